@@ -1,0 +1,50 @@
+# Gongkai — the two set-up commands: `make demo` and `make test`.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+PG_HOST ?= 127.0.0.1
+PG_PORT ?= 5432
+PG_URL ?= postgres://postgres@$(PG_HOST):$(PG_PORT)/gongkai
+PYTEST_ARGS ?=
+
+.PHONY: demo test install system-deps lint test-sqlite test-postgres serve clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+# Debian packages the PDF renderer (a CJK font) and the browser tests (chromium) need.
+# Installed only where missing, and only when we may (root or passwordless sudo).
+system-deps:
+	@bash scripts/system-deps.sh
+
+demo: install system-deps
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo_load
+	@echo "演示站点 / demo site: http://127.0.0.1:8000  (账号见 README / accounts in README)"
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(PY) -m ruff check gongkai tests bench
+
+test: install system-deps lint test-sqlite test-postgres
+
+test-sqlite: install
+	@echo "== test suite on SQLite =="
+	env -u DATABASE_URL $(PY) -m pytest -n 2 --dist loadgroup -q $(PYTEST_ARGS)
+
+test-postgres: install
+	@if $(PY) scripts/pg_ready.py "$(PG_URL)"; then \
+		echo "== test suite on PostgreSQL ($(PG_URL)) with Redis when it answers =="; \
+		DATABASE_URL="$(PG_URL)" REDIS_URL="$$($(PY) scripts/redis_url.py)" \
+			$(PY) -m pytest -n 2 --dist loadgroup -q $(PYTEST_ARGS); \
+	else \
+		echo "== PostgreSQL does not answer on $(PG_HOST):$(PG_PORT): PostgreSQL run skipped =="; \
+	fi
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

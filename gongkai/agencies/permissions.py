@@ -1,0 +1,100 @@
+"""Who may act for which agency: predicates and queryset filters, one place for both.
+
+Roles are held per agency (`Membership`). A 监督员 (supervisor) sees the agency's whole
+subtree; every other role applies to its own agency only. Superusers may do everything.
+Views call one predicate and raise PermissionDenied; lists start from `agencies_with_role`.
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+from operator import or_
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+
+from .models import Agency, AgencyQuerySet, Membership, Role
+
+
+def _is_authenticated(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def roles_of(user) -> set[tuple[int, str]]:
+    """(agency id, role) pairs the user holds; cached on the user object per request."""
+    if not _is_authenticated(user):
+        return set()
+    cached = getattr(user, "_gongkai_roles", None)
+    if cached is None:
+        cached = set(Membership.objects.for_user(user).values_list("agency_id", "role"))
+        user._gongkai_roles = cached
+    return cached
+
+
+def agencies_with_role(user, *roles: str) -> AgencyQuerySet:
+    """Agencies in which the user may act in one of `roles`.
+
+    A supervisor role extends over the agency's subtree.
+    """
+    if not _is_authenticated(user):
+        return Agency.objects.none()
+    if user.is_superuser:
+        return Agency.objects.all()
+    wanted = set(roles) or set(Role.values)
+    held = [(agency_id, role) for agency_id, role in roles_of(user) if role in wanted]
+    if not held:
+        return Agency.objects.none()
+    direct = {agency_id for agency_id, role in held if role != Role.SUPERVISOR}
+    supervised = {agency_id for agency_id, role in held if role == Role.SUPERVISOR}
+    conditions = [Q(pk__in=direct)] if direct else []
+    if supervised:
+        paths = Agency.objects.filter(pk__in=supervised).values_list("path", flat=True)
+        conditions += [Q(path__startswith=path) for path in paths]
+    return Agency.objects.filter(reduce(or_, conditions))
+
+
+def has_role(user, agency: Agency | int | None, *roles: str) -> bool:
+    """Whether the user may act in one of `roles` for `agency` (supervisors over subtrees)."""
+    if agency is None or not _is_authenticated(user):
+        return False
+    if user.is_superuser:
+        return True
+    agency_id = agency if isinstance(agency, int) else agency.pk
+    return agencies_with_role(user, *roles).filter(pk=agency_id).exists()
+
+
+def is_staff_member(user) -> bool:
+    """Whether the user holds any role anywhere (and so may open the staff workbench)."""
+    return _is_authenticated(user) and (user.is_superuser or bool(roles_of(user)))
+
+
+def can_manage_agency(user, agency: Agency) -> bool:
+    return has_role(user, agency, Role.ADMIN)
+
+
+def can_supervise(user, agency: Agency) -> bool:
+    return has_role(user, agency, Role.SUPERVISOR)
+
+
+def require(allowed: bool) -> None:
+    """Raise PermissionDenied unless `allowed`."""
+    if not allowed:
+        raise PermissionDenied
+
+
+class StaffRequiredMixin(LoginRequiredMixin):
+    """A staff page: the user must hold one of `staff_roles` in some agency.
+
+    Per-object checks stay in the view (`require(can_…(user, obj))`); this only keeps
+    non-staff users out before any query runs.
+    """
+
+    staff_roles: tuple[str, ...] = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not agencies_with_role(request.user, *self.staff_roles).exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)

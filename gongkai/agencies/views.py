@@ -1,0 +1,81 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .forms import AgencyInfoForm, MembershipGrantForm
+from .models import Agency, Membership, Role
+from .permissions import agencies_with_role, can_manage_agency, require
+
+
+def agency_list(request):
+    agencies = Agency.objects.active().order_by("path", "sort_order")
+    return render(request, "agencies/agency_list.html", {"agencies": agencies})
+
+
+def agency_detail(request, slug):
+    agency = get_object_or_404(Agency.objects.active(), slug=slug)
+    return render(
+        request,
+        "agencies/agency_detail.html",
+        {
+            "agency": agency,
+            "children": agency.children.filter(is_active=True),
+            "recent_documents": agency.documents.published().select_related("category")[:10],
+        },
+    )
+
+
+def agency_guide(request, slug):
+    agency = get_object_or_404(Agency.objects.active(), slug=slug)
+    return render(request, "agencies/agency_guide.html", {"agency": agency})
+
+
+@login_required
+def manage(request):
+    """Agencies whose information and staff the user administers."""
+    agencies = agencies_with_role(request.user, Role.ADMIN)
+    require(agencies.exists())
+    return render(request, "agencies/manage.html", {"agencies": agencies})
+
+
+@login_required
+def agency_edit(request, slug):
+    agency = get_object_or_404(Agency, slug=slug)
+    require(can_manage_agency(request.user, agency))
+    form = AgencyInfoForm(request.POST or None, instance=Agency.objects.get(pk=agency.pk))
+    if request.method == "POST" and form.is_valid():
+        services.agency_update(agency=agency, actor=request.user, data=form.cleaned_data)
+        messages.success(request, _("机构信息已保存。"))
+        return redirect("agencies:edit", slug=agency.slug)
+    return render(request, "agencies/agency_edit.html", {"agency": agency, "form": form})
+
+
+@login_required
+def members(request, slug):
+    agency = get_object_or_404(Agency, slug=slug)
+    require(can_manage_agency(request.user, agency))
+    form = MembershipGrantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.membership_grant(
+            agency=agency, user=form.cleaned_data["username"], role=form.cleaned_data["role"],
+            actor=request.user,
+        )
+        messages.success(request, _("角色已授予。"))
+        return redirect("agencies:members", slug=agency.slug)
+    memberships = agency.memberships.select_related("user").order_by("user__username", "role")
+    return render(
+        request, "agencies/members.html", {"agency": agency, "form": form, "memberships": memberships}
+    )
+
+
+@login_required
+@require_POST
+def member_revoke(request, slug, pk):
+    membership = get_object_or_404(Membership, pk=pk, agency__slug=slug)
+    require(can_manage_agency(request.user, membership.agency))
+    services.membership_revoke(membership=membership, actor=request.user)
+    messages.success(request, _("角色已撤销。"))
+    return redirect("agencies:members", slug=slug)

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "gongkai.audit"
+    label = "audit"
+    verbose_name = "审计日志"
+
+    def ready(self) -> None:
+        from gongkai.accounts.workbench import register_link
+        from gongkai.agencies.models import Role
+
+        register_link("audit:list", "审计日志", (Role.SUPERVISOR,), order=90)

@@ -1,0 +1,1 @@
+"""The annual report engine: the national format, validation, parsing and rendering."""

@@ -1,0 +1,326 @@
+"""The national annual-report format (国办公开办函〔2021〕30号) as data.
+
+This module is the only place the format exists: sections, tables, row and column codes and
+their statutory labels, verbatim. Renderers, the validator, the parser, request outcomes,
+applicant types, appeal results and the report computation all import it. It imports nothing
+of Gongkai's and nothing of Django's, so anyone may import it.
+
+Labels are statutory wording and are deliberately not passed through gettext.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+FORMAT_NAME = "中华人民共和国政府信息公开工作年度报告格式"
+FORMAT_DOCUMENT_NUMBER = "国办公开办函〔2021〕30号"
+FORMAT_FIRST_YEAR = 2021
+
+
+@dataclass(frozen=True)
+class Section:
+    code: str  # "一" … "六"
+    number: int  # 1 … 6
+    title: str  # heading without its numeral, e.g. "总体情况"
+    narrative: bool  # True for 一、五、六 (free text), False for the tables
+
+    @property
+    def heading(self) -> str:
+        return f"{self.code}、{self.title}"
+
+
+@dataclass(frozen=True)
+class Column:
+    code: str
+    label: str
+    group: tuple[str, ...] = ()  # header cells above this one, outermost first
+
+
+@dataclass(frozen=True)
+class Row:
+    code: str
+    label: str  # the row's own label, verbatim
+    group: tuple[str, ...] = ()  # group headings this row sits under, outermost first
+
+    @property
+    def full_label(self) -> str:
+        """Label with its group headings, e.g. "（三）不予公开 1.属于国家秘密"."""
+        parts = [g for g in self.group if not g.startswith("三、")]
+        return " ".join([*parts, self.label])
+
+
+@dataclass(frozen=True)
+class Table:
+    code: str
+    section: str  # code of the section it belongs to
+    title: str  # e.g. "第二十条第（一）项"; "" for tables without a caption
+    rows: tuple[Row, ...]
+    columns: tuple[Column, ...]
+    decimal: bool = False  # True where cells hold amounts (万元) instead of counts
+    row_header: str = "信息内容"
+    notes: tuple[str, ...] = field(default=())
+
+    def row(self, code: str) -> Row:
+        for row in self.rows:
+            if row.code == code:
+                return row
+        raise KeyError(code)
+
+    def column(self, code: str) -> Column:
+        for column in self.columns:
+            if column.code == code:
+                return column
+        raise KeyError(code)
+
+    @property
+    def cells(self) -> tuple[tuple[str, str], ...]:
+        return tuple((r.code, c.code) for r in self.rows for c in self.columns)
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("一", 1, "总体情况", True),
+    Section("二", 2, "主动公开政府信息情况", False),
+    Section("三", 3, "收到和处理政府信息公开申请情况", False),
+    Section("四", 4, "政府信息公开行政复议、行政诉讼情况", False),
+    Section("五", 5, "存在的主要问题及改进情况", True),
+    Section("六", 6, "其他需要报告的事项", True),
+)
+NARRATIVE_SECTIONS: tuple[Section, ...] = tuple(s for s in SECTIONS if s.narrative)
+
+# --- 二、主动公开政府信息情况: four small tables --------------------------------------------
+
+ROW_RULE = "rule"
+ROW_NORMATIVE = "normative"
+ROW_LICENSING = "licensing"
+ROW_PENALTY = "penalty"
+ROW_COERCION = "coercion"
+ROW_FEES = "fees"
+
+ITEM_1 = Table(
+    code="item1",
+    section="二",
+    title="第二十条第（一）项",
+    rows=(Row(ROW_RULE, "规章"), Row(ROW_NORMATIVE, "行政规范性文件")),
+    columns=(
+        Column("issued", "本年制发件数"),
+        Column("repealed", "本年废止件数"),
+        Column("in_force", "现行有效件数"),
+    ),
+)
+ITEM_5 = Table(
+    code="item5",
+    section="二",
+    title="第二十条第（五）项",
+    rows=(Row(ROW_LICENSING, "行政许可"),),
+    columns=(Column("decisions", "本年处理决定数量"),),
+)
+ITEM_6 = Table(
+    code="item6",
+    section="二",
+    title="第二十条第（六）项",
+    rows=(Row(ROW_PENALTY, "行政处罚"), Row(ROW_COERCION, "行政强制")),
+    columns=(Column("decisions", "本年处理决定数量"),),
+)
+ITEM_8 = Table(
+    code="item8",
+    section="二",
+    title="第二十条第（八）项",
+    rows=(Row(ROW_FEES, "行政事业性收费"),),
+    columns=(Column("amount", "本年收费金额（单位：万元）"),),
+    decimal=True,
+)
+
+# --- 三、收到和处理政府信息公开申请情况: 25 rows × 7 columns ---------------------------------
+
+APPLICANT_GROUP = "申请人情况"
+ORGANISATION_GROUP = "法人或其他组织"
+TOTAL = "total"
+
+APPLICANT_TYPES: tuple[Column, ...] = (
+    Column("natural", "自然人", (APPLICANT_GROUP,)),
+    Column("business", "商业企业", (APPLICANT_GROUP, ORGANISATION_GROUP)),
+    Column("research", "科研机构", (APPLICANT_GROUP, ORGANISATION_GROUP)),
+    Column("public_interest", "社会公益组织", (APPLICANT_GROUP, ORGANISATION_GROUP)),
+    Column("legal_service", "法律服务机构", (APPLICANT_GROUP, ORGANISATION_GROUP)),
+    Column("other_org", "其他", (APPLICANT_GROUP, ORGANISATION_GROUP)),
+)
+APPLICANT_TOTAL = Column(TOTAL, "总计", (APPLICANT_GROUP,))
+ORGANISATION_TYPES: tuple[Column, ...] = tuple(c for c in APPLICANT_TYPES if c.code != "natural")
+
+TABLE3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+_RESULTS = "三、本年度办理结果"
+_WITHHELD = "（三）不予公开"
+_UNABLE = "（四）无法提供"
+_DECLINED = "（五）不予处理"
+_OTHER = "（六）其他处理"
+
+ROW_NEW = "new"
+ROW_CARRIED_IN = "carried_in"
+ROW_RESULTS_TOTAL = "total"
+ROW_CARRIED_OUT = "carried_out"
+
+OUTCOMES: tuple[Row, ...] = (
+    Row("disclosed", "（一）予以公开", (_RESULTS,)),
+    Row("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", (_RESULTS,)),
+    Row("withheld_secret", "1.属于国家秘密", (_RESULTS, _WITHHELD)),
+    Row("withheld_law", "2.其他法律行政法规禁止公开", (_RESULTS, _WITHHELD)),
+    Row("withheld_security", "3.危及“三安全一稳定”", (_RESULTS, _WITHHELD)),
+    Row("withheld_third_party", "4.保护第三方合法权益", (_RESULTS, _WITHHELD)),
+    Row("withheld_internal", "5.属于三类内部事务信息", (_RESULTS, _WITHHELD)),
+    Row("withheld_process", "6.属于四类过程性信息", (_RESULTS, _WITHHELD)),
+    Row("withheld_enforcement", "7.属于行政执法案卷", (_RESULTS, _WITHHELD)),
+    Row("withheld_query", "8.属于行政查询事项", (_RESULTS, _WITHHELD)),
+    Row("unable_not_held", "1.本机关不掌握相关政府信息", (_RESULTS, _UNABLE)),
+    Row("unable_needs_creation", "2.没有现成信息需要另行制作", (_RESULTS, _UNABLE)),
+    Row("unable_unclear", "3.补正后申请内容仍不明确", (_RESULTS, _UNABLE)),
+    Row("declined_petition", "1.信访举报投诉类申请", (_RESULTS, _DECLINED)),
+    Row("declined_repeat", "2.重复申请", (_RESULTS, _DECLINED)),
+    Row("declined_publication", "3.要求提供公开出版物", (_RESULTS, _DECLINED)),
+    Row("declined_excessive", "4.无正当理由大量反复申请", (_RESULTS, _DECLINED)),
+    Row("declined_confirmation", "5.要求行政机关确认或重新出具已获取信息", (_RESULTS, _DECLINED)),
+    Row(
+        "other_no_correction",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        (_RESULTS, _OTHER),
+    ),
+    Row(
+        "other_unpaid_fee",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        (_RESULTS, _OTHER),
+    ),
+    Row("other", "3.其他", (_RESULTS, _OTHER)),
+)
+OUTCOME_CODES: tuple[str, ...] = tuple(r.code for r in OUTCOMES)
+OUTCOME_GROUPS: tuple[str, ...] = ("（一）予以公开", "（二）部分公开", _WITHHELD, _UNABLE, _DECLINED, _OTHER)
+
+TABLE3 = Table(
+    code="table3",
+    section="三",
+    title="",
+    rows=(
+        Row(ROW_NEW, "一、本年新收政府信息公开申请数量"),
+        Row(ROW_CARRIED_IN, "二、上年结转政府信息公开申请数量"),
+        *OUTCOMES,
+        Row(ROW_RESULTS_TOTAL, "（七）总计", (_RESULTS,)),
+        Row(ROW_CARRIED_OUT, "四、结转下年度继续办理"),
+    ),
+    columns=(*APPLICANT_TYPES, APPLICANT_TOTAL),
+    row_header="",
+    notes=(TABLE3_NOTE,),
+)
+
+# --- 四、政府信息公开行政复议、行政诉讼情况: one row of 15 columns -----------------------------
+
+APPEAL_REVIEW = "review"  # 行政复议
+APPEAL_LAWSUIT_DIRECT = "lawsuit_direct"  # 行政诉讼：未经复议直接起诉
+APPEAL_LAWSUIT_AFTER_REVIEW = "lawsuit_after_review"  # 行政诉讼：复议后起诉
+
+APPEAL_KINDS: tuple[Column, ...] = (
+    Column(APPEAL_REVIEW, "行政复议"),
+    Column(APPEAL_LAWSUIT_DIRECT, "未经复议直接起诉", ("行政诉讼",)),
+    Column(APPEAL_LAWSUIT_AFTER_REVIEW, "复议后起诉", ("行政诉讼",)),
+)
+APPEAL_RESULTS: tuple[Column, ...] = (
+    Column("upheld", "结果维持"),
+    Column("corrected", "结果纠正"),
+    Column("other", "其他结果"),
+    Column("pending", "尚未审结"),
+)
+APPEAL_TOTAL = Column(TOTAL, "总计")
+
+TABLE4 = Table(
+    code="table4",
+    section="四",
+    title="",
+    rows=(Row("cases", ""),),
+    columns=tuple(
+        Column(f"{kind.code}.{result.code}", result.label, (*kind.group, kind.label))
+        for kind in APPEAL_KINDS
+        for result in (*APPEAL_RESULTS, APPEAL_TOTAL)
+    ),
+    row_header="",
+)
+
+TABLES: tuple[Table, ...] = (ITEM_1, ITEM_5, ITEM_6, ITEM_8, TABLE3, TABLE4)
+TABLES_BY_CODE: dict[str, Table] = {t.code: t for t in TABLES}
+SECTION_TABLES: dict[str, tuple[Table, ...]] = {
+    s.code: tuple(t for t in TABLES if t.section == s.code) for s in SECTIONS
+}
+
+# --- Choices for the models that record the facts these tables count ------------------------
+
+APPLICANT_TYPE_CHOICES: tuple[tuple[str, str], ...] = tuple((c.code, c.label) for c in APPLICANT_TYPES)
+OUTCOME_CHOICES: tuple[tuple[str, str], ...] = tuple((r.code, r.full_label) for r in OUTCOMES)
+APPEAL_KIND_CHOICES: tuple[tuple[str, str], ...] = (
+    (APPEAL_REVIEW, "行政复议"),
+    (APPEAL_LAWSUIT_DIRECT, "行政诉讼（未经复议直接起诉）"),
+    (APPEAL_LAWSUIT_AFTER_REVIEW, "行政诉讼（复议后起诉）"),
+)
+APPEAL_RESULT_CHOICES: tuple[tuple[str, str], ...] = tuple(
+    (c.code, c.label) for c in APPEAL_RESULTS
+)
+# Document kinds counted by 第二十条第（一）项 (catalog.Document.kind uses these codes and labels).
+ITEM_1_KIND_CHOICES: tuple[tuple[str, str], ...] = tuple((r.code, r.label) for r in ITEM_1.rows)
+
+# --- Known variants and lookups (used by the parser and the validator) ----------------------
+#
+# Agencies retype the format. The parser accepts these variants and the validator reports them
+# as warnings; the official wording above stays the only one the renderers print. Variants that
+# differ only in spacing, half-width brackets or digits, quotation marks or "1、" for "1." are
+# handled by normalisation in the parser and need no entry here.
+
+SECTIONS_BY_CODE: dict[str, Section] = {s.code: s for s in SECTIONS}
+
+SECTION_TITLE_VARIANTS: dict[str, tuple[str, ...]] = {
+    "一": ("总体情况概述", "概述"),
+    "二": ("主动公开政府信息的情况", "主动公开情况"),
+    "三": ("收到和处理政府信息公开申请的情况", "依申请公开政府信息情况"),
+    "四": (
+        "因政府信息公开申请行政复议、提起行政诉讼情况",
+        "政府信息公开行政复议和行政诉讼情况",
+        "因政府信息公开申请行政复议、行政诉讼情况",
+    ),
+    "五": ("存在的主要问题及改进措施", "存在的主要问题和改进情况", "存在的主要问题及改进措施情况"),
+    "六": ("其他需要报告的事情",),
+}
+
+# (table code, row code) -> labels agencies use instead of the statutory one.
+ROW_LABEL_VARIANTS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("item1", ROW_NORMATIVE): ("规范性文件",),
+    ("item8", ROW_FEES): ("行政事业性收费项目",),
+    ("table3", "partial"): ("（二）部分公开",),
+    ("table3", ROW_NEW): ("本年新收政府信息公开申请",),
+    ("table3", ROW_CARRIED_IN): ("上年结转政府信息公开申请",),
+    ("table3", ROW_CARRIED_OUT): ("结转下年度继续办理申请",),
+}
+
+# Wording that only the trial format of 2019 (国办公开办函〔2019〕60号) has. Two or more of
+# these in one report mean the report uses the old format.
+FORMAT_2019_MARKERS: tuple[str, ...] = (
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "第二十条第（九）项",
+    "政府集中采购",
+    "采购总金额",
+)
+FORMAT_2019 = "2019"
+FORMAT_2021 = "2021"
+
+# Group headings of table 三 that are not data rows (the official table has no subtotals).
+TABLE3_GROUP_HEADINGS: tuple[str, ...] = (_RESULTS, _WITHHELD, _UNABLE, _DECLINED, _OTHER)
+TABLE4_GROUP_LABELS: tuple[str, ...] = ("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉")
+ITEM_TABLES: tuple[Table, ...] = (ITEM_1, ITEM_5, ITEM_6, ITEM_8)
+
+
+def cell_key(table: str, row: str, column: str) -> str:
+    """Stable key of one cell, e.g. ``"table3/new/natural"`` (used in JSON and findings)."""
+    return f"{table}/{row}/{column}"
+
+
+ALL_CELL_KEYS: tuple[str, ...] = tuple(
+    cell_key(t.code, r, c) for t in TABLES for (r, c) in t.cells
+)

@@ -1,0 +1,40 @@
+"""Shared fixtures: agencies, users with roles, a logged-in client per role."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import AgencyFactory, MembershipFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def county(db):
+    return AgencyFactory(name="西华县人民政府", slug="xihua", level="county")
+
+
+@pytest.fixture
+def agency(county):
+    return AgencyFactory(name="西华县商务局", slug="xihua-commerce", parent=county)
+
+
+@pytest.fixture
+def other_agency(county):
+    return AgencyFactory(name="西华县财政局", slug="xihua-finance", parent=county)
+
+
+@pytest.fixture
+def make_staff(db):
+    """make_staff(agency, role, ...) -> a user holding those roles in that agency."""
+
+    def make(agency, *roles, **kwargs):
+        user = UserFactory(**kwargs)
+        for role in roles:
+            MembershipFactory(user=user, agency=agency, role=role)
+        return user
+
+    return make
