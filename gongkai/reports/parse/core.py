@@ -1,0 +1,482 @@
+"""Placing what a file says into a `Report`, by labels: the core every reader shares.
+
+The readers (text, HTML, DOCX, PDF) turn a file into `Block`s; `place` walks them once:
+
+- a section heading starts a section (narrative text is collected with its line numbers);
+- a 第二十条第（X）项 caption, a header line or a row label sets the table being read, so a
+  table is recognised even where its section heading or its caption is lost;
+- a row is found by its label (numbering, group headings, spacing and bracket width ignored)
+  and takes the numbers after it, continued on the next lines when a row is broken across
+  lines or pages ("- 4 -" lines are skipped); columns follow the header order where a header
+  gives one;
+- whatever cannot be placed becomes a P-1 finding with its line number.
+
+`place` never raises: any bug shows up as a P-2 finding instead of a crash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .. import template as t
+from ..validate import Finding, Severity
+from ..values import Number, Report, guess_agency_level
+from .blocks import Block, is_page_number, split_label
+from .detect import detect_format, format_2019_markers
+from .labels import (
+    ITEM_BY_NUMERAL,
+    RowKey,
+    continues,
+    header_labels,
+    is_table3_note,
+    match_item_title,
+    match_row,
+    match_section,
+    normalise,
+    row_core,
+)
+from .numbers import parse_number
+
+IGNORE = "ignore"  # reading a table the 2021 format does not have (2019 format)
+_ITEM_CODES = tuple(table.code for table in t.ITEM_TABLES)
+_ROW_TABLES = (*_ITEM_CODES, t.TABLE3.code)
+_TABLE4_ROW_WORDS = {"案件数量", "数量", "件数", "案件数", "数据"}
+
+
+@dataclass
+class ParseResult:
+    """What a reader recovered from one file: the report and the findings about reading it."""
+
+    report: Report
+    findings: list[Finding] = field(default_factory=list)
+    source_format: str = "text"
+    path: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "source_format": self.source_format,
+            "report": self.report.to_dict(),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def failed(source_format: str, message: str, path: str = "") -> ParseResult:
+    report = Report()
+    finding = Finding("P-2", Severity.ERROR, message, code="unreadable")
+    return ParseResult(report, [finding], source_format, path)
+
+
+def place(blocks: Iterable[Block], source_format: str = "text") -> ParseResult:
+    """Read blocks into a report. Never raises."""
+    blocks = list(blocks)
+    try:
+        placer = _Placer(blocks, source_format)
+        placer.run()
+        return ParseResult(placer.report, placer.findings, source_format)
+    except Exception as exc:  # the contract is "never raises"; report the bug as a finding
+        return failed(source_format, f"解析时出现内部错误（{type(exc).__name__}），请报告此文件")
+
+
+@dataclass
+class _Pending:
+    key: RowKey
+    label: str
+    line: int
+    expected: int
+    values: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return len(self.values) >= self.expected
+
+    def add(self, values: list[str]) -> None:
+        values = list(values)
+        room = self.expected - len(self.values)
+        if len(values) > room:
+            # Trailing blanks from tab-separated copies of merged cells carry nothing.
+            while len(values) > room and values and not values[-1].strip():
+                values.pop()
+        elif len(values) < room:
+            # A broken row: trailing blanks are where the line ended, not zeros.
+            while values and not values[-1].strip():
+                values.pop()
+        self.values.extend(values)
+
+
+class _Placer:
+    def __init__(self, blocks: list[Block], source_format: str) -> None:
+        self.blocks = blocks
+        self.source_format = source_format
+        self.report = Report()
+        self.findings: list[Finding] = []
+        self.section: str | None = None
+        self.table: str | None = None
+        self.pending: _Pending | None = None
+        self.texts: dict[str, list[tuple[int, str]]] = {}
+        self.preamble: list[tuple[int, str]] = []
+        self.headers: dict[str, list[str]] = {}
+        all_text = "\n".join(b.joined for b in blocks)
+        self.format = detect_format(all_text)
+        self.markers = format_2019_markers(all_text) if self.format == t.FORMAT_2019 else []
+
+    # --- driver ------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        for block in self.blocks:
+            self.feed(block)
+        self.finish()
+
+    def feed(self, block: Block) -> None:
+        text = block.text
+        if not text or is_page_number(text):
+            self.add_text(block.line, "")
+            return
+        if len(text) <= 60:
+            code = match_section(block.joined)
+            if code is not None:
+                self.start_section(code, block)
+                return
+        in_narrative = self.section is None or t.SECTIONS_BY_CODE[self.section].narrative
+        if in_narrative and (self.table is None or self.table == IGNORE):
+            if not self.looks_like_table(block):
+                self.table = None
+                self.add_text(block.line, block.joined)
+                return
+        elif in_narrative and not self.looks_like_table(block) and self.pending is None:
+            self.flush()
+            self.table = None
+            self.add_text(block.line, block.joined)
+            return
+        self.table_line(block)
+
+    def add_text(self, line: int, text: str) -> None:
+        if self.section is None:
+            self.preamble.append((line, text))
+        else:
+            self.texts.setdefault(self.section, []).append((line, text))
+
+    def start_section(self, code: str, block: Block) -> None:
+        self.flush()
+        self.table = None
+        self.section = code
+        if code in self.report.headings:
+            self.unplaced(block, f"第{code}部分标题重复出现：“{block.joined}”", Severity.WARNING)
+            return
+        self.report.headings[code] = block.joined
+        self.report.source_lines[f"section/{code}"] = block.line
+        self.texts.setdefault(code, [])
+
+    # --- recognising table lines -------------------------------------------------------------
+
+    def header_table(self, block: Block) -> str | None:
+        """The table a header line belongs to, or None when the line is not a header."""
+        labels = header_labels()
+        cells = [normalise(c) for c in block.cells if c.strip()]
+        if not cells:
+            return None
+        known = [c for c in cells if c in labels]
+        if len(known) < max(1, (len(cells) + 1) // 2):
+            return None
+        if any(parse_number(c) is not None for c in cells if c not in labels):
+            return None
+        votes: dict[str, int] = {}
+        for cell in known:
+            for table in labels[cell]:
+                votes[table] = votes.get(table, 0) + 1
+        best = max(votes.values())
+        candidates = [tbl for tbl, n in votes.items() if n == best]
+        if self.table in candidates:
+            return self.table
+        if len(known) == 1 and self.table not in (None, IGNORE) and known[0] in ("总计", "其他"):
+            return self.table
+        for preferred in (t.TABLE4.code, t.TABLE3.code, *_ITEM_CODES):
+            if preferred in candidates:
+                return preferred
+        return None
+
+    def looks_like_table(self, block: Block) -> bool:
+        text = block.text
+        if len(text) < 40 and match_item_title(text):
+            return True
+        if is_table3_note(text) and len(text) < 60:
+            return True
+        if len([c for c in block.cells if c.strip()]) >= 2 and self.header_table(block):
+            return True
+        label, values = split_label(block.cells)
+        numbers = [v for v in values if v.strip()]
+        if not label:
+            return len(numbers) >= 5
+        if not numbers:
+            return False
+        core, grouped = row_core(label)
+        return grouped or match_row(core) is not None
+
+    def table_line(self, block: Block) -> None:
+        text = block.text
+        numeral = match_item_title(text) if len(text) < 40 else None
+        if numeral:
+            self.start_item(numeral, block)
+            return
+        if is_table3_note(text) and len(text) < 60:
+            self.switch(t.TABLE3.code, block)
+            return
+        header = self.header_table(block)
+        if header is not None:
+            if header != self.table:
+                self.switch(header, block)
+            self.headers.setdefault(header, []).extend(c.strip() for c in block.cells if c.strip())
+            return
+        if any(normalise(m) in normalise(text) for m in t.FORMAT_2019_MARKERS):
+            return  # a header of the old format's tables; P-3 says so
+        label, values = split_label(block.cells)
+        if label:
+            self.labelled_line(block, label, values)
+        else:
+            self.numbers_line(block, values)
+
+    def start_item(self, numeral: str, block: Block) -> None:
+        self.flush()
+        code = ITEM_BY_NUMERAL.get(numeral)
+        if code is None or self.format == t.FORMAT_2019:
+            self.table = IGNORE
+            return
+        self.table = code
+        if code in self.report.table_titles:
+            self.unplaced(block, f"表格“{t.TABLES_BY_CODE[code].title}”重复出现", Severity.WARNING)
+            return
+        self.report.table_titles[code] = block.joined
+        self.report.source_lines[f"table/{code}"] = block.line
+
+    def switch(self, table: str, block: Block) -> None:
+        self.flush()
+        self.table = table
+        self.report.source_lines.setdefault(f"table/{table}", block.line)
+
+    # --- rows ----------------------------------------------------------------------------------
+
+    def labelled_line(self, block: Block, label: str, values: list[str]) -> None:
+        core, grouped = row_core(label)
+        has_numbers = any(v.strip() for v in values)
+        match = None
+        if self.table in _ROW_TABLES:
+            match = match_row(core, (self.table,))
+        if match is None:
+            match = match_row(core)
+        pending = self.pending
+        if pending is not None and not pending.complete and continues(pending.label, label, pending.key):
+            if match is None or match[1]:
+                pending.label += label
+                pending.add(values)
+                self.maybe_flush()
+                return
+        if match is None and not core and grouped:
+            if self.format == t.FORMAT_2019 and "其他处理" in normalise(label):
+                match = (RowKey(t.TABLE3.code, "other", "其他处理", True), False)
+            elif has_numbers:
+                self.flush()
+                self.unplaced(
+                    block, f"“{label}”是分组标题，官方格式没有小计行，此行数字未计入",
+                    Severity.WARNING,
+                )
+                return
+            else:
+                self.flush()
+                if self.table not in (t.TABLE3.code,):
+                    self.switch(t.TABLE3.code, block)
+                return
+        if match is None and self.table == t.TABLE4.code and normalise(label) in _TABLE4_ROW_WORDS:
+            self.numbers_line(block, values)
+            return
+        if match is None:
+            if has_numbers:
+                self.unplaced(block, f"无法识别的表格行“{block.joined}”，其中的数字未计入")
+            elif self.section is not None:
+                self.add_text(block.line, block.joined)
+            return
+        key, _partial = match
+        if key.table in _ITEM_CODES and self.format == t.FORMAT_2019:
+            return
+        self.flush()
+        if key.table != self.table:
+            self.switch(key.table, block)
+        expected = len(t.TABLES_BY_CODE[key.table].columns)
+        self.pending = _Pending(key, _own_label(label), block.line, expected)
+        self.pending.add(values)
+        self.maybe_flush()
+
+    def numbers_line(self, block: Block, values: list[str]) -> None:
+        if not any(v.strip() for v in values):
+            return
+        if self.pending is not None and not self.pending.complete:
+            self.pending.add(values)
+            self.maybe_flush()
+            return
+        numbers = [v for v in values if v.strip()]
+        if self.table == t.TABLE4.code or (len(numbers) == 15 and self.table != t.TABLE3.code):
+            self.flush()
+            if self.table != t.TABLE4.code:
+                self.switch(t.TABLE4.code, block)
+            key = RowKey(t.TABLE4.code, "cases", "", False)
+            self.pending = _Pending(key, "", block.line, len(t.TABLE4.columns))
+            self.pending.add(values)
+            self.maybe_flush()
+            return
+        self.unplaced(block, f"无法归位的数字“{block.joined}”（找不到所属的行）")
+
+    def maybe_flush(self) -> None:
+        if self.pending is not None and self.pending.complete:
+            self.flush()
+
+    def flush(self) -> None:
+        pending, self.pending = self.pending, None
+        if pending is None:
+            return
+        table = t.TABLES_BY_CODE[pending.key.table]
+        row = pending.key.row
+        row_key = f"row/{table.code}/{row}"
+        if self.report.has_row(table.code, row):
+            self.findings.append(Finding(
+                "P-1", Severity.WARNING,
+                f"“{pending.label or row}”行重复出现（第{self.report.source_lines.get(row_key)}行已读取），"
+                "此行未计入",
+                code="duplicate_row", section=table.section, table=table.code, row=row,
+                line=pending.line,
+            ))
+            return
+        self.report.source_lines[row_key] = pending.line
+        if pending.label:
+            self.report.row_labels[f"{table.code}/{row}"] = pending.label
+        columns = self.column_order(table)
+        for column, raw in zip(columns, pending.values, strict=False):
+            number = parse_number(raw)
+            if number is None:  # pragma: no cover - split_label only yields numbers
+                continue
+            if table.decimal:
+                number = Decimal(number)
+            key = t.cell_key(table.code, row, column)
+            self.report.cells[key] = number
+            self.report.source_lines[key] = pending.line
+        extra = [v for v in pending.values[len(columns):] if v.strip()]
+        if extra:
+            self.findings.append(Finding(
+                "P-1", Severity.WARNING,
+                f"“{pending.label or '数据'}”行多出 {len(extra)} 个数值（{'、'.join(extra)}），未计入",
+                code="extra_values", section=table.section, table=table.code, row=row,
+                line=pending.line,
+            ))
+
+    def column_order(self, table: t.Table) -> list[str]:
+        """Column codes in the order the file's header gives them (official order otherwise)."""
+        official = [c.code for c in table.columns]
+        seen = [normalise(x) for x in self.headers.get(table.code, [])]
+        if table.code == t.TABLE3.code:
+            by_label = {normalise(c.label): c.code for c in table.columns}
+            order = list(dict.fromkeys(by_label[x] for x in seen if x in by_label))
+            return order if sorted(order) == sorted(official) else official
+        if table.code == t.TABLE4.code:
+            results = [*t.APPEAL_RESULTS, t.APPEAL_TOTAL]
+            by_label = {normalise(c.label): c.code for c in results}
+            seq = [by_label[x] for x in seen if x in by_label]
+            if len(seq) == 10:
+                seq = [c.code for c in results] + seq
+            if len(seq) != 15:
+                return official
+            order = []
+            for i, kind in enumerate(t.APPEAL_KINDS):
+                group = seq[i * 5 : i * 5 + 5]
+                if sorted(group) != sorted(c.code for c in results):
+                    return official
+                order += [f"{kind.code}.{code}" for code in group]
+            return order
+        return official
+
+    def unplaced(self, block: Block, message: str, severity: Severity = Severity.WARNING) -> None:
+        self.findings.append(Finding(
+            "P-1", severity, message, code="unplaced", section=self.section, line=block.line,
+        ))
+
+    # --- end -----------------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        self.flush()
+        report = self.report
+        report.format = self.format
+        for code, lines in self.texts.items():
+            text, start = _join_lines(lines, contiguous=self.source_format == "text")
+            report.texts[code] = text
+            if start is not None:
+                report.source_lines[f"text/{code}"] = start
+        report.column_labels = {k: list(v) for k, v in self.headers.items()}
+        self.read_title()
+        if self.format == t.FORMAT_2019:
+            self.findings.append(Finding(
+                "P-3", Severity.WARNING,
+                "该报告使用2019年试行格式（国办公开办函〔2019〕60号，见“"
+                + "”“".join(self.markers)
+                + "”）；第二部分表格按旧格式未逐项核对，2021年度起应使用国办公开办函〔2021〕30号格式",
+                code="format_2019", section="二",
+            ))
+
+    def read_title(self) -> None:
+        lines = [(n, s.strip()) for n, s in self.preamble if s.strip()]
+        title_line = next((x for x in lines if "报告" in x[1]), lines[0] if lines else None)
+        report = self.report
+        if title_line is not None:
+            report.title = title_line[1]
+            report.source_lines["title"] = title_line[0]
+        title = normalise(report.title)
+        match = re.search(r"(\d{4})年度?", title)
+        if match:
+            report.year = int(match.group(1))
+            before = title[: match.start()].strip("“”\"《》")
+            after = re.split(r"政府信息公开|政务公开", title[match.end():])[0]
+            report.agency = before or after
+        else:
+            whole = "\n".join(s for _, s in self.preamble) + "\n" + "\n".join(report.texts.values())
+            period = re.search(r"统计(?:期限|时限|区间|期间)?[为是：:]?\s*(\d{4})\s*年", whole)
+            if period:
+                report.year = int(period.group(1))
+            report.agency = re.split(r"政府信息公开|政务公开", title)[0] if title else ""
+        report.level = guess_agency_level(report.agency)
+
+
+def _own_label(label: str) -> str:
+    """The row's own label without the group headings written before it."""
+    text = label.strip()
+    for heading in t.TABLE3_GROUP_HEADINGS:
+        for form in (heading, heading.replace("、", ".")):
+            if text.startswith(form):
+                text = text[len(form):].strip()
+    return text
+
+
+def _join_lines(lines: list[tuple[int, str]], *, contiguous: bool) -> tuple[str, int | None]:
+    """Text of a section, trimmed of blank lines at both ends, with the line it starts on.
+
+    For text files gaps (table rows read in between) are kept as blank lines, so that the
+    n-th line of the text is source line start + n and narrative findings can cite lines.
+    """
+    while lines and not lines[0][1].strip():
+        lines = lines[1:]
+    while lines and not lines[-1][1].strip():
+        lines = lines[:-1]
+    if not lines:
+        return "", None
+    if not contiguous:
+        return "\n".join(s for _, s in lines), lines[0][0]
+    out: list[str] = []
+    expected = lines[0][0]
+    for number, text in lines:
+        while expected < number:
+            out.append("")
+            expected += 1
+        out.append(text)
+        expected = number + 1
+    return "\n".join(out), lines[0][0]
+
+
+__all__ = ["ParseResult", "place", "failed", "Number"]

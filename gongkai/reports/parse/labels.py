@@ -1,0 +1,191 @@
+"""Recognising the format's headings and labels in text typed by people.
+
+Everything is compared after `normalise`: NFKC (full-width brackets and digits to half-width),
+no whitespace, no quotation marks, "、" and "．" read as ".". A row is found by its *core* — the
+label without its numbering and without the group headings written before it on the same line
+("三、本年度办理结果 （三）不予公开 1.属于国家秘密" → "属于国家秘密").
+
+Imports only `template`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import template as t
+
+_QUOTES = re.compile(r"[\"'“”‘’「」『』《》〈〉]")
+_SPACE = re.compile(r"\s+")
+_NUMBERING = re.compile(
+    r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[.:)]"
+    r"|\(\d{1,2}\)|\d{1,2}[).:]|\d{1,2}(?=[^\d.,]))"
+)
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = _SPACE.sub("", text)
+    text = _QUOTES.sub("", text)
+    return text.replace("、", ".").replace("．", ".").replace("，", ",").replace("：", ":")
+
+
+def strip_numbering(text: str) -> str:
+    """"(三)不予公开" → "不予公开", "1.属于国家秘密" → "属于国家秘密" (text already normalised)."""
+    stripped = _NUMBERING.sub("", text, count=1)
+    return stripped.lstrip(".:") if stripped else stripped
+
+
+# --- sections ------------------------------------------------------------------------------
+
+_HEADING = re.compile(r"^(?:第?([一二三四五六])(?:部分)?[.,:]?)?(.+?)[:。.]?$")
+
+
+@lru_cache(maxsize=1)
+def _section_titles() -> dict[str, str]:
+    titles: dict[str, str] = {}
+    for section in t.SECTIONS:
+        titles[normalise(section.title)] = section.code
+        for variant in t.SECTION_TITLE_VARIANTS.get(section.code, ()):
+            titles[normalise(variant)] = section.code
+    return titles
+
+
+def match_section(text: str) -> str | None:
+    """The section code if `text` is one of the six headings (official wording or a variant)."""
+    norm = normalise(text)
+    if not norm or len(norm) > 40:
+        return None
+    match = _HEADING.match(norm)
+    if not match:
+        return None
+    numeral, title = match.groups()
+    code = _section_titles().get(title)
+    if code is None:
+        return None
+    if numeral is None and len(title) < 5 and title != normalise(t.SECTIONS[0].title):
+        return None
+    return code
+
+
+# --- tables of section 二 --------------------------------------------------------------------
+
+_ITEM_TITLE = re.compile(r"第二十条第\(?([一五六八九])\)?项")
+ITEM_BY_NUMERAL = {"一": t.ITEM_1.code, "五": t.ITEM_5.code, "六": t.ITEM_6.code, "八": t.ITEM_8.code}
+
+
+def match_item_title(text: str) -> str | None:
+    """"第二十条第（一）项" → "一" (also 第(一)项, 第一项)."""
+    match = _ITEM_TITLE.search(normalise(text))
+    return match.group(1) if match else None
+
+
+# --- rows ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowKey:
+    table: str
+    row: str
+    core: str  # normalised label without numbering
+    variant: bool
+
+
+@lru_cache(maxsize=1)
+def row_keys() -> tuple[RowKey, ...]:
+    keys: list[RowKey] = []
+    for table in t.TABLES:
+        if table.code == t.TABLE4.code:
+            continue
+        for row in table.rows:
+            keys.append(RowKey(table.code, row.code, strip_numbering(normalise(row.label)), False))
+            for variant in t.ROW_LABEL_VARIANTS.get((table.code, row.code), ()):
+                core = strip_numbering(normalise(variant))
+                keys.append(RowKey(table.code, row.code, core, True))
+    return tuple(keys)
+
+
+@lru_cache(maxsize=1)
+def _group_prefixes() -> tuple[str, ...]:
+    heads = [normalise(h) for h in t.TABLE3_GROUP_HEADINGS]
+    heads += [strip_numbering(h) for h in heads]
+    return tuple(sorted(set(heads), key=len, reverse=True))
+
+
+def strip_groups(norm: str) -> tuple[str, bool]:
+    """Remove group headings from the start; True when at least one was removed."""
+    removed = False
+    changed = True
+    while changed and norm:
+        changed = False
+        for prefix in _group_prefixes():
+            if norm.startswith(prefix):
+                norm = norm[len(prefix):]
+                removed = changed = True
+                break
+    return norm, removed
+
+
+def row_core(text: str) -> tuple[str, bool]:
+    norm, grouped = strip_groups(normalise(text))
+    return strip_numbering(norm), grouped
+
+
+def match_row(core: str, tables: tuple[str, ...] | None = None) -> tuple[RowKey, bool] | None:
+    """The row whose label is `core`; the flag is True when `core` is only a label's beginning."""
+    if not core:
+        return None
+    best: tuple[RowKey, bool] | None = None
+    for key in row_keys():
+        if tables is not None and key.table not in tables:
+            continue
+        if core == key.core:
+            return key, False
+        if best is None and len(core) >= 4 and key.core.startswith(core):
+            best = (key, True)
+    if best is None:
+        # Trailing words agencies add: "规章（件）", "行政许可事项".
+        for key in row_keys():
+            if tables is not None and key.table not in tables:
+                continue
+            if len(key.core) >= 2 and core.startswith(key.core) and len(core) - len(key.core) <= 4:
+                return key, False
+    return best
+
+
+def continues(seen: str, extra: str, key: RowKey) -> bool:
+    """Whether `extra` continues the broken label `seen` of row `key`."""
+    joined = strip_numbering(strip_groups(normalise(seen + extra))[0])
+    return key.core.startswith(joined) or joined == key.core
+
+
+# --- header labels -------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def header_labels() -> dict[str, tuple[str, ...]]:
+    """Normalised header label -> tables it belongs to."""
+    found: dict[str, set[str]] = {}
+
+    def add(label: str, table: str) -> None:
+        found.setdefault(normalise(label), set()).add(table)
+
+    for item in t.ITEM_TABLES:
+        add(item.row_header, item.code)
+        for column in item.columns:
+            add(column.label, item.code)
+    add(t.APPLICANT_GROUP, t.TABLE3.code)
+    add(t.ORGANISATION_GROUP, t.TABLE3.code)
+    for column in t.TABLE3.columns:
+        add(column.label, t.TABLE3.code)
+    for label in t.TABLE4_GROUP_LABELS:
+        add(label, t.TABLE4.code)
+    for column in (*t.APPEAL_RESULTS, t.APPEAL_TOTAL):
+        add(column.label, t.TABLE4.code)
+    return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
+def is_table3_note(text: str) -> bool:
+    return "勾稽关系" in text
