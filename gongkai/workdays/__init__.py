@@ -1,0 +1,78 @@
+"""The working-day calendar service (工作日历).
+
+Public API, used by the request workflow and anyone counting statutory periods::
+
+    from gongkai.workdays import (
+        ScheduleUnknown, is_workday, add_workdays, workdays_between,
+        explain_due_date, year_is_covered, calendar_covers,
+    )
+
+Answers come from the State Council holiday schedule in `chinesecalendar` (调休 make-up
+working days included) plus the years an administrator entered (`CalendarYear`). A year with
+no schedule raises `ScheduleUnknown` — also when a computation merely walks through it.
+
+The arithmetic lives in `calendar.py` (pure); `schedule.py` holds the cached process-wide
+calendar. This package imports nothing else of ours.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from .calendar import ScheduleUnknown
+
+__all__ = [
+    "ScheduleUnknown",
+    "is_workday",
+    "add_workdays",
+    "workdays_between",
+    "explain_due_date",
+    "year_is_covered",
+    "calendar_covers",
+    "due_period",
+]
+
+
+def _calendar():
+    from .schedule import current_calendar
+
+    return current_calendar()
+
+
+def is_workday(day: datetime.date) -> bool:
+    """Whether `day` is a working day (a 调休 Saturday or Sunday counts). Raises ScheduleUnknown."""
+    return _calendar().is_workday(day)
+
+
+def add_workdays(start: datetime.date, n: int) -> datetime.date:
+    """The n-th working day after `start`, start itself not counted; n == 0 returns start.
+
+    《政府信息公开条例》第三十三条: 20 working days from receipt → add_workdays(received, 20).
+    Raises ScheduleUnknown if any day walked through lies in a year without a schedule.
+    """
+    return _calendar().add_workdays(start, n)
+
+
+def workdays_between(start: datetime.date, end: datetime.date) -> int:
+    """Working days in (start, end]; negative when end is before start."""
+    return _calendar().workdays_between(start, end)
+
+
+def explain_due_date(start: datetime.date, n: int) -> str:
+    """The due date in words, naming each holiday and make-up working day in the period."""
+    return _calendar().explain_due_date(start, n)
+
+
+def due_period(start: datetime.date, n: int):
+    """The structured period (`calendar.Period`): due date, holiday runs, make-up days."""
+    return _calendar().period(start, n)
+
+
+def year_is_covered(year: int) -> bool:
+    """Whether an official or administrator-entered (complete) schedule exists for `year`."""
+    return _calendar().covers(year)
+
+
+def calendar_covers(year: int) -> bool:
+    """Deploy check helper: True when deadlines reaching into `year` can be computed."""
+    return year_is_covered(year)

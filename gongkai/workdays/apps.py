@@ -1,7 +1,21 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class WorkdaysConfig(AppConfig):
     name = "gongkai.workdays"
     label = "workdays"
     verbose_name = "工作日历"
+
+    def ready(self) -> None:
+        from . import schedule
+        from .models import CalendarDay, CalendarYear
+
+        # Cache invalidation only (STYLE: signals never carry domain logic).
+        for model in (CalendarYear, CalendarDay):
+            post_save.connect(
+                schedule.invalidate, sender=model, dispatch_uid=f"workdays-save-{model.__name__}"
+            )
+            post_delete.connect(
+                schedule.invalidate, sender=model, dispatch_uid=f"workdays-del-{model.__name__}"
+            )
