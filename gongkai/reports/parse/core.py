@@ -119,6 +119,7 @@ class _Placer:
         self.texts: dict[str, list[tuple[int, str]]] = {}
         self.preamble: list[tuple[int, str]] = []
         self.headers: dict[str, list[str]] = {}
+        self.header_lines: dict[str, list[list[str]]] = {}
         all_text = "\n".join(b.joined for b in blocks)
         self.format = detect_format(all_text)
         self.markers = format_2019_markers(all_text) if self.format == t.FORMAT_2019 else []
@@ -221,14 +222,24 @@ class _Placer:
         if numeral:
             self.start_item(numeral, block)
             return
-        if is_table3_note(text) and len(text) < 60:
+        if is_table3_note(text) and len(text) < 80:
             self.switch(t.TABLE3.code, block)
+            labels = header_labels()
+            self.headers.setdefault(t.TABLE3.code, []).extend(
+                c.strip() for c in block.cells if normalise(c) in labels
+            )
+            self.header_lines.setdefault(t.TABLE3.code, []).append(
+                [normalise(c) for c in block.cells if normalise(c) in labels]
+            )
             return
         header = self.header_table(block)
         if header is not None:
             if header != self.table:
                 self.switch(header, block)
             self.headers.setdefault(header, []).extend(c.strip() for c in block.cells if c.strip())
+            self.header_lines.setdefault(header, []).append(
+                [normalise(c) for c in block.cells if c.strip()]
+            )
             return
         if any(normalise(m) in normalise(text) for m in t.FORMAT_2019_MARKERS):
             return  # a header of the old format's tables; P-3 says so
@@ -374,9 +385,7 @@ class _Placer:
         official = [c.code for c in table.columns]
         seen = [normalise(x) for x in self.headers.get(table.code, [])]
         if table.code == t.TABLE3.code:
-            by_label = {normalise(c.label): c.code for c in table.columns}
-            order = list(dict.fromkeys(by_label[x] for x in seen if x in by_label))
-            return order if sorted(order) == sorted(official) else official
+            return self.table3_order(official)
         if table.code == t.TABLE4.code:
             results = [*t.APPEAL_RESULTS, t.APPEAL_TOTAL]
             by_label = {normalise(c.label): c.code for c in results}
@@ -392,6 +401,30 @@ class _Placer:
                     return official
                 order += [f"{kind.code}.{code}" for code in group]
             return order
+        return official
+
+    def table3_order(self, official: list[str]) -> list[str]:
+        """Applicant columns as the header orders them: one line with all seven, or a line
+        with 法人或其他组织 whose five types are on a following line."""
+        by_label = {normalise(c.label): c.code for c in t.TABLE3.columns}
+        org_group = normalise(t.ORGANISATION_GROUP)
+        org_codes = {c.code for c in t.ORGANISATION_TYPES}
+        lines = [[x for x in line if x in by_label or x == org_group]
+                 for line in self.header_lines.get(t.TABLE3.code, [])]
+        for i, line in enumerate(lines):
+            seq = [by_label.get(x, x) for x in line]
+            if org_group in line:
+                orgs = next(
+                    ([by_label[x] for x in later if x in by_label and by_label[x] in org_codes]
+                     for later in lines[i + 1:]
+                     if len([x for x in later if by_label.get(x) in org_codes]) >= 2),
+                    [],
+                )
+                at = seq.index(org_group)
+                seq = seq[:at] + orgs + seq[at + 1:]
+            seq = list(dict.fromkeys(seq))
+            if sorted(seq) == sorted(official):
+                return seq
         return official
 
     def unplaced(self, block: Block, message: str, severity: Severity = Severity.WARNING) -> None:
