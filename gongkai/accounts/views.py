@@ -1,16 +1,94 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
 
 from gongkai.agencies.models import Membership
 from gongkai.agencies.permissions import is_staff_member
 
+from . import services
+from .forms import TokenForm
 from .workbench import workbench_links
+
+_PENDING = "gongkai_otp_pending"
+
+
+def _safe_next(request, fallback: str = "accounts:home") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return redirect(fallback).url
 
 
 class LoginView(auth_views.LoginView):
+    """Password first; users with a confirmed authenticator then enter a TOTP code."""
+
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        user = form.get_user()
+        if services.confirmed_device(user) is None:
+            return super().form_valid(form)
+        self.request.session[_PENDING] = {"user": user.pk, "backend": user.backend}
+        return redirect(f"{redirect('accounts:login_otp').url}?next={self.get_success_url()}")
+
+
+def login_otp(request):
+    pending = request.session.get(_PENDING)
+    if not pending:
+        return redirect("accounts:login")
+    user = get_user_model().objects.filter(pk=pending["user"], is_active=True).first()
+    device = services.confirmed_device(user) if user else None
+    if device is None:
+        request.session.pop(_PENDING, None)
+        return redirect("accounts:login")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.verify(device, form.cleaned_data["token"]):
+            request.session.pop(_PENDING, None)
+            login(request, user, backend=pending["backend"])
+            otp_login(request, device)
+            return HttpResponseRedirect(_safe_next(request))
+        form.add_error("token", _("验证码不正确或已过期，请重新输入。多次错误后需等待一段时间再试。"))
+    return render(request, "accounts/login_otp.html", {"form": form, "next": request.GET.get("next", "")})
+
+
+@login_required
+def otp_setup(request):
+    """Set up (or replace) the user's authenticator app."""
+    device = services.pending_device(request.user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.otp_confirm(user=request.user, device=device, token=form.cleaned_data["token"]):
+            otp_login(request, device)
+            messages.success(request, _("双因素登录已启用。今后登录时需要输入身份验证器上的验证码。"))
+            return HttpResponseRedirect(_safe_next(request))
+        form.add_error("token", _("验证码不正确，请确认手机时间准确后重新输入。"))
+    return render(
+        request,
+        "accounts/otp_setup.html",
+        {
+            "form": form,
+            "qr": services.device_qr_data_uri(device),
+            "secret": services.device_secret(device),
+            "has_device": services.confirmed_device(request.user) is not None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def otp_disable(request):
+    services.otp_disable(user=request.user)
+    messages.success(request, _("双因素登录已停用。"))
+    return redirect("accounts:home")
 
 
 @login_required
@@ -24,5 +102,6 @@ def home(request):
             "memberships": memberships,
             "links": workbench_links(request.user),
             "is_staff": is_staff_member(request.user),
+            "has_otp": services.confirmed_device(request.user) is not None,
         },
     )

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from gongkai.agencies.permissions import is_staff_member
+
+_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/media/")
+
+
+class StaffTwoFactorMiddleware:
+    """With GONGKAI_REQUIRE_STAFF_OTP on, staff who have not passed a TOTP check are sent to
+    set up (or enter) their authenticator code before any other page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            settings.GONGKAI_REQUIRE_STAFF_OTP
+            and request.user.is_authenticated
+            and not request.path.startswith(_EXEMPT_PREFIXES)
+            and not request.user.is_verified()
+            and is_staff_member(request.user)
+        ):
+            return redirect(f"{reverse('accounts:otp_setup')}?next={request.path}")
+        return self.get_response(request)
