@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Gongkai: one app per statutory function.
     "gongkai.accounts",
     "gongkai.audit",
@@ -53,6 +56,7 @@ INSTALLED_APPS = [
     "gongkai.catalog",
     "gongkai.search",
     "gongkai.applications",
+    "gongkai.privacy",
     "gongkai.appeals",
     "gongkai.reports",
     "gongkai.supervision",
@@ -67,6 +71,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "gongkai.accounts.middleware.StaffTwoFactorMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -188,6 +195,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # Uploads: attachments are checked by content and limited in size (bytes).
 GONGKAI_ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))
+# Applicants' ID numbers, phones and addresses are encrypted at rest (gongkai.privacy):
+# comma-separated Fernet keys, the first encrypts, all decrypt. Unset → a development key.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
@@ -211,6 +221,25 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (django-csp): no inline scripts or styles, nothing from other hosts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Two-factor login (TOTP, django-otp): staff who have set up an authenticator must enter a code
+# at login. With GONGKAI_REQUIRE_STAFF_OTP on, staff without one are sent to set it up first.
+GONGKAI_REQUIRE_STAFF_OTP = env_bool("REQUIRE_STAFF_OTP", False)
+OTP_TOTP_ISSUER = "Gongkai 公开"
 
 # --- Logging ----------------------------------------------------------------------------------
 LOGGING = {
