@@ -95,7 +95,7 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 def table_name(table: t.Table) -> str:
     if table.title:
         return table.title
-    return {"三": "第三部分表格", "四": "第四部分表格"}.get(table.section, table.code)
+    return f"{t.SECTIONS_BY_CODE[table.section].title}表"
 
 
 def row_name(table: t.Table, row_code: str) -> str:
@@ -203,7 +203,7 @@ def check_table3(report: Report) -> Iterator[Finding]:
             yield _cell_finding(
                 report, "R3-1", Severity.ERROR, "column_balance", table, t.ROW_RESULTS_TOTAL,
                 column.code,
-                f"第三部分表格“{column.label}”列：第一项 {fmt(v[t.ROW_NEW])} + 第二项 "
+                f"{table_name(table)}“{column.label}”列：第一项 {fmt(v[t.ROW_NEW])} + 第二项 "
                 f"{fmt(v[t.ROW_CARRIED_IN])} = {fmt(left)}，但第三项（七）总计 "
                 f"{fmt(v[t.ROW_RESULTS_TOTAL])} + 第四项 {fmt(v[t.ROW_CARRIED_OUT])} = {fmt(right)}",
             )
@@ -212,7 +212,7 @@ def check_table3(report: Report) -> Iterator[Finding]:
             yield _cell_finding(
                 report, "R3-3", Severity.ERROR, "outcome_sum", table, t.ROW_RESULTS_TOTAL,
                 column.code,
-                f"第三部分表格“{column.label}”列：（七）总计为 {fmt(v[t.ROW_RESULTS_TOTAL])}，"
+                f"{table_name(table)}“{column.label}”列：（七）总计为 {fmt(v[t.ROW_RESULTS_TOTAL])}，"
                 f"但各项办理结果之和为 {fmt(outcomes)}",
             )
     for row in table.rows:
@@ -223,7 +223,7 @@ def check_table3(report: Report) -> Iterator[Finding]:
         if parts != total:
             yield _cell_finding(
                 report, "R3-2", Severity.ERROR, "row_sum", table, row.code, t.TOTAL,
-                f"第三部分表格“{row.full_label}”行：总计为 {fmt(total)}，"
+                f"{table_name(table)}“{row.full_label}”行：总计为 {fmt(total)}，"
                 f"但六类申请人之和为 {fmt(parts)}",
             )
 
@@ -249,7 +249,7 @@ def check_table4(report: Report, previous: Report | None = None) -> Iterator[Fin
             yield _cell_finding(
                 report, "R4-1", Severity.ERROR, "group_sum", table, "cases",
                 f"{kind.code}.{t.TOTAL}",
-                f"第四部分表格“{name}”：总计为 {fmt(total)}，但结果维持、结果纠正、其他结果、"
+                f"{table_name(table)}“{name}”：总计为 {fmt(total)}，但结果维持、结果纠正、其他结果、"
                 f"尚未审结之和为 {fmt(parts)}",
             )
     after_review = appeal_total(report, t.APPEAL_LAWSUIT_AFTER_REVIEW)
@@ -260,7 +260,7 @@ def check_table4(report: Report, previous: Report | None = None) -> Iterator[Fin
         yield _cell_finding(
             report, "R4-3", Severity.INFO, "lawsuit_without_review", table, "cases",
             f"{t.APPEAL_LAWSUIT_AFTER_REVIEW}.{t.TOTAL}",
-            f"第四部分表格有“复议后起诉”{fmt(after_review)} 件，但没有行政复议记录，请核实",
+            f"{table_name(table)}有“复议后起诉”{fmt(after_review)} 件，但没有行政复议记录，请核实",
         )
 
 

@@ -299,6 +299,8 @@ class _Placer:
                 if self.table not in (t.TABLE3.code,):
                     self.switch(t.TABLE3.code, block)
                 return
+        if match is None and self.table == IGNORE:
+            return  # a row of a table only the 2019 format has (P-3 says so)
         if match is None and self.table == t.TABLE4.code and normalise(label) in _TABLE4_ROW_WORDS:
             self.numbers_line(block, values)
             return

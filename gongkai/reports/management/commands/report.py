@@ -1,0 +1,165 @@
+"""`gongkai report check|render|parse`: the annual report engine on the command line.
+
+    gongkai report check FILE... [--json] [--previous FILE]   exit 1 when any file has an error
+    gongkai report render INPUT.json --to text|html|docx|pdf -o OUT
+    gongkai report parse FILE [--json]
+
+A thin wrapper: reading is `parse.parse_file`, checking is `validate.validate`, printing is
+`render.render`. `check_file` is importable for callers that want the same result in code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from gongkai.reports import template as t
+from gongkai.reports.parse import ParseResult, parse_file
+from gongkai.reports.validate import Finding, Severity, format_findings, table_name, validate
+from gongkai.reports.values import Report
+
+
+@dataclass
+class CheckOutcome:
+    path: str
+    report: Report
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "year": self.report.year,
+            "agency": self.report.agency,
+            "format": self.report.format,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def load_report(path: str | Path) -> ParseResult:
+    """A report from a JSON file (`Report.to_json`) or from a published file of any format."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        try:
+            return ParseResult(Report.from_json(path.read_text(encoding="utf-8")), [], "json", str(path))
+        except (OSError, ValueError) as exc:
+            finding = Finding("P-2", Severity.ERROR, f"无法读取报告数据：{exc}", code="unreadable")
+            return ParseResult(Report(), [finding], "json", str(path))
+    return parse_file(path)
+
+
+def check_file(path: str | Path, previous: Report | None = None) -> CheckOutcome:
+    """Parse and validate one file: reading findings first, then the format's rules."""
+    parsed = load_report(path)
+    findings = list(parsed.findings)
+    if not any(f.rule == "P-2" for f in findings):
+        findings += validate(parsed.report, previous)
+    return CheckOutcome(str(path), parsed.report, findings)
+
+
+def describe_numbers(report: Report) -> str:
+    """The numbers recovered, table by table, as readable lines."""
+    lines: list[str] = []
+    for table in t.TABLES:
+        if not report.has_table(table.code):
+            lines.append(f"{table_name(table)}：（无）")
+            continue
+        lines.append(f"{table_name(table)}：")
+        for row in table.rows:
+            if not report.has_row(table.code, row.code):
+                continue
+            values = [report.get(table.code, row.code, c.code) for c in table.columns]
+            shown = " ".join("—" if v is None else str(v) for v in values)
+            lines.append(f"  {row.full_label or '数据'}：{shown}")
+    return "\n".join(lines)
+
+
+class Command(BaseCommand):
+    help = "政府信息公开工作年度报告：检查（check）、渲染（render）、解析（parse）"
+    requires_system_checks: list[str] = []  # reads and writes files only
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True, title="子命令")
+        check = sub.add_parser("check", help="检查报告文件（文本、网页、PDF、Word 或 JSON）")
+        check.add_argument("files", nargs="+", metavar="FILE")
+        check.add_argument("--json", action="store_true", help="以 JSON 输出")
+        check.add_argument("--previous", metavar="FILE", help="上一年度的报告，用于跨年度核对")
+        render = sub.add_parser("render", help="把 JSON 报告渲染为 text、html、docx 或 pdf")
+        render.add_argument("input", metavar="INPUT.json")
+        render.add_argument("--to", choices=["text", "html", "docx", "pdf"], required=True)
+        render.add_argument("-o", "--output", required=True, metavar="OUT")
+        parse = sub.add_parser("parse", help="解析报告文件并输出其中的数字")
+        parse.add_argument("file", metavar="FILE")
+        parse.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    def handle(self, *args: object, **options: object) -> None:
+        action = options["action"]
+        if action == "check":
+            self.run_check(options)
+        elif action == "render":
+            self.run_render(options)
+        else:
+            self.run_parse(options)
+
+    def run_check(self, options: dict) -> None:
+        previous = None
+        if options.get("previous"):
+            loaded = load_report(options["previous"])
+            if any(f.rule == "P-2" for f in loaded.findings):
+                raise CommandError(f"无法读取上年报告：{options['previous']}")
+            previous = loaded.report
+        outcomes = [check_file(path, previous) for path in options["files"]]
+        if options.get("json"):
+            data = [o.to_dict() for o in outcomes]
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            for outcome in outcomes:
+                self.stdout.write(f"== {outcome.path} ==")
+                report = outcome.report
+                who = " ".join(str(x) for x in (report.agency, f"{report.year}年度" if report.year else "") if x)
+                self.stdout.write(
+                    f"{who or '（未识别报告名称）'}：{outcome.errors} 个错误，{outcome.warnings} 个警告"
+                )
+                if outcome.findings:
+                    self.stdout.write(format_findings(outcome.findings))
+                self.stdout.write("")
+        failed = sum(1 for o in outcomes if o.errors)
+        if failed:
+            raise CommandError(f"{failed} 个文件有错误", returncode=1)
+
+    def run_render(self, options: dict) -> None:
+        from gongkai.reports.render import render
+
+        loaded = load_report(options["input"])
+        if any(f.rule == "P-2" for f in loaded.findings):
+            raise CommandError("；".join(f.message for f in loaded.findings if f.rule == "P-2"))
+        output = render(loaded.report, options["to"])
+        target = Path(options["output"])
+        if isinstance(output, bytes):
+            target.write_bytes(output)
+        else:
+            target.write_text(output, encoding="utf-8")
+        self.stdout.write(f"已写入 {target}")
+
+    def run_parse(self, options: dict) -> None:
+        result = load_report(options["file"])
+        if options.get("json"):
+            self.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+            return
+        report = result.report
+        self.stdout.write(f"{report.title or options['file']}（{report.format} 格式）")
+        self.stdout.write(describe_numbers(report))
+        if result.findings:
+            self.stdout.write(format_findings(result.findings))
