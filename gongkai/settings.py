@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.supervision",
     "gongkai.demo",
+    "gongkai.ops",
 ]
 
 MIDDLEWARE = [
@@ -120,6 +121,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             ),
         }
     )
+# Read replicas: DATABASE_REPLICA_URLS (comma-separated) adds aliases replica_1, replica_2 …;
+# gongkai.db_router sends anonymous GET/HEAD reads there and keeps everything else (writes,
+# transactions, logged-in users, a few seconds after a write) on the primary "default".
+DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS")
+for _number, _url in enumerate(DATABASE_REPLICA_URLS, start=1):
+    DATABASES[f"replica_{_number}"] = dj_database_url.parse(
+        _url,
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+        test_options={"MIRROR": "default"},
+    )
+DATABASE_ROUTERS = ["gongkai.db_router.PrimaryReplicaRouter"] if DATABASE_REPLICA_URLS else []
+REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "10"))
+if DATABASE_REPLICA_URLS:
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "gongkai.db_router.ReplicaRoutingMiddleware",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, sessions, tasks -------------------------------------------------------------------
@@ -139,7 +158,25 @@ SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (django-tasks). Unset → in-process (ImmediateBackend): tests and the demo
+# need no broker. REDIS_URL set (or TASKS_BACKEND=rq) → an RQ queue in Redis, run by the worker
+# pool of `gongkai worker` (django-tasks-rq). TASKS_BACKEND=immediate forces in-process.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "").strip().lower() or (
+    "rq" if REDIS_URL else "immediate"
+)
+if TASKS_BACKEND == "rq":
+    RQ_QUEUES = {
+        "default": {
+            "URL": os.environ.get("TASKS_REDIS_URL") or REDIS_URL or "redis://127.0.0.1:6379/0",
+            "DEFAULT_TIMEOUT": int(os.environ.get("TASKS_TIMEOUT", "900")),
+        }
+    }
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    INSTALLED_APPS.append("django_rq")
+elif TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ValueError(f"TASKS_BACKEND must be 'immediate' or 'rq', not {TASKS_BACKEND!r}")
 
 # --- Authentication ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -190,6 +227,27 @@ STORAGES = {
         )
     },
 }
+# Media on S3-compatible storage (django-storages, `pip install gongkai[s3]`) when a bucket is
+# named; the backend is a dotted path, so boto3 is imported only when a file is touched.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
+            "querystring_expire": int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "3600")),
+        },
+    }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
