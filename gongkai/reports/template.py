@@ -324,3 +324,13 @@ def cell_key(table: str, row: str, column: str) -> str:
 ALL_CELL_KEYS: tuple[str, ...] = tuple(
     cell_key(t.code, r, c) for t in TABLES for (r, c) in t.cells
 )
+
+
+def table_header_labels(table: Table) -> tuple[str, ...]:
+    """Every label in the official header of `table` (the parser looks for them, the validator
+    reports those missing)."""
+    if table.code == TABLE4.code:
+        return (*TABLE4_GROUP_LABELS, *(c.label for c in (*APPEAL_RESULTS, APPEAL_TOTAL)))
+    if table.code == TABLE3.code:
+        return (APPLICANT_GROUP, ORGANISATION_GROUP, *(c.label for c in table.columns))
+    return (table.row_header, *(c.label for c in table.columns))

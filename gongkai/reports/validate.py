@@ -316,14 +316,6 @@ def _check_sections(report: Report) -> Iterator[Finding]:
             )
 
 
-def _required_headers(table: t.Table) -> list[str]:
-    if table.code == t.TABLE4.code:
-        return [*t.TABLE4_GROUP_LABELS, *(c.label for c in (*t.APPEAL_RESULTS, t.APPEAL_TOTAL))]
-    if table.code == t.TABLE3.code:
-        return [t.APPLICANT_GROUP, t.ORGANISATION_GROUP, *(c.label for c in table.columns)]
-    return [table.row_header, *(c.label for c in table.columns)]
-
-
 def _check_table_structure(report: Report, table: t.Table) -> Iterator[Finding]:
     name = table_name(table)
     title_seen = report.table_titles.get(table.code)
@@ -350,7 +342,7 @@ def _check_table_structure(report: Report, table: t.Table) -> Iterator[Finding]:
             code="title_variant", section=table.section, table=table.code, line=table_line,
         )
     seen_headers = {normalise_label(x) for x in report.column_labels.get(table.code, [])}
-    missing = [h for h in _required_headers(table) if normalise_label(h) not in seen_headers]
+    missing = [h for h in t.table_header_labels(table) if normalise_label(h) not in seen_headers]
     if missing:
         yield Finding(
             "T-2", Severity.ERROR, f"表格“{name}”缺少表头：{'、'.join(dict.fromkeys(missing))}",

@@ -159,7 +159,7 @@ class Report:
         for table in t.TABLES:
             if table.title:
                 report.table_titles[table.code] = table.title
-            report.column_labels[table.code] = [c.label for c in table.columns]
+            report.column_labels[table.code] = list(t.table_header_labels(table))
             for row in table.rows:
                 report.row_labels[f"{table.code}/{row.code}"] = row.label
                 for column in table.columns:

@@ -1,0 +1,179 @@
+"""The report computed by aggregate queries: four grouped queries per call, whatever the size.
+
+One query per source (documents, requests, appeal cases, yearly figures), each filtered to the
+agencies and the year, grouped by agency (or not at all, for a roll-up) and by the columns the
+table splits on, with one conditional COUNT per table column. Only the groups come back to
+Python (a few hundred rows at most), never the records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db.models import Count, Sum
+
+from .. import template as t
+from ..values import Report
+from . import rules
+from .rules import Period
+
+ROLLUP = None  # key of the single group of a roll-up
+
+
+def _models():
+    # Imported late: the reports engine must stay importable without the Django apps.
+    from gongkai.appeals.models import AppealCase
+    from gongkai.applications.models import Application
+    from gongkai.catalog.models import Document
+
+    from ..models import YearlyFigures
+
+    return Document, Application, AppealCase, YearlyFigures
+
+
+def _key(row: dict, by_agency: bool):
+    return row["agency_id"] if by_agency else ROLLUP
+
+
+def collect(agency_ids: Iterable[int], year: int, *, by_agency: bool) -> dict[int | None, Report]:
+    """Blank-layout reports filled by the grouped queries, keyed by agency id (or `ROLLUP`).
+
+    With `by_agency` every requested agency gets a report, zeros where it has no records.
+    Labels (agency name, level, title) are set by the caller.
+    """
+    ids = sorted(set(agency_ids))
+    p = Period(year)
+    keys: list[int | None] = list(ids) if by_agency else [ROLLUP]
+    reports = {k: Report.blank(year=year) for k in keys}
+    if not ids:
+        return reports
+    Document, Application, AppealCase, YearlyFigures = _models()
+    group = ["agency_id"] if by_agency else []
+
+    # 第二十条第（一）项
+    docs = (
+        rules.annotate_documents(Document.objects.filter(agency_id__in=ids))
+        .filter(rules.documents_counted())
+        .values(*group, "kind")
+        .annotate(
+            **{name: Count("pk", filter=cond(p)) for name, cond in rules.DOC_COLUMNS.items()}
+        )
+        .order_by()
+    )
+    for row in docs:
+        report = reports[_key(row, by_agency)]
+        for column in rules.DOC_COLUMNS:
+            report.set(t.ITEM_1.code, row["kind"], column, row[column])
+
+    # 表三
+    apps = (
+        Application.objects.filter(agency_id__in=ids)
+        .filter(rules.app_relevant(p))
+        .values(*group, "applicant_type", "outcome")
+        .annotate(
+            new=Count("pk", filter=rules.app_new(p)),
+            carried_in=Count("pk", filter=rules.app_carried_in(p)),
+            closed=Count("pk", filter=rules.app_closed(p)),
+            carried_out=Count("pk", filter=rules.app_carried_out(p)),
+        )
+        .order_by()
+    )
+    for row in apps:
+        if row["applicant_type"] not in rules.APPLICANT_CODES:
+            continue
+        report = reports[_key(row, by_agency)]
+        column = row["applicant_type"]
+        _add(report, t.ROW_NEW, column, row["new"])
+        _add(report, t.ROW_CARRIED_IN, column, row["carried_in"])
+        _add(report, t.ROW_CARRIED_OUT, column, row["carried_out"])
+        if row["closed"]:
+            _add(report, _outcome_row(row["outcome"]), column, row["closed"])
+    for report in reports.values():
+        finish_table3(report)
+
+    # 表四
+    cases = (
+        AppealCase.objects.filter(agency_id__in=ids)
+        .filter(rules.case_filed(p))
+        .values(*group, "kind", "result")
+        .annotate(
+            pending=Count("pk", filter=rules.case_pending_at_end(p)),
+            closed=Count("pk", filter=~rules.case_pending_at_end(p)),
+        )
+        .order_by()
+    )
+    for row in cases:
+        if row["kind"] not in rules.APPEAL_KIND_CODES:
+            continue
+        report = reports[_key(row, by_agency)]
+        _add4(report, row["kind"], "pending", row["pending"])
+        if row["closed"]:
+            _add4(report, row["kind"], _final_result(row["result"]), row["closed"])
+    for report in reports.values():
+        finish_table4(report)
+
+    # 第二十条第（五）（六）（八）项
+    from ..models import FIGURE_CELLS
+
+    figures = (
+        YearlyFigures.objects.filter(agency_id__in=ids, year=year)
+        .values(*group)
+        .annotate(**{name: Sum(name) for name in FIGURE_CELLS})
+        .order_by()
+    )
+    for row in figures:
+        report = reports[_key(row, by_agency)]
+        for name, (table, row_code, column) in FIGURE_CELLS.items():
+            value = row[name] or 0
+            if table == t.ITEM_8.code:
+                value = tidy_amount(Decimal(value))
+            report.set(table, row_code, column, value)
+    return reports
+
+
+def _outcome_row(outcome: str) -> str:
+    """A closed request's row; an outcome the format does not know counts as 3.其他."""
+    return outcome if outcome in rules.OUTCOME_CODES else "other"
+
+
+def _final_result(result: str) -> str:
+    """A closed case's column; a result the format does not know counts as 其他结果."""
+    return result if result in rules.APPEAL_RESULT_CODES and result != "pending" else "other"
+
+
+def _add(report: Report, row: str, column: str, n: int) -> None:
+    if n:
+        report.set(t.TABLE3.code, row, column, report.value(t.TABLE3.code, row, column) + n)
+
+
+def _add4(report: Report, kind: str, result: str, n: int) -> None:
+    if n:
+        key = f"{kind}.{result}"
+        report.set(t.TABLE4.code, "cases", key, report.value(t.TABLE4.code, "cases", key) + n)
+
+
+def finish_table3(report: Report) -> None:
+    """Fill the derived cells: （七）总计 per column and the 总计 column of every row."""
+    table = t.TABLE3.code
+    for column in rules.APPLICANT_CODES:
+        total = sum(report.value(table, o, column) for o in rules.OUTCOME_CODES)
+        report.set(table, t.ROW_RESULTS_TOTAL, column, total)
+    for row in t.TABLE3.rows:
+        total = sum(report.value(table, row.code, c) for c in rules.APPLICANT_CODES)
+        report.set(table, row.code, t.TOTAL, total)
+
+
+def finish_table4(report: Report) -> None:
+    table = t.TABLE4.code
+    for kind in rules.APPEAL_KIND_CODES:
+        total = sum(report.value(table, "cases", f"{kind}.{r}") for r in rules.APPEAL_RESULT_CODES)
+        report.set(table, "cases", f"{kind}.{t.TOTAL}", total)
+
+
+def tidy_amount(value: Decimal) -> Decimal:
+    """万元 to four decimals without trailing zeros (12.3400 → 12.34, 100.0000 → 100)."""
+    value = value.quantize(Decimal("0.0001"))
+    if value == value.to_integral_value():
+        return value.quantize(Decimal("1"))
+    return value.normalize()

@@ -1,0 +1,107 @@
+"""Valid reports for the report tests: a builder and a hypothesis strategy.
+
+A valid report satisfies every within-report rule: table 三 balances per column and per row,
+table 四's totals are the sums of their parts, every number is non-negative.
+"""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import strategies as st
+
+from gongkai.reports import template as t
+from gongkai.reports.values import AgencyLevel, Report
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "xihua-commerce-2021.txt"
+
+_APPLICANTS = [c.code for c in t.APPLICANT_TYPES]
+
+
+def build_report(
+    *,
+    outcomes: dict[str, list[int]] | None = None,
+    carried_in: list[int] | None = None,
+    carried_out: list[int] | None = None,
+    appeals: list[list[int]] | None = None,
+    items: dict[str, int] | None = None,
+    fees: Decimal = Decimal("0"),
+    year: int = 2022,
+    agency: str = "平安县人力资源和社会保障局",
+    texts: dict[str, str] | None = None,
+) -> Report:
+    """A valid report from the free numbers; totals, 一 and the appeal totals are derived."""
+    report = Report.blank(year=year, agency=agency)
+    outcomes = outcomes or {}
+    carried_in = carried_in or [0] * 6
+    carried_out = carried_out or [0] * 6
+    for i, column in enumerate(_APPLICANTS):
+        total = 0
+        for code in t.OUTCOME_CODES:
+            value = outcomes.get(code, [0] * 6)[i]
+            report.set("table3", code, column, value)
+            total += value
+        report.set("table3", t.ROW_RESULTS_TOTAL, column, total)
+        new = total + carried_out[i] - carried_in[i]
+        if new < 0:  # keep it valid: carry in no more than was handled or carried on
+            carried_in[i] += new
+            new = 0
+        report.set("table3", t.ROW_NEW, column, new)
+        report.set("table3", t.ROW_CARRIED_IN, column, carried_in[i])
+        report.set("table3", t.ROW_CARRIED_OUT, column, carried_out[i])
+    for row in t.TABLE3.rows:
+        report.set("table3", row.code, t.TOTAL,
+                   sum(report.value("table3", row.code, c) for c in _APPLICANTS))
+    appeals = appeals or [[0] * 4 for _ in t.APPEAL_KINDS]
+    for kind, parts in zip(t.APPEAL_KINDS, appeals, strict=True):
+        for result, value in zip(t.APPEAL_RESULTS, parts, strict=True):
+            report.set("table4", "cases", f"{kind.code}.{result.code}", value)
+        report.set("table4", "cases", f"{kind.code}.{t.TOTAL}", sum(parts))
+    for key, value in (items or {}).items():
+        report.cells[key] = value
+    report.set("item8", t.ROW_FEES, "amount", fees)
+    report.texts.update(texts or {
+        "一": f"{year}年，本局认真贯彻落实《中华人民共和国政府信息公开条例》。",
+        "五": "政策解读形式较为单一。下一步将丰富解读形式。",
+        "六": "本年度未收取信息处理费。",
+    })
+    report.level = AgencyLevel.COUNTY
+    return report
+
+
+counts = st.integers(0, 20) | st.integers(0, 120_000)
+small = st.integers(0, 9)
+
+
+@st.composite
+def valid_reports(draw: st.DrawFn) -> Report:
+    outcomes = {
+        code: draw(st.lists(small | counts, min_size=6, max_size=6)) for code in t.OUTCOME_CODES
+    }
+    carried_in = draw(st.lists(small, min_size=6, max_size=6))
+    carried_out = draw(st.lists(small, min_size=6, max_size=6))
+    appeals = [draw(st.lists(small, min_size=4, max_size=4)) for _ in t.APPEAL_KINDS]
+    item_keys = [t.cell_key(tb.code, r, c) for tb in t.ITEM_TABLES if not tb.decimal
+                 for (r, c) in tb.cells]
+    items = {k: draw(counts) for k in item_keys}
+    cents = draw(st.integers(0, 10_000_000))
+    return build_report(outcomes=outcomes, carried_in=carried_in, carried_out=carried_out,
+                        appeals=appeals, items=items, fees=Decimal(cents) / 100)
+
+
+def random_report(rng: random.Random) -> Report:
+    """The same kind of report from a seeded random generator (for loops without hypothesis)."""
+    outcomes = {code: [rng.choice([0, 0, 1, rng.randint(0, 500)]) for _ in range(6)]
+                for code in t.OUTCOME_CODES}
+    return build_report(
+        outcomes=outcomes,
+        carried_in=[rng.randint(0, 5) for _ in range(6)],
+        carried_out=[rng.randint(0, 5) for _ in range(6)],
+        appeals=[[rng.randint(0, 5) for _ in range(4)] for _ in t.APPEAL_KINDS],
+        items={t.cell_key(tb.code, r, c): rng.randint(0, 3000) for tb in t.ITEM_TABLES
+               if not tb.decimal for (r, c) in tb.cells},
+        fees=Decimal(rng.randint(0, 100000)) / 100,
+    )
