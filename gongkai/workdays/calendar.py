@@ -15,8 +15,10 @@ This module imports nothing of ours.
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 
 import chinese_calendar
@@ -84,6 +86,20 @@ class YearSchedule:
             return entry.is_workday
         return day.weekday() < 5
 
+    @cached_property
+    def _workday_ordinals(self) -> list[int]:
+        day, last = datetime.date(self.year, 1, 1), datetime.date(self.year, 12, 31)
+        ordinals = []
+        while day <= last:
+            if self.is_workday(day):
+                ordinals.append(day.toordinal())
+            day += ONE_DAY
+        return ordinals
+
+    def workdays_through(self, day: datetime.date) -> int:
+        """Working days of this year from 1 January up to and including `day`."""
+        return bisect_right(self._workday_ordinals, day.toordinal())
+
     def detail(self, day: datetime.date) -> SpecialDay:
         """The day as a SpecialDay (ordinary days get no holiday name)."""
         entry = self.special.get(day)
@@ -120,7 +136,7 @@ YearLoader = Callable[[int], "YearSchedule | None"]
 class Calendar:
     """Working-day arithmetic over official years plus years from `extra` (the overrides).
 
-    `extra(year)` is only asked about years `chinesecalendar` does not cover; it returns a
+    `extra(year)` is only asked about years after those `chinesecalendar` covers; it returns a
     complete YearSchedule or None. Answers are cached per year for the Calendar's lifetime,
     so build a new Calendar when the overrides change.
     """
@@ -134,7 +150,8 @@ class Calendar:
     def schedule_for(self, year: int) -> YearSchedule | None:
         if year not in self._years:
             schedule = official_schedule(year)
-            if schedule is None and self._extra is not None:
+            # Overrides are for years after the package's data; nothing before 2004 is entered.
+            if schedule is None and self._extra is not None and year > official_year_range()[1]:
                 schedule = self._extra(year)
             self._years[year] = schedule
         return self._years[year]
@@ -178,7 +195,15 @@ class Calendar:
         start, end = _as_date(start), _as_date(end)
         if end < start:
             return -self.workdays_between(end, start)
-        return sum(1 for day in _days(start + ONE_DAY, end) if self.is_workday(day))
+        first = start + ONE_DAY  # the interval is (start, end]; start's year is not needed
+        total = 0
+        for year in range(first.year, end.year + 1):
+            schedule = self.year(year)
+            upper = end if year == end.year else datetime.date(year, 12, 31)
+            total += schedule.workdays_through(upper)
+            if year == first.year:
+                total -= schedule.workdays_through(first) - schedule.is_workday(first)
+        return total
 
     def period(self, start: datetime.date, n: int) -> Period:
         """The period of n working days after `start`, with what lies inside it."""
@@ -242,13 +267,13 @@ class Period:
         parts = [
             f"{self.start.isoformat()}收到，自次日起算{self.n}个工作日",
         ]
-        for run in self.holiday_runs:
-            if run.first == run.last:
-                parts.append(f"期间{run.label}假期{self._fmt(run.first)}不计")
-            else:
-                parts.append(
-                    f"期间{run.label}假期{self._fmt(run.first)}至{self._fmt(run.last)}不计"
-                )
+        runs = [
+            f"{run.label}假期{self._fmt(run.first)}"
+            + ("" if run.first == run.last else f"至{self._fmt(run.last)}")
+            for run in self.holiday_runs
+        ]
+        if runs:
+            parts.append("期间" + "、".join(runs) + "不计")
         makeup = self.makeup_workdays
         if makeup:
             parts.append("、".join(self._fmt(entry.day) for entry in makeup) + "为调休工作日")

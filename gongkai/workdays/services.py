@@ -1,0 +1,121 @@
+"""Writes to the entered holiday schedules. Each checks permission, writes, and audits.
+
+After a change the process-wide calendar is dropped (signals for single rows, an explicit
+`schedule.invalidate()` after bulk writes, again on commit) so the next deadline uses it.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from gongkai import audit
+from gongkai.audit.actions import register
+
+from . import schedule
+from .entry import EnteredDay, check_no_conflicts
+from .models import CalendarDay, CalendarYear
+from .permissions import can_edit_calendar
+
+CALENDAR_YEAR_SAVE = register("workdays.year.save", "录入节假日安排")
+CALENDAR_YEAR_DELETE = register("workdays.year.delete", "删除节假日安排")
+
+
+def _invalidate_now_and_on_commit() -> None:
+    schedule.invalidate()
+    transaction.on_commit(schedule.invalidate)
+
+
+@transaction.atomic
+def calendar_year_save(
+    *,
+    actor,
+    year: int,
+    notice: str,
+    days: list[EnteredDay],
+    is_complete: bool,
+) -> CalendarYear:
+    """Create or replace the schedule of `year` (holidays and 调休 make-up working days).
+
+    Refused for years `chinesecalendar` covers (the official notice is already there), and
+    a year cannot be marked complete without any holiday: every State Council notice has
+    元旦 and 春节.
+    """
+    if not can_edit_calendar(actor):
+        raise PermissionDenied
+    check_no_conflicts(days)
+    for entry in days:
+        if entry.day.year != year:
+            raise ValidationError(
+                _("%(date)s不属于%(year)s年。"),
+                code="day_outside_year",
+                params={"date": entry.day.isoformat(), "year": year},
+            )
+    if is_complete and not any(not entry.is_workday for entry in days):
+        raise ValidationError(
+            _("还没有填写任何放假日期，不能标记为已完整录入。"), code="complete_without_holidays"
+        )
+    calendar_year = CalendarYear.objects.select_for_update().filter(year=year).first()
+    created = calendar_year is None
+    if created:
+        calendar_year = CalendarYear(year=year)
+    calendar_year.notice = notice.strip()
+    calendar_year.is_complete = is_complete
+    calendar_year.entered_by = actor
+    calendar_year.full_clean()
+    calendar_year.save()
+
+    calendar_year.days.all().delete()
+    rows = [
+        CalendarDay(
+            calendar_year=calendar_year,
+            date=entry.day,
+            kind=CalendarDay.Kind.MAKEUP_WORKDAY if entry.is_workday else CalendarDay.Kind.HOLIDAY,
+            holiday=entry.holiday,
+        )
+        for entry in sorted(days, key=lambda item: item.day)
+    ]
+    for row in rows:
+        row.full_clean(exclude=["calendar_year", "date"])
+        row.clean()
+    CalendarDay.objects.bulk_create(rows)
+
+    audit.record(
+        actor=actor,
+        action=CALENDAR_YEAR_SAVE,
+        target=calendar_year,
+        data={
+            "year": year,
+            "created": created,
+            "notice": calendar_year.notice,
+            "is_complete": is_complete,
+            "holidays": sorted(e.day.isoformat() for e in days if not e.is_workday),
+            "makeup_workdays": sorted(e.day.isoformat() for e in days if e.is_workday),
+        },
+    )
+    _invalidate_now_and_on_commit()
+    return calendar_year
+
+
+@transaction.atomic
+def calendar_year_delete(*, actor, calendar_year: CalendarYear, reason: str = "") -> None:
+    """Remove an entered year; deadlines reaching into it are refused again."""
+    if not can_edit_calendar(actor):
+        raise PermissionDenied
+    audit.record(
+        actor=actor,
+        action=CALENDAR_YEAR_DELETE,
+        target=calendar_year,
+        reason=reason,
+        data={
+            "year": calendar_year.year,
+            "notice": calendar_year.notice,
+            "was_complete": calendar_year.is_complete,
+            "days": [
+                [day.date.isoformat(), day.kind, day.holiday] for day in calendar_year.days.all()
+            ],
+        },
+    )
+    calendar_year.delete()
+    _invalidate_now_and_on_commit()
