@@ -8,6 +8,7 @@ State changes go through `catalog.services`; nothing here has side effects on sa
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -183,6 +184,31 @@ class Document(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("catalog:document", kwargs={"pk": self.pk})
+
+    def get_staff_url(self) -> str:
+        return reverse("catalog:staff_document", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        errors: dict[str, ValidationError] = {}
+        if self.validity != Validity.VALID and not self.validity_changed_on:
+            errors["validity_changed_on"] = ValidationError(
+                _("文件失效或废止时须填写有效性变更日期。"), code="validity_date_required"
+            )
+        if self.written_on and self.published_on and self.written_on > self.published_on:
+            errors["published_on"] = ValidationError(
+                _("发布日期不能早于成文日期。"), code="dates_order"
+            )
+        if self.interprets_id:
+            if self.kind != Kind.INTERPRETATION:
+                errors["interprets"] = ValidationError(
+                    _("只有“政策解读”类信息可以关联被解读的政策。"), code="not_interpretation"
+                )
+            elif self.pk and self.interprets_id == self.pk:
+                errors["interprets"] = ValidationError(
+                    _("政策解读不能解读它自己。"), code="interprets_itself"
+                )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def issuer_name(self) -> str:

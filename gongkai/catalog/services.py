@@ -1,0 +1,312 @@
+"""Every change to a document or attachment: check permission, change, audit — one transaction.
+
+Roles: 信息发布员 creates, edits and submits; 审核员 approves, returns, withdraws and changes
+validity; nobody approves their own document. Transitions come from `workflow.TRANSITIONS`.
+Views, the admin and the demo loader call these functions and nothing else to write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gongkai import audit
+from gongkai.audit.actions import register
+from gongkai.richtext import sanitize_html
+
+from . import files
+from .models import Attachment, Document, IndexSequence, Status, Validity, attachment_path
+from .permissions import can_create_document, can_edit_document, can_review_document
+from .workflow import ensure_editable, ensure_transition
+
+DOCUMENT_CREATE = register("catalog.document.create", _("起草主动公开信息"))
+DOCUMENT_UPDATE = register("catalog.document.update", _("修改主动公开信息"))
+DOCUMENT_SUBMIT = register("catalog.document.submit", _("提交主动公开信息审核"))
+DOCUMENT_APPROVE = register("catalog.document.approve", _("审核通过并发布主动公开信息"))
+DOCUMENT_RETURN = register("catalog.document.return", _("退回主动公开信息"))
+DOCUMENT_WITHDRAW = register("catalog.document.withdraw", _("撤回已发布的主动公开信息"))
+DOCUMENT_VALIDITY = register("catalog.document.validity", _("变更主动公开信息有效性"))
+ATTACHMENT_ADD = register("catalog.attachment.add", _("上传附件"))
+ATTACHMENT_REMOVE = register("catalog.attachment.remove", _("删除附件"))
+
+# The fields a drafter fills in; everything else is set by the workflow.
+EDITABLE_FIELDS = (
+    "title", "doc_number", "issuer", "written_on", "published_on", "effective_on", "category",
+    "topic", "kind", "validity", "validity_changed_on", "summary", "keywords", "body", "interprets",
+)
+REASON_MAX = 2000
+
+
+def _require_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("请填写理由。"), code="reason_required")
+    if len(reason) > REASON_MAX:
+        raise ValidationError(_("理由过长。"), code="reason_too_long")
+    return reason
+
+
+def _locked(document: Document) -> Document:
+    return Document.objects.select_for_update().select_related("agency").get(pk=document.pk)
+
+
+def _apply(document: Document, data: dict[str, Any]) -> list[str]:
+    changed = []
+    for field in EDITABLE_FIELDS:
+        if field not in data:
+            continue
+        value = data[field]
+        if field == "body":
+            value = sanitize_html(value or "")
+        elif isinstance(value, str):
+            value = value.strip()
+        if field == "validity" and value == Validity.VALID:
+            data.setdefault("validity_changed_on", None)
+        if field in ("category", "interprets"):
+            current, value_key = getattr(document, f"{field}_id"), getattr(value, "pk", value)
+        else:
+            current, value_key = getattr(document, field), value
+        if current != value_key:
+            setattr(document, field, value)
+            changed.append(field)
+    if document.interprets_id and document.interprets.status != Status.PUBLISHED:
+        raise ValidationError(
+            {"interprets": ValidationError(_("被解读的政策须为已发布的信息。"), code="policy_not_published")}
+        )
+    return changed
+
+
+def _value_for_audit(value) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "pk"):
+        return value.pk
+    return value
+
+
+@transaction.atomic
+def document_create(*, agency, actor, data: dict[str, Any]) -> Document:
+    """A 信息发布员 drafts a document in their agency (状态：草稿)."""
+    if not can_create_document(actor, agency):
+        raise PermissionDenied
+    document = Document(agency=agency, created_by=actor, status=Status.DRAFT)
+    data = dict(data)
+    _apply(document, data)
+    document.full_clean()
+    document.save()
+    audit.record(
+        actor=actor, action=DOCUMENT_CREATE, target=document,
+        data={"title": document.title, "kind": document.kind, "category": document.category.slug},
+    )
+    return document
+
+
+@transaction.atomic
+def document_update(*, document: Document, actor, data: dict[str, Any]) -> Document:
+    """Change a draft, a returned or a withdrawn document; the body is sanitised."""
+    if not can_edit_document(actor, document):
+        raise PermissionDenied
+    document = _locked(document)
+    ensure_editable(document.status)
+    changed = _apply(document, dict(data))
+    if changed:
+        document.full_clean()
+        document.save()
+        audit.record(
+            actor=actor, action=DOCUMENT_UPDATE, target=document,
+            data={"fields": changed,
+                  "values": {f: _value_for_audit(getattr(document, f)) for f in changed if f != "body"}},
+        )
+    return document
+
+
+@transaction.atomic
+def document_submit(*, document: Document, actor) -> Document:
+    """草稿 (or 已退回 / 已撤回) → 待审核."""
+    if not can_edit_document(actor, document):
+        raise PermissionDenied
+    document = _locked(document)
+    ensure_transition(document.status, Status.PENDING)
+    document.full_clean()
+    previous = document.status
+    document.status = Status.PENDING
+    document.submitted_by = actor
+    document.save(update_fields=["status", "submitted_by", "updated_at"])
+    audit.record(actor=actor, action=DOCUMENT_SUBMIT, target=document, data={"from": previous})
+    return document
+
+
+def index_no_issue(*, agency, year: int) -> str:
+    """The next 索引号 of `agency` for `year`: `{code}/{year}-{serial:05d}`.
+
+    The serial restarts each year and is drawn from a locked IndexSequence row, so two
+    publications at the same moment never share one. Call inside a transaction.
+    """
+    IndexSequence.objects.bulk_create(
+        [IndexSequence(agency=agency, year=year, last_value=0)], ignore_conflicts=True
+    )
+    sequence = IndexSequence.objects.select_for_update().get(agency=agency, year=year)
+    sequence.last_value += 1
+    sequence.save(update_fields=["last_value"])
+    return f"{agency.code}/{year}-{sequence.last_value:05d}"
+
+
+@transaction.atomic
+def document_approve(*, document: Document, actor, note: str = "") -> Document:
+    """待审核 → 已发布. Issues the 索引号 on first publication; it never changes afterwards.
+
+    Nobody approves a document they drafted or submitted.
+    """
+    if not can_review_document(actor, document):
+        raise PermissionDenied
+    document = _locked(document)
+    ensure_transition(document.status, Status.PUBLISHED)
+    if actor.pk in {document.created_by_id, document.submitted_by_id}:
+        raise ValidationError(
+            _("不能审核自己起草或提交的信息，请由本机构其他审核员审核。"), code="self_approval"
+        )
+    if document.published_on is None:
+        document.published_on = timezone.localdate()
+    document.full_clean()
+    if not document.index_no:
+        document.index_no = index_no_issue(agency=document.agency, year=document.published_on.year)
+    document.status = Status.PUBLISHED
+    document.reviewed_by = actor
+    document.review_note = (note or "").strip()
+    document.published_at = timezone.now()
+    document.save()
+    audit.record(
+        actor=actor, action=DOCUMENT_APPROVE, target=document, reason=document.review_note,
+        data={"index_no": document.index_no, "published_on": document.published_on.isoformat()},
+    )
+    return document
+
+
+@transaction.atomic
+def document_return(*, document: Document, actor, reason: str) -> Document:
+    """待审核 → 已退回, with the reason the drafter reads."""
+    if not can_review_document(actor, document):
+        raise PermissionDenied
+    reason = _require_reason(reason)
+    document = _locked(document)
+    ensure_transition(document.status, Status.RETURNED)
+    document.status = Status.RETURNED
+    document.reviewed_by = actor
+    document.review_note = reason
+    document.save(update_fields=["status", "reviewed_by", "review_note", "updated_at"])
+    audit.record(actor=actor, action=DOCUMENT_RETURN, target=document, reason=reason)
+    return document
+
+
+@transaction.atomic
+def document_withdraw(*, document: Document, actor, reason: str) -> Document:
+    """已发布 → 已撤回 (the public pages stop showing it; the 索引号 stays with it)."""
+    if not can_review_document(actor, document):
+        raise PermissionDenied
+    reason = _require_reason(reason)
+    document = _locked(document)
+    ensure_transition(document.status, Status.WITHDRAWN)
+    document.status = Status.WITHDRAWN
+    document.review_note = reason
+    document.save(update_fields=["status", "review_note", "updated_at"])
+    audit.record(
+        actor=actor, action=DOCUMENT_WITHDRAW, target=document, reason=reason,
+        data={"index_no": document.index_no},
+    )
+    return document
+
+
+@transaction.atomic
+def document_set_validity(
+    *, document: Document, actor, validity: str, changed_on: dt.date | None, reason: str = ""
+) -> Document:
+    """有效 / 失效 / 废止 with the date it changed (a 审核员's act, in any status)."""
+    if not can_review_document(actor, document):
+        raise PermissionDenied
+    document = _locked(document)
+    if validity not in Validity.values:
+        raise ValidationError(_("有效性取值无效。"), code="bad_validity")
+    if validity != Validity.VALID and changed_on is None:
+        raise ValidationError(
+            _("文件失效或废止时须填写有效性变更日期。"), code="validity_date_required"
+        )
+    previous = (document.validity, document.validity_changed_on)
+    document.validity = validity
+    document.validity_changed_on = changed_on
+    if previous == (document.validity, document.validity_changed_on):
+        return document
+    document.full_clean()
+    document.save(update_fields=["validity", "validity_changed_on", "updated_at"])
+    audit.record(
+        actor=actor, action=DOCUMENT_VALIDITY, target=document, reason=(reason or "").strip(),
+        data={"from": previous[0], "to": validity,
+              "changed_on": changed_on.isoformat() if changed_on else None},
+    )
+    return document
+
+
+def attachment_add(*, document: Document, actor, upload) -> Attachment:
+    """Check an uploaded file by content (see `files.inspect_upload`) and store it under its hash."""
+    if not can_edit_document(actor, document):
+        raise PermissionDenied
+    limit = settings.GONGKAI_ATTACHMENT_MAX_BYTES
+    if getattr(upload, "size", None) is not None and upload.size > limit:
+        raise files.too_large(limit)  # refuse before reading it
+    data = upload.read(limit + 1)
+    inspected = files.inspect_upload(name=getattr(upload, "name", ""), data=data, max_bytes=limit)
+    with transaction.atomic():
+        document = _locked(document)
+        ensure_editable(document.status)
+        attachment = Attachment(
+            document=document, original_name=inspected.name, file_kind=inspected.kind,
+            size=inspected.size, sha256=inspected.sha256,
+            sort_order=document.attachments.count(),
+        )
+        path = attachment_path(attachment, inspected.name)
+        storage = attachment.file.storage
+        written = None
+        if storage.exists(path):
+            attachment.file.name = path
+        else:
+            written = storage.save(path, ContentFile(data))
+            attachment.file.name = written
+        try:
+            attachment.save()
+            audit.record(
+                actor=actor, action=ATTACHMENT_ADD, target=document,
+                data={"name": inspected.name, "kind": inspected.kind, "size": inspected.size,
+                      "sha256": inspected.sha256},
+            )
+        except Exception:
+            if written:
+                storage.delete(written)
+            raise
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, attachment: Attachment, actor) -> None:
+    document = attachment.document
+    if not can_edit_document(actor, document):
+        raise PermissionDenied
+    document = _locked(document)
+    ensure_editable(document.status)
+    name, storage = attachment.file.name, attachment.file.storage
+    audit.record(
+        actor=actor, action=ATTACHMENT_REMOVE, target=document,
+        data={"name": attachment.original_name, "sha256": attachment.sha256},
+    )
+    attachment.delete()
+
+    def delete_file_if_unused() -> None:
+        if not Attachment.objects.filter(file=name).exists():
+            storage.delete(name)
+
+    transaction.on_commit(delete_file_if_unused)
