@@ -112,6 +112,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Tests use a file per process, not Django's shared in-memory database: its table locks fail
+    # at once instead of waiting, so concurrent-publication tests need real SQLite locking.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(os.environ.get("TMPDIR", "/tmp"), f"gongkai-test-{os.getpid()}.sqlite3")
+    }
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "transaction_mode": "IMMEDIATE",
