@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "gongkai.search",
     "gongkai.applications",
     "gongkai.privacy",
+    "gongkai.privacy",
     "gongkai.appeals",
     "gongkai.reports",
     "gongkai.supervision",
@@ -258,6 +259,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # Uploads: attachments are checked by content and limited in size (bytes).
 GONGKAI_ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))
+# Applicants' ID numbers, phones and addresses are encrypted at rest (gongkai.privacy):
+# comma-separated Fernet keys, the first encrypts, all decrypt. Unset → a development key.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")
 # Applicants' ID numbers, phones and addresses are encrypted at rest (gongkai.privacy):
 # comma-separated Fernet keys, the first encrypts, all decrypt. Unset → a development key.
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")

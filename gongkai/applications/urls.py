@@ -1,4 +1,25 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import public, staff
 
 app_name = "applications"
-urlpatterns: list = []
+urlpatterns = [
+    # Applicants and anyone
+    path("apply/", public.apply, name="apply"),
+    path("apply/done/", public.submitted, name="submitted"),
+    path("lookup/", public.lookup, name="lookup"),
+    path("track/<str:code>/", public.track, name="track"),
+    path("track/<str:code>/letter.<str:fmt>", public.track_letter, name="track_letter"),
+    path("track/<str:code>/files/<int:pk>/", public.track_file, name="track_file"),
+    path("track/<str:code>/withdraw/", public.track_withdraw, name="track_withdraw"),
+    path("mine/", public.mine, name="mine"),
+    path("signup/", public.signup, name="signup"),
+    # Staff workbench
+    path("staff/", staff.queue, name="queue"),
+    path("staff/register/", staff.register, name="register"),
+    path("staff/<int:pk>/", staff.detail, name="detail"),
+    path("staff/<int:pk>/reveal/", staff.reveal, name="reveal"),
+    path("staff/<int:pk>/act/<slug:action>/", staff.act, name="act"),
+    path("staff/<int:pk>/letter.<str:fmt>", staff.letter, name="letter"),
+    path("staff/files/<int:pk>/", staff.file_download, name="file"),
+]

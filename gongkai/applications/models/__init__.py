@@ -1,0 +1,34 @@
+"""Models of 依申请公开: the application, its append-only event log, and the files replied.
+
+Dependencies point one way: `event` and `reply_file` import `application`, never the reverse.
+Statutory vocabularies (outcome codes, applicant types) come from gongkai.reports.template.
+"""
+
+from .application import (
+    Application,
+    ApplicationQuerySet,
+    Channel,
+    Delivery,
+    IdType,
+    InfoForm,
+    Status,
+    new_query_code,
+)
+from .event import ApplicationEvent, ConsultationKind, EventKind, FeeMethod
+from .reply_file import ReplyFile
+
+__all__ = [
+    "Application",
+    "ApplicationEvent",
+    "ApplicationQuerySet",
+    "Channel",
+    "ConsultationKind",
+    "Delivery",
+    "EventKind",
+    "FeeMethod",
+    "IdType",
+    "InfoForm",
+    "ReplyFile",
+    "Status",
+    "new_query_code",
+]

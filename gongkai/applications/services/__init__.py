@@ -1,0 +1,55 @@
+"""Every state change of a request, one function each: `application_<verb>()`.
+
+Keyword-only arguments, the actor passed in, one transaction, an event in the request's log and
+(for staff acts) an audit record, the deadline recomputed from the log, notifications enqueued
+on commit. Split by sub-domain:
+
+- `intake`: online submission and staff registration (收到日期 per 《条例》第三十一条)
+- `handling`: assignment, the look at full personal data
+- `clock`: 补正, extension, consultations, fee notice and payment (the events that move the clock)
+- `reply`: closing with an outcome, disclosed files, delivery, withdrawal
+
+Importing this package registers the audit actions.
+"""
+
+from .base import ApplicationError, deadline_of, refresh_deadline
+from .clock import (
+    application_end_consultation,
+    application_extend,
+    application_notify_fee,
+    application_receive_correction,
+    application_record_payment,
+    application_request_correction,
+    application_start_consultation,
+    fee_quote,
+)
+from .handling import application_assign, application_reveal_applicant
+from .intake import application_register, application_submit
+from .reply import (
+    application_attach_file,
+    application_close,
+    application_record_delivery,
+    application_withdraw,
+)
+
+__all__ = [
+    "ApplicationError",
+    "application_assign",
+    "application_attach_file",
+    "application_close",
+    "application_end_consultation",
+    "application_extend",
+    "application_notify_fee",
+    "application_receive_correction",
+    "application_record_delivery",
+    "application_record_payment",
+    "application_register",
+    "application_request_correction",
+    "application_reveal_applicant",
+    "application_start_consultation",
+    "application_submit",
+    "application_withdraw",
+    "deadline_of",
+    "fee_quote",
+    "refresh_deadline",
+]

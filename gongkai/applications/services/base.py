@@ -1,0 +1,103 @@
+"""Shared steps of the request services: locking, the clock from the log, notifications."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.audit.actions import register
+
+from .. import deadlines
+from ..models import Application, ApplicationEvent
+
+ApplicationError = ValidationError  # refusals carry a code, e.g. "correction_too_late"
+
+REGISTER = register("applications.register", "登记政府信息公开申请")
+ASSIGN = register("applications.assign", "分配申请办理人")
+REVEAL = register("applications.reveal", "查看申请人完整个人信息")
+CORRECTION_REQUEST = register("applications.correction_request", "告知申请人补正")
+CORRECTION_RECEIVE = register("applications.correction_receive", "登记收到补正")
+EXTEND = register("applications.extend", "延长答复期限")
+CONSULT = register("applications.consult", "征求第三方或其他机关意见")
+CONSULT_END = register("applications.consult_end", "登记收到征求意见答复")
+FEE_NOTIFY = register("applications.fee_notify", "发出信息处理费收费通知")
+FEE_PAY = register("applications.fee_pay", "登记缴纳信息处理费")
+CLOSE = register("applications.close", "答复并办结申请")
+DELIVER = register("applications.deliver", "登记答复送达")
+WITHDRAW = register("applications.withdraw", "登记申请人撤回申请")
+ATTACH = register("applications.attach", "上传答复附件")
+LETTER = register("applications.letter", "下载答复告知书（含完整个人信息）")
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def refuse(message, code: str, **params) -> ValidationError:
+    return ValidationError(message, code=code, params=params or None)
+
+
+def lock(application: Application) -> Application:
+    return Application.objects.select_for_update().get(pk=application.pk)
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def facts_of(application: Application) -> list[deadlines.Fact]:
+    return [
+        deadlines.Fact(kind=e.kind, on=e.on, data=e.data)
+        for e in ApplicationEvent.objects.filter(application=application).order_by("id")
+    ]
+
+
+def deadline_of(application: Application) -> deadlines.Deadline:
+    """The deadline with its explanation, from the log (reads only)."""
+    return deadlines.compute_or_problem(
+        application.received_on, facts_of(application), receipt_basis=application.receipt_basis
+    )
+
+
+def refresh_deadline(application: Application) -> deadlines.Deadline:
+    """Recompute `due_on` / `wait_until` from the log and store them. Only services call this,
+    right after writing an event."""
+    result = deadline_of(application)
+    application.due_on = result.due_on
+    application.wait_until = result.wait_until
+    application.deadline_problem = result.problem[:300]
+    Application.objects.filter(pk=application.pk).update(
+        due_on=application.due_on,
+        wait_until=application.wait_until,
+        deadline_problem=application.deadline_problem,
+    )
+    return result
+
+
+def check_date(application: Application, on: datetime.date, field: str = "on") -> None:
+    """A fact cannot predate receipt or lie in the future."""
+    if on < application.received_on:
+        raise ValidationError(
+            {field: ValidationError("日期不能早于收到申请的日期（%(received)s）。",
+                                    code="date_before_receipt",
+                                    params={"received": application.received_on})}
+        )
+    if on > today():
+        raise ValidationError(
+            {field: ValidationError("日期不能晚于今天。", code="date_in_future")}
+        )
+
+
+def notify(application: Application, event: ApplicationEvent, *, applicant=True, handler=True):
+    """Send the e-mails about `event` after the transaction commits (background tasks)."""
+    from ..tasks import notify_applicant_task, notify_handler_task
+
+    app_id, event_id = application.pk, event.pk
+    if applicant:
+        transaction.on_commit(lambda: notify_applicant_task.enqueue(app_id, event_id))
+    if handler:
+        transaction.on_commit(lambda: notify_handler_task.enqueue(app_id, event_id))

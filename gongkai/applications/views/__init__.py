@@ -1,0 +1,1 @@
+"""Views of the request workflow: `public` (applicants, anyone) and `staff` (the workbench)."""

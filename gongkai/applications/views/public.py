@@ -1,0 +1,193 @@
+"""The applicant's side: the form, the confirmation with the query code, the status look-up,
+a registered applicant's own list, and sign-up."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gongkai.agencies.permissions import is_staff_member
+
+from .. import ratelimit, selectors, services
+from ..forms import ApplyForm, LookupForm, SignupForm
+from ..letters import letter_content, letter_docx, letter_pdf
+from ..models import Application, ReplyFile
+from ..permissions import can_follow_application, remember_lookup
+from ..services.intake import applicant_key
+
+LAST_SUBMITTED = "applications_last_submitted"
+
+
+def _rate_message(limit: ratelimit.Limit) -> str:
+    hours = max(1, limit.seconds // 3600)
+    if limit.scope == "ip":
+        return _("提交过于频繁：同一网络地址 %(hours)s 小时内最多提交 %(count)s 件申请，请稍后再试。"
+                 "如需提交大量申请，请通过信函或到政府信息公开工作机构当面提交。") % {
+            "hours": hours, "count": limit.count}
+    return _("提交过于频繁：同一申请人（证件号码或联系电话）%(hours)s 小时内最多在线提交 %(count)s 件申请，"
+             "请稍后再试。") % {"hours": hours, "count": limit.count}
+
+
+def apply(request):
+    """The public form (《条例》第二十九条). Nothing typed is lost when validation fails."""
+    form = ApplyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        ip = ratelimit.client_ip(request)
+        applicant_values = [applicant_key(data["id_type"], data["id_number"]),
+                            "phone:" + "".join(ch for ch in data["phone"] if ch.isdigit())]
+        limit = ratelimit.exceeded("ip", [ip]) or ratelimit.exceeded("applicant", applicant_values)
+        if limit is not None:
+            form.add_error(None, ValidationError(_rate_message(limit), code="rate_limited"))
+        else:
+            try:
+                application = services.application_submit(
+                    agency=data["agency"], data=data, user=request.user)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                ratelimit.hit("ip", [ip])
+                ratelimit.hit("applicant", applicant_values)
+                remember_lookup(request, application)
+                request.session[LAST_SUBMITTED] = application.pk
+                return redirect("applications:submitted")
+    return render(request, "applications/application_apply.html", {"form": form})
+
+
+def submitted(request):
+    """The confirmation page with the query code (only right after submitting, same session)."""
+    pk = request.session.get(LAST_SUBMITTED)
+    if pk is None:
+        return redirect("applications:apply")
+    application = get_object_or_404(Application.objects.select_related("agency"), pk=pk)
+    return render(request, "applications/application_submitted.html", {"application": application})
+
+
+def lookup(request):
+    """Anyone with the query code and the phone number follows a request."""
+    form = LookupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        ip = ratelimit.client_ip(request)
+        limit = ratelimit.exceeded("ip", ["lookup:" + ip])
+        if limit is not None:
+            form.add_error(None, ValidationError(
+                _("查询过于频繁，请稍后再试。"), code="rate_limited"))
+        else:
+            code = form.cleaned_data["code"]
+            phone = "".join(ch for ch in form.cleaned_data["phone"] if ch.isdigit())
+            application = Application.objects.filter(query_code=code).first()
+            stored = "".join(ch for ch in application.phone if ch.isdigit()) if application else ""
+            if application is not None and phone and constant_time_compare(stored, phone):
+                remember_lookup(request, application)
+                return redirect("applications:track", code=application.query_code)
+            ratelimit.hit("ip", ["lookup:" + ip])
+            form.add_error(None, ValidationError(
+                _("查询码或联系电话不正确，请核对后重试。"), code="lookup_failed"))
+    return render(request, "applications/application_lookup.html", {"form": form})
+
+
+def _followed(request, code) -> Application:
+    application = get_object_or_404(
+        Application.objects.select_related("agency"), query_code=code.upper())
+    if not can_follow_application(request, application):
+        raise PermissionDenied
+    return application
+
+
+def track(request, code):
+    """The applicant's status page: public timeline, due date, outcome, letter and files."""
+    application = _followed(request, code)
+    deadline = services.deadline_of(application)
+    return render(request, "applications/application_track.html", {
+        "application": application,
+        "events": selectors.public_timeline(application),
+        "deadline": deadline,
+        "files": application.files.all() if application.is_closed else [],
+    })
+
+
+def track_letter(request, code, fmt):
+    application = _followed(request, code)
+    if not application.is_closed:
+        raise Http404
+    content = letter_content(application, full_personal_data=True)
+    return _letter_response(content, fmt, application)
+
+
+def track_file(request, code, pk):
+    application = _followed(request, code)
+    if not application.is_closed:
+        raise Http404
+    reply_file = get_object_or_404(ReplyFile, pk=pk, application=application)
+    return FileResponse(reply_file.file.open("rb"), as_attachment=True,
+                        filename=reply_file.original_name, content_type=reply_file.content_type)
+
+
+@require_POST
+def track_withdraw(request, code):
+    application = _followed(request, code)
+    try:
+        services.application_withdraw(application=application, by_applicant_online=True,
+                                      note=_("申请人在线撤回"))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("您的申请已撤回。"))
+    return redirect("applications:track", code=application.query_code)
+
+
+def _letter_response(content, fmt, application) -> HttpResponse:
+    name = f"答复告知书-{application.pk}"
+    if fmt == "pdf":
+        response = HttpResponse(letter_pdf(content), content_type="application/pdf")
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(name)}.pdf"
+        return response
+    if fmt == "docx":
+        response = HttpResponse(
+            letter_docx(content),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(name)}.docx"
+        return response
+    raise Http404
+
+
+def _quote(name: str) -> str:
+    from urllib.parse import quote
+
+    return quote(name)
+
+
+@login_required
+def mine(request):
+    """A registered applicant's own requests."""
+    page = Paginator(selectors.application_list_of_applicant(user=request.user), 20).get_page(
+        request.GET.get("page"))
+    return render(request, "applications/application_mine.html", {
+        "page_obj": page, "querystring_without_page": "",
+        "is_staff": is_staff_member(request.user),
+    })
+
+
+def signup(request):
+    """Simple sign-up for applicants (no staff roles come with it)."""
+    if request.user.is_authenticated:
+        return redirect("applications:mine")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        user = get_user_model().objects.create_user(
+            username=data["username"], email=data["email"], password=data["password1"],
+            full_name=data["full_name"])
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("注册成功。登录后在线提交的申请会出现在“我的申请”中。"))
+        return redirect("applications:mine")
+    return render(request, "applications/application_signup.html", {"form": form})

@@ -1,0 +1,301 @@
+"""The staff workbench: queue, request page, intake, one page per act, letters and files.
+
+Every view checks one predicate from `permissions`; every act goes through one service (which
+checks again and audits). Supervisors see their subtree read-only: acts need the handler role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from gongkai import audit
+from gongkai.agencies.models import Role
+from gongkai.agencies.permissions import agencies_with_role
+from gongkai.audit.models import AuditEntry
+
+from .. import forms as f
+from .. import selectors, services
+from ..letters import letter_content
+from ..models import Application, ApplicationEvent, ReplyFile, Status
+from ..models.application import OPEN_STATUSES
+from ..permissions import (
+    VIEW_ROLES,
+    can_assign_application,
+    can_handle_application,
+    can_register_for,
+    can_reveal_applicant,
+    can_view_application,
+    handlers_for,
+)
+from ..services.base import LETTER
+from .public import _letter_response
+
+
+def _require_staff(request, *roles) -> None:
+    if not agencies_with_role(request.user, *roles).exists():
+        raise PermissionDenied
+
+
+def _visible(request, pk) -> Application:
+    application = get_object_or_404(
+        Application.objects.select_related("agency", "agency__parent", "handler"), pk=pk)
+    if not can_view_application(request.user, application):
+        raise PermissionDenied
+    return application
+
+
+@login_required
+def queue(request):
+    """Requests sorted by due date; due within 3 working days and overdue highlighted."""
+    _require_staff(request, *VIEW_ROLES)
+    today = timezone.localdate()
+    params = request.GET
+    agency_id = params.get("agency", "")
+    qs = selectors.application_queue_for(
+        user=request.user, today=today, status=params.get("status", "open"),
+        agency_id=int(agency_id) if agency_id.isdigit() else None,
+        handler=params.get("handler", ""), overdue=params.get("overdue", ""),
+    )
+    page = Paginator(qs, 25).get_page(params.get("page"))
+    soon = selectors.due_soon_limit(today)
+    rows = [(a, selectors.urgency(a, today, soon)) for a in page.object_list]
+    query = params.copy()
+    query.pop("page", None)
+    return render(request, "applications/application_queue.html", {
+        "rows": rows, "page_obj": page,
+        "querystring_without_page": (query.urlencode() + "&") if query else "",
+        "statuses": Status.choices, "status": params.get("status", "open"),
+        "agencies": agencies_with_role(request.user, *VIEW_ROLES).order_by("path"),
+        "agency_id": agency_id, "handler": params.get("handler", ""),
+        "overdue": params.get("overdue", ""), "today": today,
+        "soon_unknown": soon is None,
+        "can_register": agencies_with_role(request.user, Role.HANDLER).exists(),
+    })
+
+
+@dataclass(frozen=True)
+class Action:
+    label: Any
+    form: type
+    run: Callable
+    statuses: tuple[str, ...]
+    assign: bool = False  # permission: assign (handler or admin) instead of handle
+
+
+def _run_assign(request, app, data):
+    return services.application_assign(application=app, handler=data["handler"], actor=request.user)
+
+
+def _run_correction_request(request, app, data):
+    return services.application_request_correction(
+        application=app, actor=request.user, on=data["on"], period_end=data["period_end"],
+        items=data["items"])
+
+
+def _run_correction_receive(request, app, data):
+    return services.application_receive_correction(
+        application=app, actor=request.user, on=data["on"], note=data["note"])
+
+
+def _run_extend(request, app, data):
+    return services.application_extend(
+        application=app, actor=request.user, on=data["on"], days=data["days"],
+        approved_by=data["approved_by"], notified_on=data["notified_on"], reason=data["reason"])
+
+
+def _run_consult(request, app, data):
+    return services.application_start_consultation(
+        application=app, actor=request.user, on=data["on"], party=data["party"],
+        consulted=data["consulted"], note=data["note"])
+
+
+def _run_consult_end(request, app, data):
+    return services.application_end_consultation(
+        application=app, actor=request.user, on=data["on"], note=data["note"])
+
+
+def _run_fee_notify(request, app, data):
+    return services.application_notify_fee(
+        application=app, actor=request.user, on=data["on"], method=data["method"],
+        pages=data.get("pages"))
+
+
+def _run_fee_pay(request, app, data):
+    return services.application_record_payment(
+        application=app, actor=request.user, on=data["on"], note=data["note"])
+
+
+def _run_close(request, app, data):
+    return services.application_close(
+        application=app, actor=request.user, outcome=data["outcome"], on=data["on"],
+        reply_text=data["reply_text"])
+
+
+def _run_withdraw(request, app, data):
+    return services.application_withdraw(
+        application=app, actor=request.user, on=data["on"], note=data["note"])
+
+
+def _run_deliver(request, app, data):
+    return services.application_record_delivery(
+        application=app, actor=request.user, on=data["on"], method=data["method"],
+        note=data["note"])
+
+
+def _run_attach(request, app, data):
+    upload = data["file"]
+    return services.application_attach_file(
+        application=app, actor=request.user, name=upload.name, data=upload.read())
+
+
+_ANY_OPEN = tuple(OPEN_STATUSES)
+_ACTIVE = (Status.RECEIVED, Status.IN_PROGRESS)
+ACTIONS: dict[str, Action] = {
+    "assign": Action(gettext_lazy("分配办理人"), f.AssignForm, _run_assign, _ANY_OPEN, assign=True),
+    "correction-request": Action(gettext_lazy("告知补正"), f.CorrectionRequestForm,
+                                 _run_correction_request, _ACTIVE),
+    "correction-receive": Action(gettext_lazy("登记收到补正"), f.CorrectionReceiveForm,
+                                 _run_correction_receive, (Status.CORRECTION_REQUESTED,)),
+    "extend": Action(gettext_lazy("延长答复期限"), f.ExtendForm, _run_extend,
+                     (*_ACTIVE, Status.CONSULTING, Status.AWAITING_FEE)),
+    "consult": Action(gettext_lazy("征求第三方或其他机关意见"), f.ConsultStartForm, _run_consult, _ACTIVE),
+    "consult-end": Action(gettext_lazy("登记收到意见"), f.ConsultEndForm, _run_consult_end,
+                          (Status.CONSULTING,)),
+    "fee-notify": Action(gettext_lazy("发出收费通知"), f.FeeNotifyForm, _run_fee_notify, _ACTIVE),
+    "fee-pay": Action(gettext_lazy("登记缴费"), f.FeePayForm, _run_fee_pay, (Status.AWAITING_FEE,)),
+    "close": Action(gettext_lazy("答复办结"), f.CloseForm, _run_close, _ANY_OPEN),
+    "withdraw": Action(gettext_lazy("登记撤回申请"), f.WithdrawForm, _run_withdraw, _ANY_OPEN),
+    "attach": Action(gettext_lazy("上传答复附件"), f.AttachForm, _run_attach,
+                     (*_ANY_OPEN, Status.CLOSED)),
+    "deliver": Action(gettext_lazy("登记送达"), f.DeliverForm, _run_deliver, (Status.CLOSED,)),
+}
+
+
+def _allowed(user, app, action: Action) -> bool:
+    permitted = (can_assign_application if action.assign else can_handle_application)(user, app)
+    return permitted and app.status in action.statuses
+
+
+def _detail_context(request, application, revealed=None) -> dict:
+    return {
+        "application": application,
+        "deadline": services.deadline_of(application),
+        "events": ApplicationEvent.objects.filter(application=application).select_related("actor"),
+        "files": application.files.all(),
+        "audit_entries": AuditEntry.objects.for_target(application)[:50],
+        "actions": [(name, a.label) for name, a in ACTIONS.items()
+                    if _allowed(request.user, application, a)],
+        "can_reveal": can_reveal_applicant(request.user, application),
+        "revealed": revealed,
+        "today": timezone.localdate(),
+    }
+
+
+@login_required
+def detail(request, pk):
+    application = _visible(request, pk)
+    return render(request, "applications/application_detail.html",
+                  _detail_context(request, application))
+
+
+@login_required
+@require_POST
+def reveal(request, pk):
+    """The full personal data, for the assigned handler; each look is audited."""
+    application = _visible(request, pk)
+    revealed = services.application_reveal_applicant(application=application, actor=request.user)
+    return render(request, "applications/application_detail.html",
+                  _detail_context(request, application, revealed))
+
+
+@login_required
+def act(request, pk, action):
+    application = _visible(request, pk)
+    spec = ACTIONS.get(action)
+    if spec is None:
+        raise Http404
+    if not _allowed(request.user, application, spec):
+        raise PermissionDenied
+    kwargs = {"handlers": handlers_for(application.agency)} if spec.form is f.AssignForm else {}
+    initial = {"on": timezone.localdate()}
+    form = spec.form(request.POST or None, request.FILES or None, initial=initial, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            spec.run(request, application, form.cleaned_data)
+        except ValidationError as exc:
+            _attach_errors(form, exc)
+        else:
+            messages.success(request, _("已办理：%(action)s。") % {"action": spec.label})
+            return redirect(application.get_absolute_url())
+    return render(request, "applications/application_act.html", {
+        "application": application, "form": form, "action": action, "label": spec.label,
+        "deadline": services.deadline_of(application),
+    })
+
+
+def _attach_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+@login_required
+def register(request):
+    """Intake of a request that arrived by 信函, 当面, 传真 or 电子邮件."""
+    agencies = agencies_with_role(request.user, Role.HANDLER).order_by("path")
+    if not agencies.exists():
+        raise PermissionDenied
+    form = f.RegisterForm(request.POST or None, agencies=agencies)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if not can_register_for(request.user, data["agency"]):
+            raise PermissionDenied
+        try:
+            application = services.application_register(
+                actor=request.user, agency=data["agency"], data=data, channel=data["channel"],
+                submitted_on=data.get("submitted_on"), signed_on=data.get("signed_on"),
+                confirmed_on=data.get("confirmed_on"), post_kind=data.get("post_kind") or "signed",
+                note=data.get("note", ""))
+        except ValidationError as exc:
+            _attach_errors(form, exc)
+        else:
+            messages.success(request, _("申请已登记，查询码 %(code)s。") % {"code": application.query_code})
+            return redirect(application.get_absolute_url())
+    return render(request, "applications/application_register.html", {"form": form})
+
+
+@login_required
+def letter(request, pk, fmt):
+    """The reply letter. Full personal data only for the assigned handler (audited)."""
+    application = _visible(request, pk)
+    if not application.is_closed:
+        raise Http404
+    full = can_reveal_applicant(request.user, application)
+    if full:
+        audit.record(actor=request.user, action=LETTER, target=application, data={"format": fmt})
+    return _letter_response(letter_content(application, full_personal_data=full), fmt, application)
+
+
+@login_required
+def file_download(request, pk):
+    reply_file = get_object_or_404(ReplyFile.objects.select_related("application"), pk=pk)
+    if not can_view_application(request.user, reply_file.application):
+        raise PermissionDenied
+    return FileResponse(reply_file.file.open("rb"), as_attachment=True,
+                        filename=reply_file.original_name, content_type=reply_file.content_type)
+

@@ -1,0 +1,14 @@
+"""Privacy of applicants' personal data: field-level encryption at rest and masking for display.
+
+- `crypto`: MultiFernet over the keys in the environment variable FIELD_ENCRYPTION_KEYS
+  (comma-separated; the first key encrypts, every key decrypts, so a new key can be put in
+  front and old rows still read). Unset, a fixed development key is used and a deploy check
+  warns.
+- `fields.EncryptedTextField`: a model field that stores ciphertext and gives back plain text.
+- `masking`: 身份证 110105********002X, phone 138****5678, address truncated. Lists and exports
+  show masked values only; the full value is for the handler of a request, audited by the
+  caller (see gongkai.applications.services.applicant).
+- `blind_index()`: a keyed hash for equality look-ups (same applicant) on encrypted values.
+
+This app imports nothing of Gongkai's; any app may import it.
+"""
