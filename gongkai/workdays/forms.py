@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .calendar import official_year_range
 from .entry import (
+    EnteredDay,
     check_no_conflicts,
     format_holidays,
     format_makeup_days,
@@ -92,12 +93,15 @@ class CalendarYearForm(forms.Form):
 
     @classmethod
     def initial_for(cls, calendar_year) -> dict:
-        days = list(calendar_year.days.all())
+        days = [
+            EnteredDay(day.date, day.kind == day.Kind.MAKEUP_WORKDAY, day.holiday)
+            for day in calendar_year.days.all()
+        ]
         return {
             "year": calendar_year.year,
             "notice": calendar_year.notice,
-            "holidays": format_holidays([d for d in days if d.kind == d.Kind.HOLIDAY]),
-            "makeup_days": format_makeup_days([d for d in days if d.kind == d.Kind.MAKEUP_WORKDAY]),
+            "holidays": format_holidays([d for d in days if not d.is_workday]),
+            "makeup_days": format_makeup_days([d for d in days if d.is_workday]),
             "is_complete": calendar_year.is_complete,
         }
 
