@@ -57,7 +57,6 @@ INSTALLED_APPS = [
     "gongkai.search",
     "gongkai.applications",
     "gongkai.privacy",
-    "gongkai.privacy",
     "gongkai.appeals",
     "gongkai.reports",
     "gongkai.supervision",
@@ -171,13 +170,16 @@ TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "").strip().lower() or (
     "rq" if REDIS_URL else "immediate"
 )
 if TASKS_BACKEND == "rq":
+    # TASKS_QUEUES: comma-separated extra queue names beside "default" (which every task
+    # declared without a queue uses), all in one Redis database.
     RQ_QUEUES = {
-        "default": {
+        name: {
             "URL": os.environ.get("TASKS_REDIS_URL") or REDIS_URL or "redis://127.0.0.1:6379/0",
             "DEFAULT_TIMEOUT": int(os.environ.get("TASKS_TIMEOUT", "900")),
         }
+        for name in dict.fromkeys(["default", *env_list("TASKS_QUEUES")])
     }
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": list(RQ_QUEUES)}}
     INSTALLED_APPS.append("django_rq")
 elif TASKS_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -259,9 +261,6 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # Uploads: attachments are checked by content and limited in size (bytes).
 GONGKAI_ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))
-# Applicants' ID numbers, phones and addresses are encrypted at rest (gongkai.privacy):
-# comma-separated Fernet keys, the first encrypts, all decrypt. Unset → a development key.
-FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")
 # Applicants' ID numbers, phones and addresses are encrypted at rest (gongkai.privacy):
 # comma-separated Fernet keys, the first encrypts, all decrypt. Unset → a development key.
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")
