@@ -43,7 +43,7 @@ class ScheduleUnknown(LookupError):
         self.year = year
         super().__init__(
             f"尚无{year}年的法定节假日安排（国务院办公厅的放假通知未收录，管理员也未录入），"
-            f"无法计算涉及{year}年的工作日。请先录入{year}年的放假和调休安排。"
+            f"无法计算涉及{year}年的工作日；需待管理员按正式通知录入{year}年的放假和调休安排后再计算。"
         )
 
 
