@@ -6,6 +6,7 @@ Each module here loads one app's part (`load(stdout) -> None`), in the order of 
 
 STEPS = [
     "gongkai.demo.agencies",
+    "gongkai.demo.workdays",
 ]
 
 DEMO_PASSWORD = "Gongkai-demo-2026"
