@@ -1,0 +1,188 @@
+"""The services that move the clock store the due date recomputed from the log, and refuse
+what the regulations do not allow (asserted by error code)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from gongkai.applications import services
+from gongkai.applications.models import EventKind, Status
+from gongkai.audit.models import AuditEntry
+
+from .factories import make_application
+
+D = dt.date
+
+
+def _code(exc_info) -> str:
+    error = exc_info.value
+    if hasattr(error, "error_dict"):
+        return next(iter(error.error_dict.values()))[0].code
+    return error.error_list[0].code
+
+
+def test_received_request_is_due_on_the_20th_working_day(application):
+    assert application.due_on == D(2021, 10, 29)
+    assert application.events.get().kind == EventKind.RECEIVED
+
+
+def test_correction_restarts_the_clock(application, handler, travel):
+    travel(D(2021, 10, 13))
+    services.application_request_correction(
+        application=application, actor=handler, on=D(2021, 9, 29), period_end=D(2021, 10, 15),
+        items="请说明所需信息的年份")
+    application.refresh_from_db()
+    assert application.status == Status.CORRECTION_REQUESTED
+    assert application.due_on is None and application.wait_until == D(2021, 10, 15)
+    services.application_receive_correction(application=application, actor=handler, on=D(2021, 10, 13))
+    application.refresh_from_db()
+    assert application.status == Status.IN_PROGRESS
+    assert application.due_on == D(2021, 11, 10)
+
+
+def test_correction_is_notified_once_only(application, handler, travel):
+    travel(D(2021, 10, 13))
+    services.application_request_correction(
+        application=application, actor=handler, on=D(2021, 9, 29), period_end=D(2021, 10, 8), items="x")
+    services.application_receive_correction(application=application, actor=handler, on=D(2021, 10, 8))
+    with pytest.raises(ValidationError) as info:
+        services.application_request_correction(
+            application=application, actor=handler, on=D(2021, 10, 11), period_end=D(2021, 10, 15),
+            items="y")
+    assert _code(info) == "correction_already_requested"
+
+
+def test_correction_after_7_working_days_is_refused(application, handler, travel):
+    travel(D(2021, 10, 20))
+    with pytest.raises(ValidationError) as info:
+        services.application_request_correction(
+            application=application, actor=handler, on=D(2021, 10, 13), period_end=D(2021, 10, 20),
+            items="x")
+    assert _code(info) == "correction_too_late"
+
+
+def test_extension_is_at_most_20_working_days_and_records_the_approver(application, handler, travel):
+    travel(D(2021, 10, 25))
+    services.application_extend(
+        application=application, actor=handler, on=D(2021, 10, 25), days=15,
+        approved_by="办公室主任 李华", notified_on=D(2021, 10, 25), reason="涉及多个年度资料")
+    application.refresh_from_db()
+    event = application.events.get(kind=EventKind.EXTENDED)
+    assert event.data["approved_by"] == "办公室主任 李华"
+    assert application.due_on == D(2021, 11, 19)  # 35 working days
+    entry = AuditEntry.objects.get(action="applications.extend")
+    assert entry.data["approved_by"] == "办公室主任 李华"
+    with pytest.raises(ValidationError) as info:
+        services.application_extend(
+            application=application, actor=handler, on=D(2021, 10, 25), days=6,
+            approved_by="李华", notified_on=D(2021, 10, 25), reason="再延长")
+    assert _code(info) == "extension_too_long"
+
+
+def test_extension_after_the_due_date_is_refused(application, handler, travel):
+    travel(D(2021, 11, 2))
+    with pytest.raises(ValidationError) as info:
+        services.application_extend(
+            application=application, actor=handler, on=D(2021, 11, 1), days=5,
+            approved_by="李华", notified_on=D(2021, 11, 1), reason="迟了")
+    assert _code(info) == "extension_too_late"
+
+
+@pytest.mark.parametrize(("party", "answered", "due"), [
+    ("third_party", D(2021, 10, 15), D(2021, 11, 4)),
+    ("other_agency", D(2021, 10, 13), D(2021, 11, 2)),
+])
+def test_consultation_time_is_not_counted(application, handler, travel, party, answered, due):
+    travel(D(2021, 10, 20))
+    services.application_start_consultation(
+        application=application, actor=handler, on=D(2021, 10, 11), party=party,
+        consulted="西华县某商贸有限公司")
+    application.refresh_from_db()
+    assert application.status == Status.CONSULTING
+    assert application.wait_until == D(2021, 11, 1)
+    services.application_end_consultation(application=application, actor=handler, on=answered)
+    application.refresh_from_db()
+    assert application.status == Status.IN_PROGRESS
+    assert application.due_on == due
+    assert application.wait_until is None
+
+
+def test_fee_time_is_not_counted_and_payment_resumes_the_clock(application, handler, travel):
+    travel(D(2021, 10, 20))
+    services.application_notify_fee(
+        application=application, actor=handler, on=D(2021, 10, 11), method="per_page", pages=120)
+    application.refresh_from_db()
+    notice = application.events.get(kind=EventKind.FEE_NOTIFIED)
+    assert notice.data["amount"] == 700 + 20 * 20
+    assert application.status == Status.AWAITING_FEE
+    services.application_record_payment(application=application, actor=handler, on=D(2021, 10, 20))
+    application.refresh_from_db()
+    assert application.due_on == D(2021, 11, 9)
+
+
+def test_fee_per_application_counts_the_applicants_month(agency, handler, travel):
+    made = [make_application(agency, received_on=D(2021, 3, 1 + i // 3), id_number="11010519491231002X")
+            for i in range(11)]
+    travel(D(2021, 3, 10))
+    with pytest.raises(ValidationError) as info:
+        services.application_notify_fee(
+            application=made[9], actor=handler, on=D(2021, 3, 10), method="per_application")
+    assert _code(info) == "fee_not_due"
+    services.application_notify_fee(
+        application=made[10], actor=handler, on=D(2021, 3, 10), method="per_application")
+    notice = made[10].events.get(kind=EventKind.FEE_NOTIFIED)
+    assert notice.data["amount"] == 100 and notice.data["position"] == 11
+
+
+def test_fee_is_notified_once_and_by_one_standard(application, handler, travel):
+    travel(D(2021, 10, 20))
+    services.application_notify_fee(
+        application=application, actor=handler, on=D(2021, 10, 11), method="per_page", pages=40)
+    services.application_record_payment(application=application, actor=handler, on=D(2021, 10, 12))
+    with pytest.raises(ValidationError) as info:
+        services.application_notify_fee(
+            application=application, actor=handler, on=D(2021, 10, 13), method="per_page", pages=40)
+    assert _code(info) == "fee_already_notified"
+
+
+def test_events_are_audited(application, handler, agency_admin, travel):
+    travel(D(2021, 10, 20))
+    services.application_assign(application=application, handler=handler, actor=agency_admin)
+    services.application_close(application=application, actor=handler, outcome="disclosed",
+                               on=D(2021, 10, 20))
+    services.application_record_delivery(application=application, actor=handler,
+                                         on=D(2021, 10, 20),
+                                         method="email")
+    actions = set(AuditEntry.objects.values_list("action", flat=True))
+    assert {"applications.assign", "applications.close", "applications.deliver"} <= actions
+
+
+def test_a_supervisor_cannot_act(application, supervisor, travel):
+    travel(D(2021, 10, 20))
+    with pytest.raises(PermissionDenied):
+        services.application_close(application=application, actor=supervisor, outcome="disclosed",
+                                   on=D(2021, 10, 20))
+
+
+def test_withdrawal_closes_as_other(application, handler, travel):
+    travel(D(2021, 10, 20))
+    services.application_withdraw(application=application, actor=handler, on=D(2021, 10, 12),
+                                  note="申请人来电撤回")
+    application.refresh_from_db()
+    assert application.status == Status.CLOSED and application.outcome == "other"
+    assert application.events.filter(kind=EventKind.WITHDRAWN).exists()
+
+
+def test_unknown_holiday_schedule_is_a_message_not_an_error(agency, handler, client):
+    application = make_application(agency, received_on=D(2026, 12, 21))
+    assert application.due_on is None
+    assert "2027" in application.deadline_problem
+    client.force_login(handler)
+    page = client.get(application.get_absolute_url())
+    assert page.status_code == 200
+    assert "答复期限暂时无法计算" in page.content.decode()
+    queue = client.get("/requests/staff/")
+    assert queue.status_code == 200 and "无法计算" in queue.content.decode()
