@@ -1,5 +1,47 @@
+"""The public search page: /search/?q=…&agency=…&category=…&kind=…&topic=…&year=…&validity=…"""
+
+from __future__ import annotations
+
 from django.shortcuts import render
+
+from gongkai.catalog.forms import DocumentFilterForm
+from gongkai.catalog.models import Document
+
+from . import backend
+from .forms import SearchForm
+
+PAGE_SIZE = 20
+
+
+def _page_number(value) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
 
 
 def search(request):
-    return render(request, "search/search.html", {"query": request.GET.get("q", "")})
+    form = SearchForm(request.GET or None)
+    filters = DocumentFilterForm(request.GET or None)
+    result = None
+    if form.is_valid() and form.cleaned_data["q"].terms:
+        result = backend.search(
+            form.cleaned_data["q"],
+            queryset=filters.filter_queryset(Document.objects.published()),
+            page=_page_number(request.GET.get("page")),
+            page_size=PAGE_SIZE,
+        )
+    params = request.GET.copy()
+    params.pop("page", None)
+    encoded = params.urlencode()
+    return render(
+        request,
+        "search/document_search.html",
+        {
+            "form": form,
+            "filters": filters,
+            "result": result,
+            "page_obj": result,
+            "querystring_without_page": f"{encoded}&" if encoded else "",
+        },
+    )

@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand
+
+from gongkai.search import backend
+
+
+class Command(BaseCommand):
+    help = "重建全文检索索引：清空后为全部已发布的公开信息重新建立索引。"
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--documents", nargs="+", type=int, metavar="ID",
+            help="只更新这些编号的公开信息（已发布的重建，其他的移出索引）。",
+        )
+
+    def handle(self, *args, documents=None, **options):
+        if documents:
+            backend.index_documents(documents)
+            self.stdout.write(self.style.SUCCESS(f"已更新 {len(documents)} 条公开信息的索引。"))
+            return
+        total = backend.rebuild()
+        self.stdout.write(self.style.SUCCESS(f"索引已重建：{total} 条已发布的公开信息。"))

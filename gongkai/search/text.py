@@ -1,0 +1,163 @@
+"""How Chinese text becomes index tokens and how a query becomes terms: pure functions, no ORM.
+
+Chinese has no spaces between words, so a word index cannot find "any substring". We index
+every *bigram* (two consecutive characters) of each whitespace-free run of the normalised
+text instead: a query term of n >= 2 characters is then the phrase of its n - 1 consecutive
+bigrams, and a document holds that phrase exactly when it holds the term as a substring
+(runs are kept apart by a separator token, so a phrase never spans a space).
+
+The same functions serve both backends and the verification step, so "normalised" means one
+thing everywhere: lower case, runs of whitespace collapsed to one space.
+
+Imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from dataclasses import dataclass, field
+
+# ASCII punctuation and control characters are separators to FTS5's `ascii` tokenizer, so they
+# are mapped to private-use code points (U+E000 + code), which it treats as token characters.
+# Everything else (CJK, letters, digits, full-width punctuation) is a token character as is.
+# (The space is kept: it separates the runs of normalised text.)
+_TOKEN_SAFE = {i: 0xE000 + i for i in range(128) if not chr(i).isalnum() and i != 0x20}
+# Between two runs: a token of three characters, which no query phrase (made of two-character
+# tokens) can match, so a phrase never joins the end of one run to the start of the next.
+RUN_SEPARATOR = "sep"
+
+MAX_QUERY_LENGTH = 100
+MAX_TERMS = 8
+
+_NUL = re.compile("\x00")
+
+
+def normalize(text: str) -> str:
+    """Lower case, whitespace runs collapsed to one space, trimmed, NUL characters dropped."""
+    return " ".join(_NUL.sub("", text or "").lower().split())
+
+
+def token_safe(run: str) -> str:
+    return run.translate(_TOKEN_SAFE)
+
+
+def run_tokens(run: str) -> list[str]:
+    """The bigrams of one whitespace-free run (a run of one character is its own token)."""
+    return _safe_run_tokens(token_safe(run))
+
+
+def _safe_run_tokens(safe: str) -> list[str]:
+    if len(safe) < 2:
+        return [safe] if safe else []
+    return list(map(operator.add, safe, safe[1:]))
+
+
+def bigram_document(text: str) -> str:
+    """The token string of a field for the FTS5 index: bigrams, runs kept apart."""
+    runs = token_safe(normalize(text)).split(" ")
+    return f" {RUN_SEPARATOR} ".join(" ".join(_safe_run_tokens(run)) for run in runs if run)
+
+
+def bigram_set(*texts: str) -> set[str]:
+    """Distinct bigrams (and one-character runs) of the fields, for a position-less index."""
+    tokens: set[str] = set()
+    for text in texts:
+        for run in token_safe(normalize(text)).split(" "):
+            tokens.update(_safe_run_tokens(run))
+    return tokens
+
+
+def unigram_set(*texts: str) -> set[str]:
+    """Distinct single characters of the fields (titles and 文号: one-character queries)."""
+    chars: set[str] = set()
+    for text in texts:
+        chars.update(token_safe(normalize(text).replace(" ", "")))
+    return chars
+
+
+class QueryProblem:
+    TOO_LONG = "query_too_long"
+    TOO_MANY_TERMS = "too_many_terms"
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A user's query as terms: every term must occur in the document (AND).
+
+    `terms` are the normalised terms that are searched; with at least one term of two or more
+    characters, one-character terms are dropped (listed in `ignored`): a single character
+    says almost nothing about a document. A query of one-character terms only searches titles
+    and 文号 (`title_only`).
+    """
+
+    raw: str
+    terms: tuple[str, ...] = ()
+    ignored: tuple[str, ...] = ()
+    problem: str = ""
+    limits: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.terms and not self.problem
+
+    @property
+    def title_only(self) -> bool:
+        return bool(self.terms) and all(len(t) == 1 for t in self.terms)
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    """Split a query into terms; never raises. A `problem` code says why nothing is searched."""
+    raw = raw or ""
+    text = normalize(raw)
+    if len(text) > MAX_QUERY_LENGTH:
+        return ParsedQuery(raw=raw, problem=QueryProblem.TOO_LONG,
+                           limits={"max": MAX_QUERY_LENGTH})
+    terms: list[str] = []
+    for term in text.split():
+        if term not in terms:
+            terms.append(term)
+    if len(terms) > MAX_TERMS:
+        return ParsedQuery(raw=raw, problem=QueryProblem.TOO_MANY_TERMS, limits={"max": MAX_TERMS})
+    long_terms = tuple(t for t in terms if len(t) >= 2)
+    if long_terms:
+        ignored = tuple(t for t in terms if len(t) < 2)
+        return ParsedQuery(raw=raw, terms=long_terms, ignored=ignored)
+    return ParsedQuery(raw=raw, terms=tuple(terms))
+
+
+def fts_phrase(term: str) -> str:
+    """An FTS5 phrase for a term. Tokens hold no ASCII punctuation, so no quote can escape."""
+    tokens = run_tokens(term)
+    return '"' + " ".join(tokens) + '"'
+
+
+def fts_match_all(terms: tuple[str, ...]) -> str:
+    """FTS5 expression: every term (of two or more characters) occurs in some column."""
+    return " AND ".join(fts_phrase(t) for t in terms)
+
+
+def fts_match_title(terms: tuple[str, ...]) -> str:
+    """FTS5 expression: every term occurs in the title or the 文号."""
+    if all(len(t) == 1 for t in terms):
+        return "title1 : (" + " AND ".join('"' + token_safe(t) + '"' for t in terms) + ")"
+    return "{title docno} : (" + fts_match_all(terms) + ")"
+
+
+def fts_match_rest(terms: tuple[str, ...]) -> str:
+    """FTS5 expression: every term occurs somewhere, but not every term in the title/文号."""
+    return "(" + fts_match_all(terms) + ") NOT " + fts_match_title(terms)
+
+
+def _tsquery_lexeme(token: str) -> str:
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsquery_all(terms: tuple[str, ...]) -> str:
+    """PostgreSQL tsquery text: every bigram of every term (candidates; text verifies)."""
+    tokens: list[str] = []
+    for term in terms:
+        for token in run_tokens(term) if len(term) >= 2 else [token_safe(term)]:
+            if token not in tokens:
+                tokens.append(token)
+    return " & ".join(_tsquery_lexeme(t) for t in tokens)
