@@ -7,6 +7,7 @@ Each module here loads one app's part (`load(stdout) -> None`), in the order of 
 STEPS = [
     "gongkai.demo.agencies",
     "gongkai.demo.workdays",
+    "gongkai.demo.search",
 ]
 
 DEMO_PASSWORD = "Gongkai-demo-2026"
