@@ -9,7 +9,7 @@ import calendar as pycalendar
 import datetime
 from dataclasses import dataclass
 
-from .calendar import Calendar, Period
+from .calendar import Calendar, Period, YearSchedule
 
 WEEKDAY_LABELS = ("一", "二", "三", "四", "五", "六", "日")
 MAX_MONTHS = 12
@@ -83,3 +83,25 @@ def _cell(calendar: Calendar, period: Period, numbers, day: datetime.date) -> Ce
     if detail.holiday:
         return Cell(day, "holiday", holiday=label)
     return Cell(day, "weekend")
+
+
+def year_grids(schedule: YearSchedule) -> list[Month]:
+    """Twelve month grids of one year's schedule (for checking an entered notice)."""
+    months = []
+    for month in range(1, 13):
+        weeks = []
+        for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(schedule.year, month):
+            row = []
+            for day in week:
+                if day.month != month:
+                    row.append(Cell(None))
+                    continue
+                detail = schedule.detail(day)
+                if detail.is_workday:
+                    kind = "makeup" if day.weekday() >= 5 else "workday"
+                else:
+                    kind = "holiday" if detail.holiday else "weekend"
+                row.append(Cell(day, kind, holiday=detail.holiday_label))
+            weeks.append(row)
+        months.append(Month(schedule.year, month, weeks))
+    return months

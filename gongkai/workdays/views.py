@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.permissions import require
 
 from . import services
-from .calendar import ScheduleUnknown, official_year_range
+from .calendar import ScheduleUnknown, SpecialDay, official_year_range, schedule_from_days
 from .forms import CalendarYearForm, DueDateForm
 from .models import CalendarYear
-from .monthview import WEEKDAY_LABELS, month_grids
+from .monthview import WEEKDAY_LABELS, month_grids, year_grids
 from .permissions import can_edit_calendar, can_view_calendar
 from .schedule import current_calendar
 
@@ -98,10 +98,20 @@ def year_edit(request, year: int):
     )
     if request.method == "POST" and form.is_valid():
         return _save(request, form, year)
+    days = list(calendar_year.days.all())
+    saved = schedule_from_days(
+        year, [SpecialDay(d.date, d.kind == d.Kind.MAKEUP_WORKDAY, d.holiday) for d in days]
+    )
     return render(
         request,
         "workdays/calendaryear_form.html",
-        {"form": form, "calendar_year": calendar_year, "days": calendar_year.days.all()},
+        {
+            "form": form,
+            "calendar_year": calendar_year,
+            "days": days,
+            "months": year_grids(saved),
+            "weekday_labels": WEEKDAY_LABELS,
+        },
     )
 
 

@@ -135,3 +135,15 @@ def test_the_list_shows_the_coverage_of_this_year_and_next(client, calendar_admi
     assert all(isinstance(covered, bool) for covered in coverage.values())
     assert len(coverage) == 2
     assert "还没有录入任何年度" in response.content.decode()
+
+
+def test_the_edit_page_previews_the_whole_year(client, calendar_admin):
+    enter_test_2027(complete=False)
+    client.force_login(calendar_admin)
+    months = client.get(reverse("workdays:year_edit", args=[2027])).context["months"]
+    assert len(months) == 12
+    cells = {c.day.isoformat(): c.kind for m in months for w in m.weeks for c in w if c.day}
+    assert cells["2027-02-08"] == "holiday"  # Monday inside the test 春节 block
+    assert cells["2027-02-13"] == "makeup"  # test make-up Saturday
+    assert cells["2027-02-20"] == "weekend"
+    assert cells["2027-03-01"] == "workday"

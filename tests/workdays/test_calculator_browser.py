@@ -1,0 +1,37 @@
+"""The calculator in a real browser (Playwright with Debian's chromium)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
+@pytest.fixture
+def page():
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser.new_page()
+        browser.close()
+
+
+def test_a_visitor_computes_a_due_date_and_sees_an_unknown_year_refused(live_server, page):
+    page.goto(f"{live_server.url}/workdays/")
+    page.fill("input[name=received]", "2021-09-27")
+    page.click("button[type=submit]")
+    assert page.locator("[data-due]").get_attribute("data-due") == "2021-10-29"
+    assert "10-09为调休工作日" in page.locator("ol.explanation").inner_text()
+    assert page.locator("td.day-due").inner_text().split()[0] == "29"
+
+    page.fill("input[name=received]", "2026-12-15")
+    page.click("button[type=submit]")
+    assert "尚无2027年的法定节假日安排" in page.locator("[role=alert]").inner_text()
+    assert page.locator("input[name=received]").input_value() == "2026-12-15"
+    assert page.locator("[data-due]").count() == 0
