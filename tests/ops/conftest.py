@@ -102,3 +102,13 @@ def run_module(module: str, *, env: dict[str, str], timeout: int = 300):
     if result.returncode != 0:
         raise AssertionError(f"{module} exited {result.returncode}\n{result.stdout}\n{result.stderr}")
     return result
+
+
+@pytest.fixture
+def pg_databases_or_none(request):
+    """pg_databases when the engine under test is PostgreSQL; None on SQLite."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return request.getfixturevalue("pg_databases")
+    return None
