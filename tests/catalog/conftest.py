@@ -37,3 +37,13 @@ def draft_data(policies):
         "topic": "commerce",
         "body": "<p>各乡镇人民政府，县直各单位：</p><p>现将方案印发给你们，请认真贯彻执行。</p>",
     }
+
+
+@pytest.fixture
+def standard_catalog(transactional_db):
+    """The standard 公开目录 again, for transactional tests (a flush removes migration data)."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("gongkai.catalog.migrations.0002_standard_categories").create(apps, None)

@@ -161,7 +161,7 @@ def test_attachments_of_a_published_document_cannot_be_changed(agency, publisher
 
 
 @pytest.mark.django_db(transaction=True)
-def test_removing_an_attachment_deletes_the_file(agency, publisher):
+def test_removing_an_attachment_deletes_the_file(standard_catalog, agency, publisher):
     document = DocumentFactory(agency=agency)
     attachment = services.attachment_add(document=document, actor=publisher,
                                          upload=SimpleUploadedFile("a.pdf", PDF))

@@ -23,7 +23,9 @@ def test_serials_restart_each_year_and_are_per_agency(agency, other_agency):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_index_numbers_are_unique_when_documents_are_published_at_once(agency, make_staff):
+def test_index_numbers_are_unique_when_documents_are_published_at_once(
+    standard_catalog, agency, make_staff
+):
     publisher = make_staff(agency, Role.PUBLISHER)
     reviewers = [make_staff(agency, Role.REVIEWER) for _ in range(4)]
     documents = [

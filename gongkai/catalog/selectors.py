@@ -1,0 +1,62 @@
+"""Reads of the public catalog: a small, constant number of queries whatever the data size."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db import connection
+
+from .models import Category, Document, DocumentQuerySet
+
+
+def category_tree() -> tuple[list[Category], dict[int, list[Category]]]:
+    """Active first-level categories and the active children of each, in one query."""
+    top: list[Category] = []
+    children: dict[int, list[Category]] = defaultdict(list)
+    for category in Category.objects.filter(is_active=True):
+        (children[category.parent_id] if category.parent_id else top).append(category)
+    return top, children
+
+
+def category_and_descendant_ids(category: Category) -> list[int]:
+    """The category and every category below it (two levels), in one query."""
+    below = Category.objects.filter(parent__in=Category.objects.filter(parent=category)) | (
+        Category.objects.filter(parent=category)
+    )
+    return [category.pk, *below.values_list("pk", flat=True)]
+
+
+def published_in(category_ids: list[int]) -> DocumentQuerySet:
+    return Document.objects.published().filter(category_id__in=category_ids)
+
+
+def latest_per_group(groups: dict, limit: int) -> dict:
+    """The `limit` newest published documents of each group of categories.
+
+    One UNION ALL of per-group `LIMIT` queries (each served by the (category, status,
+    published_on) index) and one query for the rows: two queries for any number of groups.
+    """
+    if not groups:
+        return {}
+    order = ("-published_on", "-id")
+    parts = [
+        published_in(ids).order_by(*order).values_list("pk", flat=True)[:limit]
+        for ids in groups.values()
+    ]
+    # Django refuses LIMIT inside a compound query on SQLite; as derived tables both accept it.
+    statements, params = [], []
+    for number, part in enumerate(parts):
+        sql, part_params = part.query.sql_with_params()
+        statements.append(f"SELECT * FROM ({sql}) AS latest_{number}")  # noqa: S608 (ORM-built SQL)
+        params.extend(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(statements), params)
+        ids = {row[0] for row in cursor.fetchall()}
+    documents = list(
+        Document.objects.filter(pk__in=ids).select_related("agency", "category").order_by(*order)
+    )
+    result = {}
+    for key, category_ids in groups.items():
+        wanted = set(category_ids)
+        result[key] = [d for d in documents if d.category_id in wanted][:limit]
+    return result
