@@ -14,6 +14,12 @@ from .factories import SHANGHAI, make_application
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # Users are created in almost every test here; PBKDF2 would dominate the run time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
     yield

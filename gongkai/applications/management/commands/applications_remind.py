@@ -2,7 +2,8 @@
 
 Open requests whose reply is due within 3 working days, or already overdue, get one e-mail to
 their handler (or, unassigned, to the agency's handlers) per day: `reminded_on` makes a second
-run on the same day send nothing. Run it from cron once a working day.
+run on the same day send nothing. Run it from cron once a working day. It first recomputes, from their logs, the due dates that
+could not be computed before (a holiday schedule entered since).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.utils import timezone
 
 from gongkai.applications.models import Application
 from gongkai.applications.selectors import DUE_SOON_WORKDAYS, due_soon_limit
+from gongkai.applications.services import refresh_deadline
 from gongkai.applications.tasks import remind_handler_task
 
 
@@ -26,6 +28,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, date=None, **options):
         today = datetime.date.fromisoformat(date) if date else timezone.localdate()
+        # Requests whose due date could not be computed (a year without a holiday schedule)
+        # are recomputed from their log: an administrator may have entered the schedule since.
+        for application in Application.objects.open().exclude(deadline_problem=""):
+            with transaction.atomic():
+                refresh_deadline(application)
         limit = due_soon_limit(today, DUE_SOON_WORKDAYS)
         if limit is None:
             raise CommandError(
