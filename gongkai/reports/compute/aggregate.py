@@ -116,13 +116,13 @@ def collect(agency_ids: Iterable[int], year: int, *, by_agency: bool) -> dict[in
     # 第二十条第（五）（六）（八）项
     from ..models import FIGURE_CELLS
 
-    figures = (
-        YearlyFigures.objects.filter(agency_id__in=ids, year=year)
-        .values(*group)
-        .annotate(**{name: Sum(name) for name in FIGURE_CELLS})
-        .order_by()
-    )
-    for row in figures:
+    figures = YearlyFigures.objects.filter(agency_id__in=ids, year=year)
+    sums = {name: Sum(name) for name in FIGURE_CELLS}
+    if by_agency:
+        rows = list(figures.values("agency_id").annotate(**sums).order_by())
+    else:  # values() without fields would group by every column: aggregate instead
+        rows = [figures.aggregate(**sums)]
+    for row in rows:
         report = reports[_key(row, by_agency)]
         for name, (table, row_code, column) in FIGURE_CELLS.items():
             value = row[name] or 0
