@@ -170,16 +170,15 @@ def check_values(report: Report) -> Iterator[Finding]:
             value = report.get(table.code, row, column)
             if value is None:
                 continue
-            where = cell_name(table, row, column)
             if value < 0:
                 yield _cell_finding(
                     report, rule, Severity.ERROR, "negative", table, row, column,
-                    f"{where} 为 {fmt(value)}，不能为负数",
+                    f"{cell_name(table, row, column)} 为 {fmt(value)}，不能为负数",
                 )
-            elif not table.decimal and value != int(value):
+            elif not table.decimal and not isinstance(value, int) and value != int(value):
                 yield _cell_finding(
                     report, rule, Severity.ERROR, "not_integer", table, row, column,
-                    f"{where} 为 {fmt(value)}，件数应为整数",
+                    f"{cell_name(table, row, column)} 为 {fmt(value)}，件数应为整数",
                 )
 
 

@@ -125,12 +125,14 @@ class Report:
         return self.cells.get(t.cell_key(table, row, column), 0)
 
     def has_table(self, table: str) -> bool:
-        prefix = table + "/"
-        return any(k.startswith(prefix) for k in self.cells)
+        return any(self.has_row(table, row.code) for row in t.TABLES_BY_CODE[table].rows)
 
     def has_row(self, table: str, row: str) -> bool:
-        prefix = f"{table}/{row}/"
-        return any(k.startswith(prefix) for k in self.cells)
+        cells = self.cells
+        return any(
+            t.cell_key(table, row, column.code) in cells
+            for column in t.TABLES_BY_CODE[table].columns
+        )
 
     def line_of(self, key: str) -> int | None:
         return self.source_lines.get(key)

@@ -120,6 +120,7 @@ class _Placer:
         self.preamble: list[tuple[int, str]] = []
         self.headers: dict[str, list[str]] = {}
         self.header_lines: dict[str, list[list[str]]] = {}
+        self.orders: dict[str, list[str]] = {}  # column order per table, once headers are read
         all_text = "\n".join(b.joined for b in blocks)
         self.format = detect_format(all_text)
         self.markers = format_2019_markers(all_text) if self.format == t.FORMAT_2019 else []
@@ -133,7 +134,7 @@ class _Placer:
 
     def feed(self, block: Block) -> None:
         text = block.text
-        if not text or is_page_number(text):
+        if not text or is_page_number(block.joined):
             self.add_text(block.line, "")
             return
         if len(text) <= 60:
@@ -224,6 +225,7 @@ class _Placer:
             return
         if is_table3_note(text) and len(text) < 80:
             self.switch(t.TABLE3.code, block)
+            self.orders.pop(t.TABLE3.code, None)
             labels = header_labels()
             self.headers.setdefault(t.TABLE3.code, []).extend(
                 c.strip() for c in block.cells if normalise(c) in labels
@@ -236,12 +238,13 @@ class _Placer:
         if header is not None:
             if header != self.table:
                 self.switch(header, block)
+            self.orders.pop(header, None)
             self.headers.setdefault(header, []).extend(c.strip() for c in block.cells if c.strip())
             self.header_lines.setdefault(header, []).append(
                 [normalise(c) for c in block.cells if c.strip()]
             )
             return
-        if any(normalise(m) in normalise(text) for m in t.FORMAT_2019_MARKERS):
+        if self.format == t.FORMAT_2019 and format_2019_markers(text):
             return  # a header of the old format's tables; P-3 says so
         label, values = split_label(block.cells)
         if label:
@@ -363,7 +366,9 @@ class _Placer:
         self.report.source_lines[row_key] = pending.line
         if pending.label:
             self.report.row_labels[f"{table.code}/{row}"] = pending.label
-        columns = self.column_order(table)
+        columns = self.orders.get(table.code) or self.orders.setdefault(
+            table.code, self.column_order(table)
+        )
         for column, raw in zip(columns, pending.values, strict=False):
             number = parse_number(raw)
             if number is None:  # pragma: no cover - split_label only yields numbers

@@ -25,6 +25,7 @@ _NUMBERING = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _SPACE.sub("", text)
@@ -134,7 +135,8 @@ def row_core(text: str) -> tuple[str, bool]:
 
 
 def match_row(core: str, tables: tuple[str, ...] | None = None) -> tuple[RowKey, bool] | None:
-    """The row whose label is `core`; the flag is True when `core` is only a label's beginning."""
+    """The row whose label is `core`; the flag is True when the match is not exact (`core` is
+    only a label's beginning, or a label followed by a few extra characters)."""
     if not core:
         return None
     best: tuple[RowKey, bool] | None = None
@@ -151,14 +153,18 @@ def match_row(core: str, tables: tuple[str, ...] | None = None) -> tuple[RowKey,
             if tables is not None and key.table not in tables:
                 continue
             if len(key.core) >= 2 and core.startswith(key.core) and len(core) - len(key.core) <= 4:
-                return key, False
+                return key, True
     return best
 
 
 def continues(seen: str, extra: str, key: RowKey) -> bool:
     """Whether `extra` continues the broken label `seen` of row `key`."""
     joined = strip_numbering(strip_groups(normalise(seen + extra))[0])
-    return key.core.startswith(joined) or joined == key.core
+    return any(
+        other.core.startswith(joined)
+        for other in row_keys()
+        if (other.table, other.row) == (key.table, key.row)
+    )
 
 
 # --- header labels -------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 Number = int | Decimal
 
@@ -23,10 +24,12 @@ def normalise_cell(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_MINUS).strip()
 
 
+@lru_cache(maxsize=4096)
 def is_zero_mark(text: str) -> bool:
     return normalise_cell(text).replace(" ", "") in ZERO_MARKS or text.strip() in ZERO_MARKS
 
 
+@lru_cache(maxsize=8192)
 def parse_number(text: str) -> Number | None:
     """The number in one cell, 0 for a blank or a dash, None when the cell is not a number."""
     raw = normalise_cell(text).replace(" ", "")
