@@ -35,15 +35,19 @@ test: install system-deps lint test-sqlite test-postgres
 
 test-sqlite: install
 	@echo "== test suite on SQLite =="
-	env -u DATABASE_URL $(PY) -m pytest -n 2 --dist loadgroup -q $(PYTEST_ARGS)
+	env -u DATABASE_URL -u DATABASE_REPLICA_URLS -u REDIS_URL -u TASKS_BACKEND \
+		bash scripts/run-pytest.sh $(PY) -m pytest -n 2 --dist loadgroup -q $(PYTEST_ARGS)
 
 test-postgres: install
 	@# Tasks stay in-process here (tests expect enqueued work to have run); the Redis queue
-	@# and its worker are tested on their own in tests/ops.
+	@# and its worker are tested on their own in tests/ops. Cache keys carry this run's id,
+	@# so an earlier or concurrent run sharing Redis db 15 cannot answer from its cache.
 	@if $(PY) scripts/pg_ready.py "$(PG_URL)"; then \
 		echo "== test suite on PostgreSQL ($(PG_URL)) with Redis when it answers =="; \
-		DATABASE_URL="$(PG_URL)" REDIS_URL="$$($(PY) scripts/redis_url.py)" TASKS_BACKEND=immediate \
-			$(PY) -m pytest -n 2 --dist loadgroup -q $(PYTEST_ARGS); \
+		env -u DATABASE_REPLICA_URLS DATABASE_URL="$(PG_URL)" \
+			REDIS_URL="$$($(PY) scripts/redis_url.py)" TASKS_BACKEND=immediate \
+			CACHE_KEY_PREFIX="gongkai-test-$$$$" \
+			bash scripts/run-pytest.sh $(PY) -m pytest -n 2 --dist loadgroup -q $(PYTEST_ARGS); \
 	else \
 		echo "== PostgreSQL does not answer on $(PG_HOST):$(PG_PORT): PostgreSQL run skipped =="; \
 	fi

@@ -153,7 +153,9 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "gongkai"),
+            # Parallel test processes each have their own database: give each its own keys.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "gongkai")
+            + os.environ.get("PYTEST_XDIST_WORKER", ""),
         }
     }
 else:
