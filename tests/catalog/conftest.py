@@ -5,6 +5,12 @@ import pytest
 from gongkai.agencies.models import Role
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Each test creates several users; the production hasher would dominate the run time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def publisher(agency, make_staff):
     return make_staff(agency, Role.PUBLISHER, username="publisher")
