@@ -68,9 +68,15 @@ class CalendarYear(models.Model):
                     )
                 }
             )
-        if self.year is not None and not 1949 < self.year < 2200:
+        if self.year is not None and not first <= self.year < 2200:
             raise ValidationError(
-                {"year": ValidationError(_("年度不合理。"), code="year_out_of_range")}
+                {
+                    "year": ValidationError(
+                        _("只能录入%(first)s年至2199年之间的年度。"),
+                        code="year_out_of_range",
+                        params={"first": first},
+                    )
+                }
             )
 
 

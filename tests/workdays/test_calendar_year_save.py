@@ -120,3 +120,9 @@ def test_agency_staff_may_not_delete_a_schedule(calendar_admin, agency, make_sta
     with pytest.raises(PermissionDenied):
         calendar_year_delete(actor=make_staff(agency, Role.ADMIN), calendar_year=calendar_year)
     assert CalendarYear.objects.filter(pk=calendar_year.pk).exists()
+
+
+def test_a_year_before_the_first_notice_is_refused(calendar_admin):
+    with pytest.raises(ValidationError) as excinfo:
+        save(calendar_admin, year=2003, days=[], is_complete=False)
+    assert excinfo.value.error_dict["year"][0].code == "year_out_of_range"

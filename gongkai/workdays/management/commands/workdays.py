@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from gongkai.workdays import ScheduleUnknown, due_period, year_is_covered
 
@@ -38,6 +39,10 @@ class Command(BaseCommand):
             period = due_period(received, days)
         except ScheduleUnknown as error:
             raise CommandError(str(error)) from None
+        except DatabaseError as error:
+            raise CommandError(
+                f"无法读取管理员录入的节假日安排（{error}）。请先运行 gongkai migrate。"
+            ) from None
         self.stdout.write(period.due.isoformat())
         self.stdout.write(period.explanation())
 
