@@ -8,6 +8,7 @@ STEPS = [
     "gongkai.demo.agencies",
     "gongkai.demo.workdays",
     "gongkai.demo.search",
+    "gongkai.demo.applications",
 ]
 
 DEMO_PASSWORD = "Gongkai-demo-2026"

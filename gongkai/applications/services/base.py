@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -92,10 +94,25 @@ def check_date(application: Application, on: datetime.date, field: str = "on") -
         )
 
 
+_QUIET: contextvars.ContextVar[bool] = contextvars.ContextVar("applications_quiet", default=False)
+
+
+@contextlib.contextmanager
+def quiet():
+    """Write events without e-mailing anyone (bulk loads of past requests, e.g. the demo)."""
+    token = _QUIET.set(True)
+    try:
+        yield
+    finally:
+        _QUIET.reset(token)
+
+
 def notify(application: Application, event: ApplicationEvent, *, applicant=True, handler=True):
     """Send the e-mails about `event` after the transaction commits (background tasks)."""
     from ..tasks import notify_applicant_task, notify_handler_task
 
+    if _QUIET.get():
+        return
     app_id, event_id = application.pk, event.pk
     if applicant:
         transaction.on_commit(lambda: notify_applicant_task.enqueue(app_id, event_id))

@@ -46,10 +46,11 @@ def _build(*, agency, data: dict, channel: str, received_on, basis: str, user=No
 
 
 @transaction.atomic
-def application_submit(*, agency, data: dict, user=None) -> Application:
+def application_submit(*, agency, data: dict, user=None, submitted_on=None) -> Application:
     """An online request (the public form). Received on the day it is submitted: the platform
-    confirms it at once by giving the query code (《条例》第三十一条第（三）项)."""
-    submitted_on = today()
+    confirms it at once by giving the query code (《条例》第三十一条第（三）项).
+    `submitted_on` is only for loading past submissions (demo, migration from an old system)."""
+    submitted_on = submitted_on or today()
     received_on, basis = received_on_for(Channel.ONLINE, submitted_on=submitted_on)
     owner = user if user is not None and user.is_authenticated else None
     application = _build(agency=agency, data=data, channel=Channel.ONLINE,
