@@ -7,6 +7,7 @@ Settings turn this on when `DATABASE_REPLICA_URLS` is set (aliases `replica_1`, 
 - Reads go to a replica only inside a request that `ReplicaRoutingMiddleware` found eligible:
   GET, HEAD or OPTIONS, no session cookie (logged-in staff and applicants always read what they
   just wrote), and no "recently wrote" cookie.
+- Such a request reads from one replica, picked at random.
 - Within such a request, reads stay on the primary inside a transaction and after the first
   write (read-your-writes), and the response then carries a short-lived cookie
   (`REPLICA_PIN_SECONDS`) so that the redirect after a form post also reads the primary while
@@ -33,10 +34,13 @@ REPLICA_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 @dataclass
 class RoutingState:
-    """Per-request routing: `pinned` keeps reads on the primary; `wrote` records a write."""
+    """Per-request routing: `pinned` keeps reads on the primary; `wrote` records a write;
+    `replica` is the one replica this request reads from (replicas may lag differently, so one
+    page never mixes them)."""
 
     pinned: bool
     wrote: bool = False
+    replica: str | None = None
 
 
 _state: ContextVar[RoutingState | None] = ContextVar("gongkai_db_routing", default=None)
@@ -66,7 +70,9 @@ class PrimaryReplicaRouter:
             or connections[DEFAULT_DB_ALIAS].in_atomic_block
         ):
             return DEFAULT_DB_ALIAS
-        return random.choice(self.replicas)
+        if state.replica is None:
+            state.replica = random.choice(self.replicas)
+        return state.replica
 
     def db_for_write(self, model, **hints) -> str:
         state = _state.get()
