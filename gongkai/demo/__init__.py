@@ -9,6 +9,10 @@ STEPS = [
     "gongkai.demo.workdays",
     "gongkai.demo.search",
     "gongkai.demo.applications",
+    # Keep these two after the requests step (gongkai.demo.applications): cases link to its
+    # refused requests.
+    "gongkai.demo.appeals",
+    "gongkai.demo.figures",
 ]
 
 DEMO_PASSWORD = "Gongkai-demo-2026"

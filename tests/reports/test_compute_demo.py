@@ -90,3 +90,4 @@ def test_demo_loaders_are_idempotent(demo_data):
     import_module("gongkai.demo.figures").load()
     assert (AppealCase.objects.count(), YearlyFigures.objects.count()) == before
     assert before[0] > 10 and before[1] == 36
+

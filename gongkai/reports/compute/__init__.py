@@ -3,8 +3,8 @@
 Public API (each returns the engine's typed `gongkai.reports.values.Report`):
 
     compute_report(agency, year)             one agency's report
-    compute_reports(agencies, year)          {agency id: Report}, four queries for any number
-    compute_rollup(agencies, year, name=…)   the sum of the agencies' tables, four queries
+    compute_reports(agencies, year)          {agency id: Report}, five queries for any number
+    compute_rollup(agencies, year, name=…)   the sum of the agencies' tables, five queries
     compute_subtree(agency, year)            roll-up of the agency and everything below it
                                              (a county: the county government and all its
                                              departments and townships)
@@ -51,7 +51,7 @@ Counting rules (also in README.md, "年度报告统计口径 / Counting rules").
 
 Roll-up — a parent agency's or a county's report is the cell-by-cell sum of its agencies'
 reports (inactive agencies included: their records still happened). It is computed by the
-same four queries without the per-agency grouping, and equals `sum_reports` of the
+same five queries without the per-agency grouping, and equals `sum_reports` of the
 per-agency reports.
 """
 
@@ -133,7 +133,7 @@ def compute_report(agency, year: int) -> Report:
 def compute_rollup(
     agencies, year: int, *, name: str = "", level: AgencyLevel = AgencyLevel.UNKNOWN
 ) -> Report:
-    """The sum of the agencies' reports for `year`, in four ungrouped aggregate queries."""
+    """The sum of the agencies' reports for `year`, in five ungrouped aggregate queries."""
     report = collect(_agency_ids(agencies), year, by_agency=False)[ROLLUP]
     report.agency, report.level, report.title = name, level, default_title(name, year)
     return report

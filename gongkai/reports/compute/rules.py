@@ -110,13 +110,6 @@ def app_carried_out(p: Period) -> Q:
     return Q(received_on__lte=p.end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=p.end))
 
 
-def app_relevant(p: Period) -> Q:
-    """Every request any cell of the year counts: the union of the four conditions above."""
-    return Q(received_on__lte=p.end) & (
-        Q(closed_on__isnull=True) | Q(closed_on__gte=p.start) | Q(received_on__gte=p.start)
-    )
-
-
 APPLICANT_CODES: tuple[str, ...] = tuple(c.code for c in t.APPLICANT_TYPES)
 OUTCOME_CODES: tuple[str, ...] = t.OUTCOME_CODES
 
