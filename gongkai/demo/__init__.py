@@ -7,6 +7,7 @@ Each module here loads one app's part (`load(stdout) -> None`), in the order of 
 STEPS = [
     "gongkai.demo.agencies",
     "gongkai.demo.workdays",
+    "gongkai.demo.catalog",
     "gongkai.demo.search",
     "gongkai.demo.applications",
     # Keep these two after the requests step (gongkai.demo.applications): cases link to its
