@@ -54,7 +54,7 @@ def _require_reason(reason: str) -> str:
 
 
 def _locked(document: Document) -> Document:
-    return Document.objects.select_for_update().select_related("agency").get(pk=document.pk)
+    return Document.objects.select_for_update(of=("self",)).select_related("agency").get(pk=document.pk)
 
 
 def _apply(document: Document, data: dict[str, Any]) -> list[str]:
@@ -76,7 +76,9 @@ def _apply(document: Document, data: dict[str, Any]) -> list[str]:
         if current != value_key:
             setattr(document, field, value)
             changed.append(field)
-    if document.interprets_id and document.interprets.status != Status.PUBLISHED:
+    if "interprets" in changed and document.interprets_id and not Document.objects.filter(
+        pk=document.interprets_id, status=Status.PUBLISHED
+    ).exists():
         raise ValidationError(
             {"interprets": ValidationError(_("被解读的政策须为已发布的信息。"), code="policy_not_published")}
         )

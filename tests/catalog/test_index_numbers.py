@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 
 import pytest
 from django.db import connection
@@ -24,8 +25,17 @@ def test_serials_restart_each_year_and_are_per_agency(agency, other_agency):
 
 @pytest.mark.django_db(transaction=True)
 def test_index_numbers_are_unique_when_documents_are_published_at_once(
-    standard_catalog, agency, make_staff
+    standard_catalog, agency, make_staff, monkeypatch
 ):
+    # Widen the window between reading and writing the serial, so that without the row lock
+    # two publications would read the same value.
+    original_save = IndexSequence.save
+
+    def slow_save(self, *args, **kwargs):
+        time.sleep(0.05)
+        return original_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(IndexSequence, "save", slow_save)
     publisher = make_staff(agency, Role.PUBLISHER)
     reviewers = [make_staff(agency, Role.REVIEWER) for _ in range(4)]
     documents = [
