@@ -80,10 +80,8 @@ def appeal_create(request):
 def appeal_detail(request, pk):
     case = get_object_or_404(appeals_visible_to(request.user).select_related("agency", "application"), pk=pk)
     require(can_view_appeal(request.user, case))
-    can_edit = can_edit_appeal(request.user, case)
-    result_form = AppealResultForm(instance=case) if can_edit else None
     return render(request, "appeals/appealcase_detail.html", {
-        "case": case, "can_edit": can_edit, "result_form": result_form,
+        "case": case, "can_edit": can_edit_appeal(request.user, case),
         "history": AuditEntry.objects.for_target(case).order_by("-created_at")[:20],
     })
 

@@ -103,3 +103,9 @@ def test_choose_form_goes_to_the_edit_page(client, publisher, agency):
     response = client.get(reverse("reports:figures_list"),
                           {"agency": agency.pk, "year": 2023, "go": "1"})
     assert response["Location"] == reverse("reports:figures_edit", args=[agency.slug, 2023])
+
+
+def test_workbench_links_to_the_figures_pages(client, publisher):
+    client.force_login(publisher)
+    body = client.get(reverse("accounts:home")).content.decode()
+    assert reverse("reports:figures_list") in body

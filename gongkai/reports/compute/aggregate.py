@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 
 from .. import template as t
 from ..values import Report
@@ -58,7 +58,7 @@ def collect(agency_ids: Iterable[int], year: int, *, by_agency: bool) -> dict[in
         .filter(rules.documents_counted())
         .values(*group, "kind")
         .annotate(
-            **{name: Count("pk", filter=cond(p)) for name, cond in rules.DOC_COLUMNS.items()}
+            **{name: Count("kind", filter=cond(p)) for name, cond in rules.DOC_COLUMNS.items()}
         )
         .order_by()
     )
@@ -67,20 +67,23 @@ def collect(agency_ids: Iterable[int], year: int, *, by_agency: bool) -> dict[in
         for column in rules.DOC_COLUMNS:
             report.set(t.ITEM_1.code, row["kind"], column, row[column])
 
+    # Counts name a NOT NULL column of the covering index, not the primary key: PostgreSQL
+    # can then answer from the index alone (an index-only scan), without reading the rows.
+
     # 表三, in two queries: the requests received in the year (one index range) and the ones
     # carried in from earlier years. One query with an OR of both costs more than the two: the
     # database then evaluates the OR on every earlier request and sorts both sets together.
-    counts = {
-        "closed": Count("pk", filter=rules.app_closed(p)),
-        "carried_out": Count("pk", filter=rules.app_carried_out(p)),
-    }
+    # Within either set a request closed (答复日期) by 31 December is closed in the year (the
+    # set's condition puts its counting date on or after 1 January, see rules.app_closed), and
+    # every other one is carried out, so one conditional count per group is enough.
+    closed_by_year_end = Count("closed_on", filter=Q(closed_on__lte=p.end))
     for first_row, condition in ((t.ROW_NEW, rules.app_new(p)),
                                  (t.ROW_CARRIED_IN, rules.app_carried_in(p))):
         apps = (
             Application.objects.filter(agency_id__in=ids)
             .filter(condition)
             .values(*group, "applicant_type", "outcome")
-            .annotate(n=Count("pk"), **counts)
+            .annotate(n=Count("received_on"), closed=closed_by_year_end)
             .order_by()
         )
         for row in apps:
@@ -89,7 +92,7 @@ def collect(agency_ids: Iterable[int], year: int, *, by_agency: bool) -> dict[in
             report = reports[_key(row, by_agency)]
             column = row["applicant_type"]
             _add(report, first_row, column, row["n"])
-            _add(report, t.ROW_CARRIED_OUT, column, row["carried_out"])
+            _add(report, t.ROW_CARRIED_OUT, column, row["n"] - row["closed"])
             if row["closed"]:
                 _add(report, _outcome_row(row["outcome"]), column, row["closed"])
     for report in reports.values():
@@ -101,8 +104,8 @@ def collect(agency_ids: Iterable[int], year: int, *, by_agency: bool) -> dict[in
         .filter(rules.case_filed(p))
         .values(*group, "kind", "result")
         .annotate(
-            pending=Count("pk", filter=rules.case_pending_at_end(p)),
-            closed=Count("pk", filter=~rules.case_pending_at_end(p)),
+            pending=Count("filed_on", filter=rules.case_pending_at_end(p)),
+            closed=Count("filed_on", filter=~rules.case_pending_at_end(p)),
         )
         .order_by()
     )
