@@ -282,6 +282,27 @@ def check_structure(report: Report) -> Iterator[Finding]:
         yield from _check_table_structure(report, table)
 
 
+_ANCHORS: tuple[str, ...] = (
+    "section/一", "section/二", "table/item1", "table/item5", "table/item6", "table/item8",
+    "section/三", "table/table3", "section/四", "table/table4", "section/五", "section/六",
+)
+
+
+def _where_missing(report: Report, anchor: str) -> tuple[int | None, str]:
+    """For a missing section or table of a parsed report: the line of the next part found
+    after where it belongs, and a note saying so ("" for a report not read from a file)."""
+    later = _ANCHORS[_ANCHORS.index(anchor) + 1 :]
+    lines = [report.source_lines[a] for a in later if a in report.source_lines]
+    if anchor.startswith("table/"):  # rows found without a caption still place the table
+        table = anchor.split("/", 1)[1]
+        rows = [v for k, v in report.source_lines.items() if k.startswith(f"row/{table}/")]
+        lines += rows
+    if not lines:
+        return None, ""
+    line = min(lines)
+    return line, "（应在此行之前）"
+
+
 def _check_sections(report: Report) -> Iterator[Finding]:
     previous_line = 0
     previous_code = None
@@ -289,9 +310,10 @@ def _check_sections(report: Report) -> Iterator[Finding]:
         seen = report.headings.get(section.code)
         line = report.line_of(f"section/{section.code}")
         if seen is None:
+            where, note = _where_missing(report, f"section/{section.code}")
             yield Finding(
-                "T-2", Severity.ERROR, f"缺少第{section.code}部分标题“{section.heading}”",
-                code="missing_section", section=section.code,
+                "T-2", Severity.ERROR, f"缺少第{section.code}部分标题“{section.heading}”{note}",
+                code="missing_section", section=section.code, line=where,
             )
             continue
         if normalise_label(seen) != normalise_label(section.heading):
@@ -328,9 +350,10 @@ def _check_table_structure(report: Report, table: t.Table) -> Iterator[Finding]:
             )
         else:
             shape = f"{len(table.rows)} 行 × {len(table.columns)} 列"
+            where, note = _where_missing(report, f"table/{table.code}")
             yield Finding(
-                "T-2", Severity.ERROR, f"缺少表格“{name}”（{shape}）",
-                code="missing_table", section=table.section, table=table.code,
+                "T-2", Severity.ERROR, f"缺少表格“{name}”（{shape}）{note}",
+                code="missing_table", section=table.section, table=table.code, line=where,
             )
         return
     if table.title and title_seen is not None and (
