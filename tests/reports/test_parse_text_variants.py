@@ -85,3 +85,20 @@ def test_sniffing_by_content_and_extension():
     assert sniff_format(b"<!DOCTYPE html><html>") == "html"
     assert sniff_format("一、总体情况".encode()) == "text"
     assert sniff_format(b"x", "report.htm") == "html"
+
+
+def test_homemade_subtotal_column_is_skipped_by_its_header():
+    for header in (
+        ["\t自然人\t法人或其他组织\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计"],
+        ["\t自然人\t法人或其他组织\t\t\t\t\t\t总计",
+         "\t\t小计\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"],
+    ):
+        text = "\n".join([
+            "三、收到和处理政府信息公开申请情况", *header,
+            "一、本年新收政府信息公开申请数量\t4\t3\t1\t2\t0\t0\t0\t7",
+        ])
+        result = parse_text(text)
+        report = result.report
+        assert [report.get("table3", "new", c) for c in
+                ("natural", "business", "research", "total")] == [4, 1, 2, 7]
+        assert [f.code for f in result.findings] == ["subtotal_column"]

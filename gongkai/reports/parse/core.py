@@ -41,6 +41,8 @@ from .labels import (
 from .numbers import parse_number
 
 IGNORE = "ignore"  # reading a table the 2021 format does not have (2019 format)
+SUBTOTAL = "subtotal"  # a homemade 法人或其他组织 subtotal column, skipped
+_SUBTOTAL_LABEL = "小计"
 _ITEM_CODES = tuple(table.code for table in t.ITEM_TABLES)
 _ROW_TABLES = (*_ITEM_CODES, t.TABLE3.code)
 _TABLE4_ROW_WORDS = {"案件数量", "数量", "件数", "案件数", "数据"}
@@ -121,6 +123,7 @@ class _Placer:
         self.headers: dict[str, list[str]] = {}
         self.header_lines: dict[str, list[list[str]]] = {}
         self.orders: dict[str, list[str]] = {}  # column order per table, once headers are read
+        self.subtotal_reported = False
         all_text = "\n".join(b.joined for b in blocks)
         self.format = detect_format(all_text)
         self.markers = format_2019_markers(all_text) if self.format == t.FORMAT_2019 else []
@@ -319,7 +322,7 @@ class _Placer:
         self.flush()
         if key.table != self.table:
             self.switch(key.table, block)
-        expected = len(t.TABLES_BY_CODE[key.table].columns)
+        expected = len(self.order_for(t.TABLES_BY_CODE[key.table]))
         self.pending = _Pending(key, _own_label(label), block.line, expected)
         self.pending.add(values)
         self.maybe_flush()
@@ -366,10 +369,10 @@ class _Placer:
         self.report.source_lines[row_key] = pending.line
         if pending.label:
             self.report.row_labels[f"{table.code}/{row}"] = pending.label
-        columns = self.orders.get(table.code) or self.orders.setdefault(
-            table.code, self.column_order(table)
-        )
+        columns = self.order_for(table)
         for column, raw in zip(columns, pending.values, strict=False):
+            if column == SUBTOTAL:
+                continue
             number = parse_number(raw)
             if number is None:  # pragma: no cover - split_label only yields numbers
                 continue
@@ -386,6 +389,20 @@ class _Placer:
                 code="extra_values", section=table.section, table=table.code, row=row,
                 line=pending.line,
             ))
+
+    def order_for(self, table: t.Table) -> list[str]:
+        order = self.orders.get(table.code)
+        if order is None:
+            order = self.orders[table.code] = self.column_order(table)
+            if SUBTOTAL in order and not self.subtotal_reported:
+                self.subtotal_reported = True
+                self.findings.append(Finding(
+                    "P-1", Severity.WARNING,
+                    "表格有官方格式没有的“法人或其他组织”小计列，已按表头跳过该列",
+                    code="subtotal_column", section=table.section, table=table.code,
+                    line=self.report.source_lines.get(f"table/{table.code}"),
+                ))
+        return order
 
     def column_order(self, table: t.Table) -> list[str]:
         """Column codes in the order the file's header gives them (official order otherwise)."""
@@ -416,13 +433,16 @@ class _Placer:
         by_label = {normalise(c.label): c.code for c in t.TABLE3.columns}
         org_group = normalise(t.ORGANISATION_GROUP)
         org_codes = {c.code for c in t.ORGANISATION_TYPES}
-        lines = [[x for x in line if x in by_label or x == org_group]
+        lines = [[x for x in line if x in by_label or x in (org_group, _SUBTOTAL_LABEL)]
                  for line in self.header_lines.get(t.TABLE3.code, [])]
         for i, line in enumerate(lines):
-            seq = [by_label.get(x, x) for x in line]
-            if org_group in line:
+            own_orgs = [x for x in line if by_label.get(x) in org_codes]
+            seq = [SUBTOTAL if x in (org_group, _SUBTOTAL_LABEL) and len(own_orgs) >= 2
+                   else by_label.get(x, x) for x in line]
+            if org_group in line and len(own_orgs) < 2:
                 orgs = next(
-                    ([by_label[x] for x in later if x in by_label and by_label[x] in org_codes]
+                    ([SUBTOTAL if x == _SUBTOTAL_LABEL else by_label[x] for x in later
+                      if x == _SUBTOTAL_LABEL or by_label.get(x) in org_codes]
                      for later in lines[i + 1:]
                      if len([x for x in later if by_label.get(x) in org_codes]) >= 2),
                     [],
@@ -430,7 +450,7 @@ class _Placer:
                 at = seq.index(org_group)
                 seq = seq[:at] + orgs + seq[at + 1:]
             seq = list(dict.fromkeys(seq))
-            if sorted(seq) == sorted(official):
+            if sorted(c for c in seq if c != SUBTOTAL) == sorted(official):
                 return seq
         return official
 
