@@ -85,5 +85,10 @@ class YearlyFigures(models.Model):
     def __str__(self) -> str:
         return f"{self.agency} {self.year}年"
 
+    @property
+    def fee_amount_text(self) -> str:
+        """The fee without trailing zeros: 12.3400 → "12.34", 100.0000 → "100"."""
+        return format(self.fee_amount.normalize(), "f")
+
     def values(self) -> dict[str, int | Decimal]:
         return {name: getattr(self, name) for name in FIGURE_FIELDS}

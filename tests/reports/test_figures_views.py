@@ -109,3 +109,11 @@ def test_workbench_links_to_the_figures_pages(client, publisher):
     client.force_login(publisher)
     body = client.get(reverse("accounts:home")).content.decode()
     assert reverse("reports:figures_list") in body
+
+
+def test_list_prints_amounts_without_trailing_zeros(client, publisher, agency):
+    make_figures(agency, 2022, fee_amount=Decimal("100.0000"))
+    make_figures(agency, 2021, fee_amount=Decimal("12.3400"))
+    client.force_login(publisher)
+    body = client.get(reverse("reports:figures_list")).content.decode()
+    assert "<td>100</td>" in body and "<td>12.34</td>" in body and "E+" not in body
