@@ -295,6 +295,19 @@ ROW_LABEL_VARIANTS: dict[tuple[str, str], tuple[str, ...]] = {
     ("table3", ROW_CARRIED_OUT): ("结转下年度继续办理申请",),
 }
 
+# Header label -> labels agencies use instead (accepted by the parser, a warning in the validator).
+COLUMN_LABEL_VARIANTS: dict[str, tuple[str, ...]] = {
+    "本年收费金额（单位：万元）": ("本年收费金额（万元）", "本年收费金额", "收费金额（单位：万元）",
+                           "收费金额（万元）"),
+    "本年处理决定数量": ("处理决定数量", "本年处理决定数"),
+    "本年制发件数": ("本年制发数量", "本年制发数"),
+    "本年废止件数": ("本年废止数量", "本年废止数"),
+    "现行有效件数": ("现行有效数量", "现行有效数"),
+    "信息内容": ("项目", "类别"),
+    "社会公益组织": ("公益组织",),
+    "法律服务机构": ("法律服务组织",),
+}
+
 # Wording that only the trial format of 2019 (国办公开办函〔2019〕60号) has. Two or more of
 # these in one report mean the report uses the old format.
 FORMAT_2019_MARKERS: tuple[str, ...] = (

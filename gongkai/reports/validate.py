@@ -365,6 +365,16 @@ def _check_table_structure(report: Report, table: t.Table) -> Iterator[Finding]:
         )
     seen_headers = {normalise_label(x) for x in report.column_labels.get(table.code, [])}
     missing = [h for h in t.table_header_labels(table) if normalise_label(h) not in seen_headers]
+    variants = {
+        h: v for h in missing for v in t.COLUMN_LABEL_VARIANTS.get(h, ())
+        if normalise_label(v) in seen_headers
+    }
+    for official, variant in variants.items():
+        yield Finding(
+            "T-2", Severity.WARNING, f"表格“{name}”表头“{variant}”与官方格式“{official}”不一致",
+            code="header_variant", section=table.section, table=table.code, line=table_line,
+        )
+    missing = [h for h in missing if h not in variants]
     if missing:
         yield Finding(
             "T-2", Severity.ERROR, f"表格“{name}”缺少表头：{'、'.join(dict.fromkeys(missing))}",

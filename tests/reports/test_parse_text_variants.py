@@ -102,3 +102,16 @@ def test_homemade_subtotal_column_is_skipped_by_its_header():
         assert [report.get("table3", "new", c) for c in
                 ("natural", "business", "research", "total")] == [4, 1, 2, 7]
         assert [f.code for f in result.findings] == ["subtotal_column"]
+
+
+def test_header_label_variants_are_read_and_warned_about():
+    from gongkai.reports.validate import validate
+
+    text = "\n".join([
+        "二、主动公开政府信息情况", "第二十条第（八）项", "信息内容\t本年收费金额（万元）",
+        "行政事业性收费\t3.5",
+    ])
+    report = parse_text(text).report
+    assert report.get("item8", "fees", "amount") == Decimal("3.5")
+    [finding] = [f for f in validate(report) if f.table == "item8" and f.rule == "T-2"]
+    assert (finding.code, finding.severity.value) == ("header_variant", "warning")

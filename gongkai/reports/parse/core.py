@@ -238,6 +238,8 @@ class _Placer:
             )
             return
         header = self.header_table(block)
+        if header in _ITEM_CODES and self.table == IGNORE:
+            return  # the header of a table in the 2019 format
         if header is not None:
             if header != self.table:
                 self.switch(header, block)

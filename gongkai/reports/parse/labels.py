@@ -177,6 +177,8 @@ def header_labels() -> dict[str, tuple[str, ...]]:
 
     def add(label: str, table: str) -> None:
         found.setdefault(normalise(label), set()).add(table)
+        for variant in t.COLUMN_LABEL_VARIANTS.get(label, ()):
+            found.setdefault(normalise(variant), set()).add(table)
 
     for item in t.ITEM_TABLES:
         add(item.row_header, item.code)
