@@ -31,32 +31,37 @@ def published_in(category_ids: list[int]) -> DocumentQuerySet:
 
 
 def latest_per_group(groups: dict, limit: int) -> dict:
-    """The `limit` newest published documents of each group of categories.
+    """The `limit` newest published documents of each group (key → list of category ids).
 
-    One UNION ALL of per-group `LIMIT` queries (each served by the (category, status,
-    published_on) index) and one query for the rows: two queries for any number of groups.
+    The newest `limit` of a group are among the newest `limit` of each of its categories, so
+    one UNION ALL of per-category `LIMIT` queries (each served by the (category, status,
+    published_on) index) and one query for the rows answer any number of groups.
     """
     if not groups:
         return {}
     order = ("-published_on", "-id")
-    parts = [
-        published_in(ids).order_by(*order).values_list("pk", flat=True)[:limit]
-        for ids in groups.values()
-    ]
+    categories = sorted({category_id for ids in groups.values() for category_id in ids})
     # Django refuses LIMIT inside a compound query on SQLite; as derived tables both accept it.
     statements, params = [], []
-    for number, part in enumerate(parts):
+    for number, category_id in enumerate(categories):
+        part = published_in([category_id]).order_by(*order).values_list("pk", flat=True)[:limit]
         sql, part_params = part.query.sql_with_params()
         statements.append(f"SELECT * FROM ({sql}) AS latest_{number}")  # noqa: S608 (ORM-built SQL)
         params.extend(part_params)
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(statements), params)
-        ids = {row[0] for row in cursor.fetchall()}
-    documents = list(
-        Document.objects.filter(pk__in=ids).select_related("agency", "category").order_by(*order)
-    )
-    result = {}
-    for key, category_ids in groups.items():
-        wanted = set(category_ids)
-        result[key] = [d for d in documents if d.category_id in wanted][:limit]
-    return result
+        ids = [row[0] for row in cursor.fetchall()]
+    by_category: dict[int, list[Document]] = defaultdict(list)
+    for document in Document.objects.filter(pk__in=ids).select_related("agency", "category"):
+        by_category[document.category_id].append(document)
+
+    def newest_first(document: Document):
+        return (document.published_on, document.pk)
+
+    return {
+        key: sorted(
+            (d for category_id in category_ids for d in by_category.get(category_id, [])),
+            key=newest_first, reverse=True,
+        )[:limit]
+        for key, category_ids in groups.items()
+    }

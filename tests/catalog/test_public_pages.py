@@ -177,3 +177,13 @@ def test_the_sitemap_lists_documents_columns_and_agencies(client, published, age
     assert f"http://testserver{draft.get_absolute_url()}" not in urls
     assert "http://testserver/catalog/policies/" in urls
     assert f"http://testserver{agency.get_absolute_url()}" in urls
+
+
+def test_a_first_level_column_on_the_home_page_shows_the_newest_of_its_sub_columns(client, published):
+    response = client.get(reverse("catalog:home"))
+    section = next(s for s in response.context["sections"] if s["category"].slug == "statutory")
+    below = [d for d in published if d.category.parent and d.category.parent.slug == "statutory"]
+    newest = sorted(below, key=lambda d: (d.published_on, d.pk), reverse=True)[:5]
+    assert [d.pk for d in section["documents"]] == [d.pk for d in newest]
+    finance = next(c for c in section["children"] if c["category"].slug == "finance")
+    assert all(d.category.slug == "finance" for d in finance["documents"])
