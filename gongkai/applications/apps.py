@@ -14,5 +14,6 @@ class ApplicationsConfig(AppConfig):
 
         register_link("applications:queue", "依申请公开办理（待办队列）",
                       (Role.HANDLER, Role.ADMIN, Role.SUPERVISOR), order=20)
+        register_link("applications:mine", "我的政府信息公开申请", (), order=5)
         register_link("applications:register", "登记信函、当面、传真、电子邮件申请",
                       (Role.HANDLER,), order=21)

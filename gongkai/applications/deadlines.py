@@ -181,7 +181,8 @@ def compute(
             extension += days
             approver = fact.data.get("approved_by", "")
             lines.append(
-                f"{fact.on:%Y-%m-%d} 经政府信息公开工作机构负责人{approver}同意，延长 {days} 个工作日"
+                f"{fact.on:%Y-%m-%d} 经政府信息公开工作机构负责人" + (f"（{approver}）" if approver else "")
+                + f"同意，延长 {days} 个工作日"
                 "并告知申请人（《条例》第三十三条第一款）"
             )
         elif fact.kind == K_CONSULTATION_STARTED:

@@ -61,6 +61,8 @@ class ApplicantFieldsMixin(forms.ModelForm):
         self.fields["agency"].label = _("向哪个机关申请")
         self.fields["agency"].empty_label = _("请选择")
         self.fields["email"].initial = None
+        for name in ("applicant_type", "id_type", "info_form", "delivery"):
+            self.fields[name].choices = [("", _("请选择")), *self.fields[name].choices[1:]]
 
     def clean(self):
         data = super().clean()

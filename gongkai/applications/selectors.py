@@ -54,6 +54,23 @@ def application_queue_for(
     )
 
 
+def handlers_visible_to(user):
+    """依申请办理员 of the agencies whose requests `user` sees (for the queue's filter)."""
+    from django.contrib.auth import get_user_model
+
+    from gongkai.agencies.models import Role
+    from gongkai.agencies.permissions import agencies_with_role
+
+    from .permissions import VIEW_ROLES
+
+    agencies = agencies_with_role(user, *VIEW_ROLES)
+    return (
+        get_user_model().objects.filter(memberships__role=Role.HANDLER,
+                                        memberships__agency__in=agencies)
+        .distinct().order_by("full_name", "username")
+    )
+
+
 def application_list_of_applicant(*, user):
     return applications_of_applicant(user).select_related("agency").order_by("-received_on", "-id")
 

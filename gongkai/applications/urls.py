@@ -17,6 +17,7 @@ urlpatterns = [
     # Staff workbench
     path("staff/", staff.queue, name="queue"),
     path("staff/register/", staff.register, name="register"),
+    path("staff/export.csv", staff.export, name="export"),
     path("staff/<int:pk>/", staff.detail, name="detail"),
     path("staff/<int:pk>/reveal/", staff.reveal, name="reveal"),
     path("staff/<int:pk>/act/<slug:action>/", staff.act, name="act"),

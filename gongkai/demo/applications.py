@@ -1,7 +1,7 @@
 """Demo requests (依申请公开) for every demo agency: 2021 and 2022 in full, some in 2025, and
 live ones in autumn 2026 so the queue has work due soon, overdue, paused and unassigned.
 
-Every outcome of table 三 occurs in every agency each year; some requests have a 补正, a
+Every outcome of table 三 occurs in every agency in 2021 and in 2022; some requests have a 补正, a
 consultation of a third party or another agency, a fee notice, an extension, a late reply or
 a withdrawal. Everything goes through the services (with `quiet()`: no e-mails), so the event
 log, due dates and audit trail are real. Deterministic (fixed seed); skipped when present.
@@ -162,14 +162,17 @@ def _receive(rng, agency, handler, n, received_on, user=None) -> Application:
 
 
 def _approver(agency) -> str:
-    return f"{agency.disclosure_office or agency.name}负责人"
+    """The head of the disclosure office: the agency's first deputy in the demo."""
+    leaders = agency.leader_lines
+    name = leaders[1] if len(leaders) > 1 else (leaders[0] if leaders else "办公室主任 王静")
+    return name
 
 
 def _run(app, handler, outcome: str, rng: random.Random, *, late=False, extend=False,
          consult: str = "", fee=False, close=True, today: D | None = None):
     """Walk one request through the events its outcome needs; return it."""
     r = app.received_on
-    services.application_assign(application=app, handler=handler, actor=handler)
+    services.application_assign(application=app, handler=handler, actor=handler, on=r)
     day = _wd(r, rng.randint(1, 4))
     if outcome in ("other_no_correction", "unable_unclear"):
         services.application_request_correction(
@@ -231,8 +234,9 @@ def _run(app, handler, outcome: str, rng: random.Random, *, late=False, extend=F
 
 
 def _year(rng, agency, handler, year: int, count: int, n0: int, applicant_user=None) -> int:
-    """`count` closed requests received in `year`, every outcome at least once."""
-    outcomes = list(OUTCOME_CODES) + [rng.choice(COMMON_OUTCOMES) for _ in range(count - len(OUTCOME_CODES))]
+    """`count` closed requests received in `year`; every outcome at least once if count ≥ 21."""
+    every = list(OUTCOME_CODES) if count >= len(OUTCOME_CODES) else []
+    outcomes = every + [rng.choice(COMMON_OUTCOMES) for _ in range(count - len(every))]
     rng.shuffle(outcomes)
     days = sorted(_workday(rng, D(year, 1, 4), D(year, 12, 10)) for _ in outcomes)
     for i, (outcome, received_on) in enumerate(zip(outcomes, days, strict=True)):
@@ -283,10 +287,10 @@ def load(stdout=None) -> None:
             if membership is None:
                 continue
             handler = membership.user
-            n = _year(rng, agency, handler, 2021, 30, n, applicant_user)
-            n = _year(rng, agency, handler, 2022, 26, n, applicant_user)
-            n = _year(rng, agency, handler, 2025, 22, n)
+            n = _year(rng, agency, handler, 2021, 25, n, applicant_user)
+            n = _year(rng, agency, handler, 2022, 23, n, applicant_user)
+            n = _year(rng, agency, handler, 2025, 6, n)
             n = _live(rng, agency, handler, n, applicant_user)
     if stdout:
         total = Application.objects.filter(agency__in=agencies).count()
-        stdout.write(f"依申请公开申请 {total} 件（2021、2022、2025 年全年及 2026 年在办）")
+        stdout.write(f"依申请公开申请 {total} 件（2021、2022 年全年，2025 年部分，2026 年在办）")

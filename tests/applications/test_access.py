@@ -220,3 +220,39 @@ def test_upload_checks_the_content(client, own, handler):
     r = client.post(url, {"file": fake})
     assert r.status_code == 200
     assert own.files.count() == 0
+
+
+def test_export_masks_personal_data_and_is_audited(client, handler, own, elsewhere):
+    client.force_login(handler)
+    r = client.get(reverse("applications:export") + "?status=")
+    text = r.content.decode("utf-8-sig")
+    assert own.reference in text and elsewhere.reference not in text
+    assert own.id_number not in text and own.id_number_masked in text
+    assert own.phone not in text and own.phone_masked in text
+    assert AuditEntry.objects.filter(action="applications.export").count() == 1
+
+
+@pytest.mark.parametrize("who", ["applicant", "publisher"])
+def test_export_is_closed_to_non_handlers(client, request, who, own, applicant):
+    assert _status(client, request.getfixturevalue(who), reverse("applications:export")) == 403
+
+
+def test_queue_filters_by_handler(client, handler, agency_admin, own, agency, travel):
+    second = make_application(agency, received_on=D(2021, 9, 28), title="第二件")
+    services.application_assign(application=own, handler=handler, actor=agency_admin)
+    client.force_login(agency_admin)
+    body = client.get(reverse("applications:queue") + f"?handler={handler.pk}").content.decode()
+    assert own.reference in body and second.reference not in body
+    body = client.get(reverse("applications:queue") + "?handler=none").content.decode()
+    assert second.reference in body and own.reference not in body
+
+
+def test_queue_highlights_overdue_and_due_soon(client, handler, agency, travel):
+    late = make_application(agency, received_on=D(2021, 9, 1))  # due 2021-09-29
+    soon = make_application(agency, received_on=D(2021, 9, 27))  # due 2021-10-29
+    travel(D(2021, 10, 27))
+    client.force_login(handler)
+    rows = dict((a.pk, urgency) for a, urgency in client.get(reverse("applications:queue")).context["rows"])
+    assert rows[late.pk] == "overdue" and rows[soon.pk] == "soon"
+    overdue_only = client.get(reverse("applications:queue") + "?overdue=yes").context["rows"]
+    assert [a.pk for a, _ in overdue_only] == [late.pk]

@@ -38,7 +38,7 @@ EVENT_SENTENCES = {
     EventKind.ASSIGNED: _("申请已分配办理人。"),
     EventKind.CORRECTION_REQUESTED: _("告知您补正申请，补正期限至 %(period_end)s：%(items)s"),
     EventKind.CORRECTION_RECEIVED: _("收到补正后的申请，答复期限自该日重新计算。"),
-    EventKind.EXTENDED: _("经政府信息公开工作机构负责人同意，答复期限延长 %(days)s 个工作日。"),
+    EventKind.EXTENDED: _("经政府信息公开工作机构负责人（%(approved_by)s）同意，答复期限延长 %(days)s 个工作日。"),
     EventKind.CONSULTATION_STARTED: _("书面征求%(party)s意见，所需时间不计入答复期限。"),
     EventKind.CONSULTATION_ANSWERED: _("征求意见结束。"),
     EventKind.FEE_NOTIFIED: _("发出信息处理费收费通知，金额 %(amount)s 元，请于 %(pay_by)s 前缴纳。"),

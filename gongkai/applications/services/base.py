@@ -32,6 +32,7 @@ DELIVER = register("applications.deliver", "登记答复送达")
 WITHDRAW = register("applications.withdraw", "登记申请人撤回申请")
 ATTACH = register("applications.attach", "上传答复附件")
 LETTER = register("applications.letter", "下载答复告知书（含完整个人信息）")
+EXPORT = register("applications.export", "导出申请清单（个人信息已遮盖）")
 
 
 def today() -> datetime.date:

@@ -16,8 +16,8 @@ from .base import ASSIGN, REVEAL, lock, notify, require, today
 
 
 @transaction.atomic
-def application_assign(*, application, handler, actor):
-    """Give the request to a 依申请办理员 of its agency."""
+def application_assign(*, application, handler, actor, on=None):
+    """Give the request to a 依申请办理员 of its agency (`on`: the day, today by default)."""
     require(can_assign_application(actor, application))
     app = lock(application)
     if not app.is_closed and not has_role(handler, app.agency_id, Role.HANDLER):
@@ -34,7 +34,7 @@ def application_assign(*, application, handler, actor):
         fields.append("status")
     app.save(update_fields=fields)
     event = ApplicationEvent.objects.record(
-        app, EventKind.ASSIGNED, on=today(), actor=actor,
+        app, EventKind.ASSIGNED, on=on or today(), actor=actor,
         data={"handler": str(handler), "previous": str(previous) if previous else ""},
     )
     audit.record(actor=actor, action=ASSIGN, target=app,
