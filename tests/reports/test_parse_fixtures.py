@@ -16,6 +16,7 @@ from .factories import FIXTURES
 CORRECT = [
     "pingan-hrss-2022.txt",
     "pingan-hrss-2022.pdf",
+    "pingan-hrss-2022-from-pdf.txt",
     "qinghe-town-2022.html",
     "dongshan-market-2022.docx",
 ]
@@ -57,11 +58,14 @@ def test_text_report_with_page_breaks_and_broken_rows_reads_every_number():
     assert report.source_lines["table3/withheld_secret/natural"] == 48
 
 
-def test_text_and_pdf_of_the_same_report_agree():
+def test_text_pdf_and_text_copied_from_the_pdf_agree():
     text = parse_file(FIXTURES / "pingan-hrss-2022.txt").report
     pdf = parse_file(FIXTURES / "pingan-hrss-2022.pdf").report
-    assert pdf.numbers() == text.numbers()
-    assert (pdf.year, pdf.agency) == (text.year, text.agency)
+    copied = parse_file(FIXTURES / "pingan-hrss-2022-from-pdf.txt").report
+    assert pdf.numbers() == text.numbers() == copied.numbers()
+    assert (pdf.year, pdf.agency) == (text.year, text.agency) == (copied.year, copied.agency)
+    # labels wrapped around their numbers are put back together
+    assert copied.row_labels["table3/partial"] == t.TABLE3.row("partial").label
 
 
 def test_previous_year_json_chains_with_this_year():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -144,3 +145,20 @@ def test_messy_text_really_is_messy():
     messy = messy_text(clean, random.Random(5))
     assert messy != clean
     assert_same_numbers(parse_text(messy), report)
+
+
+@pytest.mark.parametrize(("seed", "scale", "density"), [(0, 500, 1.0), (5, 250_000, 1.0), (7, 9, 0.2)])
+def test_text_copied_out_of_the_pdf_parses_back_to_identical_numbers(seed, scale, density):
+    """A PDF reader's copy interleaves wrapped cells; the numbers still land in their rows."""
+    import io
+
+    import pdfplumber
+
+    from gongkai.reports.render import render_pdf
+
+    report = random_report(random.Random(seed), scale, density)
+    with pdfplumber.open(io.BytesIO(render_pdf(report))) as pdf:
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+    parsed = parse_text(text)
+    assert_same_numbers(parsed, report)
+    assert [f for f in validate(parsed.report) if f.is_error] == []

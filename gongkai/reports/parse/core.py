@@ -31,12 +31,16 @@ from .labels import (
     RowKey,
     continues,
     header_labels,
+    is_heading_fragment,
     is_table3_note,
+    label_starts,
     match_item_title,
     match_row,
     match_section,
     normalise,
+    numbering_agrees,
     row_core,
+    without_fragments,
 )
 from .numbers import parse_number
 
@@ -45,6 +49,7 @@ SUBTOTAL = "subtotal"  # a homemade 法人或其他组织 subtotal column, skipp
 _SUBTOTAL_LABEL = "小计"
 _ITEM_CODES = tuple(table.code for table in t.ITEM_TABLES)
 _ROW_TABLES = (*_ITEM_CODES, t.TABLE3.code)
+_SECTION_TABLE = {"三": t.TABLE3.code, "四": t.TABLE4.code}
 _TABLE4_ROW_WORDS = {"案件数量", "数量", "件数", "案件数", "数据"}
 
 
@@ -124,6 +129,9 @@ class _Placer:
         self.header_lines: dict[str, list[list[str]]] = {}
         self.orders: dict[str, list[str]] = {}  # column order per table, once headers are read
         self.subtotal_reported = False
+        self.rows_seen: set[str] = set()  # tables with at least one row read
+        self.last_row: list | None = None  # [RowKey, label] of the row read last
+        self.header_text: dict[str, str] = {}  # broken header lines before a table's first row
         all_text = "\n".join(b.joined for b in blocks)
         self.format = detect_format(all_text)
         self.markers = format_2019_markers(all_text) if self.format == t.FORMAT_2019 else []
@@ -236,6 +244,7 @@ class _Placer:
             self.header_lines.setdefault(t.TABLE3.code, []).append(
                 [normalise(c) for c in block.cells if normalise(c) in labels]
             )
+            self.header_text[t.TABLE3.code] = self.header_text.get(t.TABLE3.code, "") + normalise(text)
             return
         header = self.header_table(block)
         if header in _ITEM_CODES and self.table == IGNORE:
@@ -277,21 +286,39 @@ class _Placer:
 
     # --- rows ----------------------------------------------------------------------------------
 
-    def labelled_line(self, block: Block, label: str, values: list[str]) -> None:
-        core, grouped = row_core(label)
-        has_numbers = any(v.strip() for v in values)
+    def find_row(self, label: str) -> tuple[RowKey, bool] | None:
+        core, _grouped = row_core(label)
         match = None
         if self.table in _ROW_TABLES:
             match = match_row(core, (self.table,))
         if match is None:
             match = match_row(core)
+        if match is not None and not numbering_agrees(label, match[0]):
+            return None  # "（六）其他" is the group heading, not the row "3.其他"
+        return match
+
+    def labelled_line(self, block: Block, label: str, values: list[str]) -> None:
+        core, grouped = row_core(label)
+        has_numbers = any(v.strip() for v in values)
+        match = self.find_row(label)
+        if match is None:
+            # Text copied from a PDF puts pieces of a wrapped group heading before the row's
+            # own label ("（三）不予 4.保护第三方合法权益 1 0 …"): try from each numbering on.
+            for start in label_starts(label):
+                match = self.find_row(label[start:])
+                if match is not None:
+                    label = label[start:]
+                    core, grouped = row_core(label)
+                    break
         pending = self.pending
-        if pending is not None and not pending.complete and continues(pending.label, label, pending.key):
-            if match is None or match[1]:
-                pending.label += label
-                pending.add(values)
-                self.maybe_flush()
-                return
+        rest = without_fragments(block)  # the label without pieces of wrapped group headings
+        if pending is not None and not pending.complete and (match is None or match[1]):
+            for extra in (label, rest):
+                if extra and continues(pending.label, extra, pending.key):
+                    pending.label += extra
+                    pending.add(values)
+                    self.maybe_flush()
+                    return
         if match is None and not core and grouped:
             if self.format == t.FORMAT_2019 and "其他处理" in normalise(label):
                 match = (RowKey(t.TABLE3.code, "other", "其他处理", True), False)
@@ -312,6 +339,25 @@ class _Placer:
         if match is None and self.table == t.TABLE4.code and normalise(label) in _TABLE4_ROW_WORDS:
             self.numbers_line(block, values)
             return
+        fragments = is_heading_fragment(block)
+        if match is None and has_numbers and fragments and pending is not None and not pending.complete:
+            pending.add(values)  # "处理 0 0 0 …": a wrapped heading's tail beside the numbers
+            self.maybe_flush()
+            return
+        if match is None and not has_numbers:
+            last = self.last_row
+            for extra in (label, rest):
+                if last is not None and extra and continues(last[1], extra, last[0]):
+                    last[1] += extra  # the end of a label wrapped below its numbers
+                    self.report.row_labels[f"{last[0].table}/{last[0].row}"] = last[1]
+                    return
+            if fragments:
+                table = self.table or _SECTION_TABLE.get(self.section or "")
+                if table in (*_ROW_TABLES, t.TABLE4.code) and table not in self.rows_seen:
+                    if table != self.table:
+                        self.switch(table, block)
+                    self.header_text[table] = self.header_text.get(table, "") + normalise(label)
+                return
         if match is None:
             if has_numbers:
                 self.unplaced(block, f"无法识别的表格行“{block.joined}”，其中的数字未计入")
@@ -369,6 +415,8 @@ class _Placer:
             ))
             return
         self.report.source_lines[row_key] = pending.line
+        self.rows_seen.add(table.code)
+        self.last_row = [pending.key, pending.label]
         if pending.label:
             self.report.row_labels[f"{table.code}/{row}"] = pending.label
         columns = self.order_for(table)
@@ -473,6 +521,13 @@ class _Placer:
             if start is not None:
                 report.source_lines[f"text/{code}"] = start
         report.column_labels = {k: list(v) for k, v in self.headers.items()}
+        for table, text in self.header_text.items():
+            # Header cells wrapped into pieces ("结果维 … 持"): a label whose characters all
+            # appear in order in the header lines counts as present.
+            seen = {normalise(x) for x in report.column_labels.get(table, [])}
+            for label in t.table_header_labels(t.TABLES_BY_CODE[table]):
+                if normalise(label) not in seen and _subsequence(normalise(label), text):
+                    report.column_labels.setdefault(table, []).append(label)
         self.read_title()
         if self.format == t.FORMAT_2019:
             self.findings.append(Finding(
@@ -504,6 +559,11 @@ class _Placer:
                 report.year = int(period.group(1))
             report.agency = re.split(r"政府信息公开|政务公开", title)[0] if title else ""
         report.level = guess_agency_level(report.agency)
+
+
+def _subsequence(needle: str, haystack: str) -> bool:
+    chars = iter(haystack)
+    return all(ch in chars for ch in needle)
 
 
 def _own_label(label: str) -> str:

@@ -197,3 +197,65 @@ def header_labels() -> dict[str, tuple[str, ...]]:
 
 def is_table3_note(text: str) -> bool:
     return "勾稽关系" in text
+
+
+# --- text copied from a PDF: wrapped cells ----------------------------------------------------
+
+_CN_NUMBERING = re.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[.:])")
+_DIGIT_NUMBERING = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[).:]?)")
+_STARTS = re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．]")
+
+
+def _numbering_kind(text: str) -> str | None:
+    norm = strip_groups(normalise(text))[0]
+    if _CN_NUMBERING.match(norm):
+        return "cn"
+    if _DIGIT_NUMBERING.match(norm):
+        return "digit"
+    return None
+
+
+def numbering_agrees(label: str, key: RowKey) -> bool:
+    """False when the label is numbered in the other style than the row ("（六）其他" is not
+    "3.其他"); labels without numbering agree with any row."""
+    own = _numbering_kind(label)
+    if own is None:
+        return True
+    row = _numbering_kind(t.TABLES_BY_CODE[key.table].row(key.row).label)
+    return row is None or row == own
+
+
+def label_starts(label: str) -> list[int]:
+    """Positions after the first character where a numbered label may start."""
+    return [m.start() for m in _STARTS.finditer(label) if m.start() > 0]
+
+
+@lru_cache(maxsize=1)
+def _heading_texts() -> tuple[str, ...]:
+    texts = [normalise(h) for h in t.TABLE3_GROUP_HEADINGS]
+    texts += [normalise(h) for tb in t.TABLES for h in t.table_header_labels(tb)]
+    texts.append(normalise(t.TABLE3_NOTE))
+    return tuple(texts)
+
+
+def _pieces(block) -> list[str]:  # noqa: ANN001 - a blocks.Block
+    from .numbers import is_number, is_zero_mark
+
+    return [p for c in block.cells for p in c.split() if not (is_number(p) or is_zero_mark(p))]
+
+
+def _is_fragment(piece: str) -> bool:
+    norm = normalise(piece)
+    return any(norm in h for h in _heading_texts())
+
+
+def is_heading_fragment(block) -> bool:  # noqa: ANN001 - a blocks.Block
+    """Every text piece of the line is part of a group heading or header label ("（三）不予",
+    "公开", "办理结果", "结果维"), as wrapped cells come out of a PDF."""
+    pieces = _pieces(block)
+    return bool(pieces) and all(_is_fragment(p) for p in pieces)
+
+
+def without_fragments(block) -> str:  # noqa: ANN001 - a blocks.Block
+    """The line's label without the pieces that belong to wrapped group headings."""
+    return "".join(p for p in _pieces(block) if not _is_fragment(p))
