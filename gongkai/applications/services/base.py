@@ -9,6 +9,7 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.audit.actions import register
 
@@ -85,13 +86,13 @@ def check_date(application: Application, on: datetime.date, field: str = "on") -
     """A fact cannot predate receipt or lie in the future."""
     if on < application.received_on:
         raise ValidationError(
-            {field: ValidationError("日期不能早于收到申请的日期（%(received)s）。",
+            {field: ValidationError(_("日期不能早于收到申请的日期（%(received)s）。"),
                                     code="date_before_receipt",
                                     params={"received": application.received_on})}
         )
     if on > today():
         raise ValidationError(
-            {field: ValidationError("日期不能晚于今天。", code="date_in_future")}
+            {field: ValidationError(_("日期不能晚于今天。"), code="date_in_future")}
         )
 
 

@@ -9,6 +9,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai import audit
 from gongkai.workdays import ScheduleUnknown
@@ -51,7 +52,7 @@ def application_request_correction(
     ensure_transition(app.status, Status.CORRECTION_REQUESTED)
     check_date(app, on)
     if _has(app, EventKind.CORRECTION_REQUESTED):
-        raise ValidationError("补正只能一次性告知，本申请已告知过补正。",
+        raise ValidationError(_("补正只能一次性告知，本申请已告知过补正。"),
                               code="correction_already_requested")
     try:
         last_day = deadlines.correction_notice_last_day(app.received_on)
@@ -60,14 +61,14 @@ def application_request_correction(
     if on > last_day:
         raise ValidationError(
             {"on": ValidationError(
-                "补正须在收到申请之日起7个工作日内告知（最迟 %(last)s）。",
+                _("补正须在收到申请之日起7个工作日内告知（最迟 %(last)s）。"),
                 code="correction_too_late", params={"last": last_day})})
     if period_end <= on:
         raise ValidationError({"period_end": ValidationError(
-            "补正期限须晚于告知日期。", code="correction_period_invalid")})
+            _("补正期限须晚于告知日期。"), code="correction_period_invalid")})
     if not items.strip():
         raise ValidationError({"items": ValidationError(
-            "请写明需要补正的事项。", code="correction_items_required")})
+            _("请写明需要补正的事项。"), code="correction_items_required")})
     app.status = Status.CORRECTION_REQUESTED
     app.save(update_fields=["status"])
     event = ApplicationEvent.objects.record(
@@ -87,14 +88,14 @@ def application_receive_correction(*, application, actor, on: datetime.date, not
     require(can_handle_application(actor, application))
     app = lock(application)
     if app.status != Status.CORRECTION_REQUESTED:
-        raise ValidationError("本申请没有待补正的告知。", code="no_correction_pending")
+        raise ValidationError(_("本申请没有待补正的告知。"), code="no_correction_pending")
     ensure_transition(app.status, Status.IN_PROGRESS)
     check_date(app, on)
     notice = ApplicationEvent.objects.filter(
         application=app, kind=EventKind.CORRECTION_REQUESTED).latest("id")
     if on < notice.on:
         raise ValidationError({"on": ValidationError(
-            "收到补正的日期不能早于告知补正的日期（%(notice)s）。",
+            _("收到补正的日期不能早于告知补正的日期（%(notice)s）。"),
             code="correction_before_notice", params={"notice": notice.on})})
     app.status = Status.IN_PROGRESS
     app.save(update_fields=["status"])
@@ -116,27 +117,27 @@ def application_extend(
     require(can_handle_application(actor, application))
     app = lock(application)
     if app.is_closed or app.status == Status.CORRECTION_REQUESTED:
-        raise ValidationError("当前状态（%(status)s）下不能延长答复期限。",
+        raise ValidationError(_("当前状态（%(status)s）下不能延长答复期限。"),
                               code="invalid_transition", params={"status": app.get_status_display()})
     check_date(app, on)
     if notified_on < on:
         raise ValidationError({"notified_on": ValidationError(
-            "告知申请人的日期不能早于负责人同意的日期。", code="notice_before_approval")})
+            _("告知申请人的日期不能早于负责人同意的日期。"), code="notice_before_approval")})
     check_date(app, notified_on, "notified_on")
     used = sum(int(e.data.get("days", 0)) for e in
                ApplicationEvent.objects.filter(application=app, kind=EventKind.EXTENDED))
     if days < 1 or used + days > deadlines.MAX_EXTENSION_DAYS:
         raise ValidationError({"days": ValidationError(
-            "延长期限最长不得超过20个工作日（已延长 %(used)s 个工作日）。",
+            _("延长期限最长不得超过20个工作日（已延长 %(used)s 个工作日）。"),
             code="extension_too_long", params={"used": used})})
     if not approved_by.strip():
         raise ValidationError({"approved_by": ValidationError(
-            "请填写同意延长的政府信息公开工作机构负责人。", code="approver_required")})
+            _("请填写同意延长的政府信息公开工作机构负责人。"), code="approver_required")})
     if app.deadline_problem:
         raise ValidationError(app.deadline_problem, code="schedule_unknown")
     if app.due_on is not None and on > app.due_on:
         raise ValidationError({"on": ValidationError(
-            "答复期限（%(due)s）已过，不能再延长。", code="extension_too_late",
+            _("答复期限（%(due)s）已过，不能再延长。"), code="extension_too_late",
             params={"due": app.due_on})})
     event = ApplicationEvent.objects.record(
         app, EventKind.EXTENDED, on=on, actor=actor, note=reason,
@@ -161,10 +162,10 @@ def application_start_consultation(
     ensure_transition(app.status, Status.CONSULTING)
     check_date(app, on)
     if party not in ConsultationKind.values:
-        raise ValidationError({"party": ValidationError("请选择征求意见的对象。", code="invalid")})
+        raise ValidationError({"party": ValidationError(_("请选择征求意见的对象。"), code="invalid")})
     if not consulted.strip():
         raise ValidationError({"consulted": ValidationError(
-            "请填写被征求意见的第三方或机关名称。", code="consulted_required")})
+            _("请填写被征求意见的第三方或机关名称。"), code="consulted_required")})
     app.status = Status.CONSULTING
     app.save(update_fields=["status"])
     event = ApplicationEvent.objects.record(
@@ -185,14 +186,14 @@ def application_end_consultation(*, application, actor, on: datetime.date, note:
     require(can_handle_application(actor, application))
     app = lock(application)
     if app.status != Status.CONSULTING:
-        raise ValidationError("本申请没有正在征求的意见。", code="no_consultation_pending")
+        raise ValidationError(_("本申请没有正在征求的意见。"), code="no_consultation_pending")
     ensure_transition(app.status, Status.IN_PROGRESS)
     started = ApplicationEvent.objects.filter(
         application=app, kind=EventKind.CONSULTATION_STARTED).latest("id")
     check_date(app, on)
     if on < started.on:
         raise ValidationError({"on": ValidationError(
-            "日期不能早于发出征求意见的日期（%(start)s）。", code="answer_before_request",
+            _("日期不能早于发出征求意见的日期（%(start)s）。"), code="answer_before_request",
             params={"start": started.on})})
     app.status = Status.IN_PROGRESS
     app.save(update_fields=["status"])
@@ -227,9 +228,9 @@ def fee_quote(*, application, method: str, pages: int | None = None) -> tuple[in
         return fees.per_application_fee(n), fees.explain_per_application(n), {"position": n}
     if method == FeeMethod.PER_PAGE:
         if pages is None or pages < 0:
-            raise ValidationError({"pages": ValidationError("请填写页数。", code="pages_required")})
+            raise ValidationError({"pages": ValidationError(_("请填写页数。"), code="pages_required")})
         return fees.per_page_fee(pages), fees.explain_per_page(pages), {"pages": pages}
-    raise ValidationError({"method": ValidationError("请选择计费方式。", code="invalid")})
+    raise ValidationError({"method": ValidationError(_("请选择计费方式。"), code="invalid")})
 
 
 @transaction.atomic
@@ -242,10 +243,10 @@ def application_notify_fee(
     ensure_transition(app.status, Status.AWAITING_FEE)
     check_date(app, on)
     if _has(app, EventKind.FEE_NOTIFIED):
-        raise ValidationError("本申请已发出过收费通知。", code="fee_already_notified")
+        raise ValidationError(_("本申请已发出过收费通知。"), code="fee_already_notified")
     amount, explanation, extra = fee_quote(application=app, method=method, pages=pages)
     if amount <= 0:
-        raise ValidationError("%(explanation)s，不收取信息处理费。", code="fee_not_due",
+        raise ValidationError(_("%(explanation)s，不收取信息处理费。"), code="fee_not_due",
                               params={"explanation": explanation})
     try:
         pay_by = deadlines.fee_payment_due(on)
@@ -270,13 +271,13 @@ def application_record_payment(*, application, actor, on: datetime.date, note: s
     require(can_handle_application(actor, application))
     app = lock(application)
     if app.status != Status.AWAITING_FEE:
-        raise ValidationError("本申请没有待缴纳的信息处理费。", code="no_fee_pending")
+        raise ValidationError(_("本申请没有待缴纳的信息处理费。"), code="no_fee_pending")
     ensure_transition(app.status, Status.IN_PROGRESS)
     check_date(app, on)
     notice = ApplicationEvent.objects.filter(application=app, kind=EventKind.FEE_NOTIFIED).latest("id")
     if on < notice.on:
         raise ValidationError({"on": ValidationError(
-            "缴费日期不能早于收费通知日期（%(notice)s）。", code="payment_before_notice",
+            _("缴费日期不能早于收费通知日期（%(notice)s）。"), code="payment_before_notice",
             params={"notice": notice.on})})
     app.status = Status.IN_PROGRESS
     app.save(update_fields=["status"])

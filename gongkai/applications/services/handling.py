@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai import audit
 from gongkai.agencies.models import Role
@@ -22,9 +23,9 @@ def application_assign(*, application, handler, actor, on=None):
     app = lock(application)
     if not app.is_closed and not has_role(handler, app.agency_id, Role.HANDLER):
         raise ValidationError({"handler": ValidationError(
-            "只能分配给本机关的依申请办理员。", code="not_a_handler")})
+            _("只能分配给本机关的依申请办理员。"), code="not_a_handler")})
     if app.is_closed:
-        raise ValidationError("申请已办结，不能再分配。", code="already_closed")
+        raise ValidationError(_("申请已办结，不能再分配。"), code="already_closed")
     previous = app.handler
     app.handler = handler
     fields = ["handler"]

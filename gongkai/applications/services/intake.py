@@ -4,7 +4,9 @@ arrive by letter, in person, fax or e-mail. The received date follows 《条例�
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai import audit
 from gongkai.id_numbers import normalize
@@ -75,9 +77,7 @@ def application_register(
         post_kind=post_kind,
     )
     if received_on > today():
-        from django.core.exceptions import ValidationError
-
-        raise ValidationError("收到日期不能晚于今天。", code="date_in_future")
+        raise ValidationError(_("收到日期不能晚于今天。"), code="date_in_future")
     application = _build(agency=agency, data=data, channel=channel, received_on=received_on,
                          basis=basis, registered_by=actor)
     check_date(application, received_on)

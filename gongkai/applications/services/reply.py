@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai import audit
 from gongkai.catalog.files import inspect_upload
@@ -31,42 +32,42 @@ def _check_outcome_preconditions(app, outcome: str, on: datetime.date) -> None:
     if outcome == NO_CORRECTION:
         if app.status != Status.CORRECTION_REQUESTED:
             raise ValidationError({"outcome": ValidationError(
-                "只有已告知补正、尚未收到补正的申请才能按“逾期不补正”办结。",
+                _("只有已告知补正、尚未收到补正的申请才能按“逾期不补正”办结。"),
                 code="no_correction_pending")})
         if app.wait_until is not None and on <= app.wait_until:
             raise ValidationError({"outcome": ValidationError(
-                "补正期限（%(end)s）尚未届满。", code="correction_period_running",
+                _("补正期限（%(end)s）尚未届满。"), code="correction_period_running",
                 params={"end": app.wait_until})})
         return
     if outcome == UNPAID_FEE:
         if app.status != Status.AWAITING_FEE:
             raise ValidationError({"outcome": ValidationError(
-                "只有已发出收费通知、尚未缴费的申请才能按“逾期未缴费”办结。",
+                _("只有已发出收费通知、尚未缴费的申请才能按“逾期未缴费”办结。"),
                 code="no_fee_pending")})
         notice = ApplicationEvent.objects.filter(
             application=app, kind=EventKind.FEE_NOTIFIED).latest("id")
         pay_by = datetime.date.fromisoformat(notice.data["pay_by"])
         if on <= pay_by:
             raise ValidationError({"outcome": ValidationError(
-                "缴费期限（%(end)s）尚未届满。", code="fee_period_running",
+                _("缴费期限（%(end)s）尚未届满。"), code="fee_period_running",
                 params={"end": pay_by})})
         return
     if app.status == Status.CORRECTION_REQUESTED:
         raise ValidationError({"outcome": ValidationError(
-            "申请正等待补正：请先登记收到补正，或在补正期限届满后按“逾期不补正”办结。",
+            _("申请正等待补正：请先登记收到补正，或在补正期限届满后按“逾期不补正”办结。"),
             code="correction_pending")})
     if app.status == Status.AWAITING_FEE:
         raise ValidationError({"outcome": ValidationError(
-            "申请正等待缴费：请先登记缴费，或在缴费期限届满后按“逾期未缴费”办结。",
+            _("申请正等待缴费：请先登记缴费，或在缴费期限届满后按“逾期未缴费”办结。"),
             code="fee_pending")})
     if app.status == Status.CONSULTING:
         raise ValidationError({"outcome": ValidationError(
-            "正在征求意见：请先登记收到意见（或期限届满）。", code="consultation_pending")})
+            _("正在征求意见：请先登记收到意见（或期限届满）。"), code="consultation_pending")})
     if outcome == UNCLEAR_AFTER_CORRECTION and not ApplicationEvent.objects.filter(
         application=app, kind=EventKind.CORRECTION_RECEIVED
     ).exists():
         raise ValidationError({"outcome": ValidationError(
-            "“补正后申请内容仍不明确”须先告知补正并收到补正。", code="no_correction_made")})
+            _("“补正后申请内容仍不明确”须先告知补正并收到补正。"), code="no_correction_made")})
 
 
 @transaction.atomic
@@ -77,13 +78,13 @@ def application_close(
     require(can_handle_application(actor, application))
     app = lock(application)
     if outcome not in OUTCOME_CODES:
-        raise ValidationError({"outcome": ValidationError("请选择处理结果。", code="invalid_outcome")})
+        raise ValidationError({"outcome": ValidationError(_("请选择处理结果。"), code="invalid_outcome")})
     ensure_transition(app.status, Status.CLOSED)
     check_date(app, on)
     _check_outcome_preconditions(app, outcome, on)
     if outcome == OUTCOME_OTHER and not reply_text.strip():
         raise ValidationError({"reply_text": ValidationError(
-            "“其他处理”须写明处理情况。", code="reply_text_required")})
+            _("“其他处理”须写明处理情况。"), code="reply_text_required")})
     app.status, app.outcome, app.closed_on = Status.CLOSED, outcome, on
     app.reply_text = reply_text.strip()
     app.full_clean()
@@ -109,7 +110,7 @@ def application_withdraw(*, application, actor=None, on: datetime.date | None = 
         require(can_handle_application(actor, application))
     app = lock(application)
     if app.is_closed:
-        raise ValidationError("申请已办结，不能撤回。", code="already_closed")
+        raise ValidationError(_("申请已办结，不能撤回。"), code="already_closed")
     on = on or today()
     check_date(app, on)
     app.status, app.outcome, app.closed_on = Status.CLOSED, OUTCOME_OTHER, on
@@ -133,13 +134,13 @@ def application_record_delivery(*, application, actor, on: datetime.date, method
     require(can_handle_application(actor, application))
     app = lock(application)
     if not app.is_closed:
-        raise ValidationError("申请尚未答复，不能登记送达。", code="not_closed")
+        raise ValidationError(_("申请尚未答复，不能登记送达。"), code="not_closed")
     if method not in Delivery.values:
-        raise ValidationError({"method": ValidationError("请选择送达方式。", code="invalid")})
+        raise ValidationError({"method": ValidationError(_("请选择送达方式。"), code="invalid")})
     check_date(app, on)
     if on < app.closed_on:
         raise ValidationError({"on": ValidationError(
-            "送达日期不能早于答复日期（%(closed)s）。", code="delivery_before_reply",
+            _("送达日期不能早于答复日期（%(closed)s）。"), code="delivery_before_reply",
             params={"closed": app.closed_on})})
     event = ApplicationEvent.objects.record(
         app, EventKind.DELIVERED, on=on, actor=actor, note=note,
@@ -155,7 +156,7 @@ def application_attach_file(*, application, actor, name: str, data: bytes) -> Re
     require(can_handle_application(actor, application))
     app = lock(application)
     if ApplicationEvent.objects.filter(application=app, kind=EventKind.DELIVERED).exists():
-        raise ValidationError("答复已送达，不能再添加附件。", code="already_delivered")
+        raise ValidationError(_("答复已送达，不能再添加附件。"), code="already_delivered")
     inspected = inspect_upload(name=name, data=data,
                                max_bytes=settings.GONGKAI_ATTACHMENT_MAX_BYTES)
     reply_file = ReplyFile(
