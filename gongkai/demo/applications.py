@@ -147,8 +147,18 @@ def _request_data(rng, agency, n, year) -> dict:
     return data
 
 
+DEMO_APPLICANT_BODY = "41162219880315123"  # the demo user "applicant" (申请人 李明)
+
+
 def _receive(rng, agency, handler, n, received_on, user=None) -> Application:
     data = _request_data(rng, agency, n, received_on.year)
+    if user is not None:  # the registered demo applicant always applies as himself
+        data.update({
+            "applicant_type": "natural", "applicant_name": "李明", "id_type": "resident_id",
+            "id_number": DEMO_APPLICANT_BODY + resident_id_check_char(DEMO_APPLICANT_BODY),
+            "phone": "13939401234", "email": user.email, "legal_representative": "",
+            "contact_person": "", "address": "河南省周口市西华县人民路66号", "postal_code": "466600",
+        })
     channel = rng.choices([Channel.ONLINE, Channel.LETTER, Channel.IN_PERSON, Channel.EMAIL, Channel.FAX],
                           weights=[55, 15, 15, 10, 5])[0]
     if channel == Channel.ONLINE or user is not None:
