@@ -21,9 +21,15 @@ def _fast_passwords(settings):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    # The working-day calendar caches entered years per process; a rolled-back test database
+    # sends no signal, so forget it around every test.
+    from gongkai.workdays.schedule import invalidate
+
     cache.clear()
+    invalidate()
     yield
     cache.clear()
+    invalidate()
 
 
 @pytest.fixture

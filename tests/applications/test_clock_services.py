@@ -186,3 +186,33 @@ def test_unknown_holiday_schedule_is_a_message_not_an_error(agency, handler, cli
     assert "答复期限暂时无法计算" in page.content.decode()
     queue = client.get("/requests/staff/")
     assert queue.status_code == 200 and "无法计算" in queue.content.decode()
+
+
+def test_acts_that_need_an_unknown_year_explain_instead_of_failing(agency, handler, client, travel):
+    application = make_application(agency, received_on=D(2026, 12, 24))
+    travel(D(2026, 12, 28))
+    client.force_login(handler)
+    url = f"/requests/staff/{application.pk}/act/correction-request/"
+    r = client.post(url, {"on": "2026-12-28", "period_end": "2027-01-08", "items": "请补充"})
+    assert r.status_code == 200
+    assert r.context["form"].non_field_errors().as_data()[0].code == "schedule_unknown"
+    assert "2027" in r.content.decode()
+    application.refresh_from_db()
+    assert application.status == Status.RECEIVED
+
+
+def test_the_daily_command_recomputes_due_dates_once_the_schedule_is_known(agency):
+    from django.core.management import call_command
+
+    from gongkai.workdays.models import CalendarDay, CalendarYear
+
+    application = make_application(agency, received_on=D(2026, 12, 21))
+    assert application.due_on is None
+    # An administrator enters 2027 (here only 元旦 on Friday 2027-01-01) and marks it complete.
+    year = CalendarYear.objects.create(year=2027, notice="测试", is_complete=True)
+    CalendarDay.objects.create(calendar_year=year, date=D(2027, 1, 1), kind="holiday",
+                               holiday="new_years_day")
+    call_command("applications_remind", date="2026-12-22")
+    application.refresh_from_db()
+    # 12-22 … 12-31 are 8 working days, 01-01 is a holiday, 01-04 … 01-19 the other 12.
+    assert application.due_on == D(2027, 1, 19) and application.deadline_problem == ""
