@@ -570,6 +570,11 @@ def check_previous(report: Report, previous: Report) -> Iterator[Finding]:
             "R3-5", Severity.WARNING,
             f"对照的上年报告是{previous.year}年的，不是{report.year - 1}年的", code="not_consecutive",
         )
+    if report.agency and previous.agency and report.agency != previous.agency:
+        yield Finding(
+            "R3-5", Severity.WARNING,
+            f"对照的上年报告属于“{previous.agency}”，不是“{report.agency}”", code="other_agency",
+        )
     table = t.TABLE3
     if report.has_row(table.code, t.ROW_CARRIED_IN) and previous.has_row(table.code, t.ROW_CARRIED_OUT):
         for column in table.columns:

@@ -115,3 +115,16 @@ def test_header_label_variants_are_read_and_warned_about():
     assert report.get("item8", "fees", "amount") == Decimal("3.5")
     [finding] = [f for f in validate(report) if f.table == "item8" and f.rule == "T-2"]
     assert (finding.code, finding.severity.value) == ("header_variant", "warning")
+
+
+def test_page_laid_out_in_an_outer_table_is_read_cell_by_cell():
+    from gongkai.reports.render import render_fragment
+
+    from .factories import build_report
+
+    report = build_report(outcomes={"disclosed": [2, 1, 0, 0, 0, 0]})
+    page = (f"<html><body><table width='980'><tr><td>导航</td></tr><tr><td>{render_fragment(report)}"
+            "</td></tr></table></body></html>")
+    parsed = parse_html(page)
+    assert parsed.findings == []
+    assert parsed.report.numbers() == report.numbers()

@@ -245,3 +245,9 @@ def test_report_without_any_number_reports_every_table_missing():
     findings = validate(report)
     assert {f.table for f in findings if f.code == "missing_table"} == {tb.code for tb in t.TABLES}
     assert {f.section for f in findings if f.code == "missing_section"} == {s.code for s in t.SECTIONS}
+
+
+def test_previous_report_of_another_agency_is_warned_about():
+    previous = build_report(year=2021, agency="西华县财政局")
+    findings = validate(build_report(), previous)
+    assert [f.code for f in findings if f.rule == "R3-5"] == ["other_agency"]

@@ -48,7 +48,10 @@ def _walk(node: Tag) -> Iterator[Block]:
         if isinstance(child, Tag):
             if child.name == "table":
                 yield from flush()
-                yield from _table(child)
+                if child.find("table") is not None:
+                    yield from _layout_table(child)
+                else:
+                    yield from _table(child)
             elif child.name == "br":
                 texts.append("\n")
             elif child.name in _BLOCK_TAGS or child.find(_BLOCK_TAGS + ("table", "br")):
@@ -65,6 +68,16 @@ def _walk(node: Tag) -> Iterator[Block]:
                 line = getattr(child.parent, "sourceline", None) or line
             texts.append(text.replace("\n", " "))
     yield from flush()
+
+
+def _layout_table(table: Tag) -> Iterator[Block]:
+    """A table that holds the page's layout (older sites put the whole article in one):
+    read each of its cells as a part of the page."""
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is not table:
+            continue
+        for cell in tr.find_all(["td", "th"], recursive=False):
+            yield from _walk(cell)
 
 
 def _table(table: Tag) -> Iterator[Block]:
