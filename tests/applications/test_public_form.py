@@ -186,3 +186,12 @@ def test_staff_intake_by_channel(client, handler, agency, travel, channel, dates
     data.update(dates)
     assert client.post(reverse("applications:register"), data).status_code == 302
     assert Application.objects.get().received_on == received
+
+
+def test_the_form_can_start_with_an_agency_and_the_signed_in_applicants_name(client, agency):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(username="citizen3", full_name="周芳", email="zhou@example.cn"))
+    form = client.get(reverse("applications:apply") + f"?agency={agency.slug}").context["form"]
+    assert form.initial["agency"] == agency
+    assert form.initial["applicant_name"] == "周芳" and form.initial["email"] == "zhou@example.cn"

@@ -14,6 +14,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import is_staff_member
 
 from .. import ratelimit, selectors, services
@@ -38,7 +39,13 @@ def _rate_message(limit: ratelimit.Limit) -> str:
 
 def apply(request):
     """The public form (《条例》第二十九条). Nothing typed is lost when validation fails."""
-    form = ApplyForm(request.POST or None)
+    initial = {}
+    if request.user.is_authenticated:
+        initial = {"applicant_name": request.user.full_name, "email": request.user.email}
+    agency_slug = request.GET.get("agency")
+    if agency_slug:
+        initial["agency"] = Agency.objects.active().filter(slug=agency_slug).first()
+    form = ApplyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         ip = ratelimit.client_ip(request)
