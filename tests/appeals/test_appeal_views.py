@@ -121,3 +121,25 @@ def test_workbench_links_to_the_case_list(client, handler):
     body = login(client, handler).get(reverse("accounts:home")).content.decode()
     assert reverse("appeals:list") in body
 
+
+
+def test_create_page_prefills_the_request_from_the_link(client, handler, application):
+    response = login(client, handler).get(reverse("appeals:create"),
+                                          {"application": application.pk})
+    assert response.context["form"]["application"].value() == str(application.pk)
+
+
+def test_handler_edits_case_details_and_the_request_link_survives(client, handler, agency,
+                                                                  application):
+    case = AppealCaseFactory(agency=agency, application=application, filed_on=D(2022, 5, 1))
+    login(client, handler)
+    page = client.get(reverse("appeals:edit", args=[case.pk]))
+    assert page.context["form"]["application"].value() == application.reference
+    response = client.post(reverse("appeals:edit", args=[case.pk]), {
+        "kind": "review", "case_number": "西政复〔2022〕88号", "forum": "西华县人民政府",
+        "applicant_name": "王芳", "application": application.reference, "filed_on": "2022-05-02",
+        "result": "pending", "closed_on": "", "notes": "",
+    })
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert (case.case_number, case.application_id) == ("西政复〔2022〕88号", application.pk)
