@@ -83,14 +83,17 @@ def document_detail(request, pk):
         pk=pk,
     )
     policy = document.interprets if document.interprets_id and document.interprets.is_published else None
-    interpretations = document.interpretations.published().select_related("agency").order_by(
-        "-published_on", "-id"
+    # Few rows: sorted here, because an ORDER BY lures SQLite onto the (status, published_on)
+    # index and a scan of every published document (1.3 s at 200,000 documents).
+    interpretations = sorted(
+        document.interpretations.published().select_related("agency").order_by(),
+        key=lambda d: (d.published_on, d.pk), reverse=True,
     )
     return render(request, "catalog/document_detail.html", {
         "document": document,
         "attachments": list(document.attachments.all()),
         "policy": policy,
-        "interpretations": list(interpretations),
+        "interpretations": interpretations,
     })
 
 
