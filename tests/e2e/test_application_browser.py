@@ -30,7 +30,11 @@ def page():
             browser.close()
 
 
-def test_apply_with_a_bad_id_number_correct_it_and_follow_the_request(live_server, page, agency):
+def test_apply_with_a_bad_id_number_correct_it_and_follow_the_request(
+        agency, live_server, page):
+    # `agency` comes before `page`: rows made after Playwright has started would be written
+    # through a second database connection (another greenlet's context) that is never closed,
+    # and PostgreSQL would then refuse to drop the test database.
     from django.core.cache import cache
 
     cache.clear()
