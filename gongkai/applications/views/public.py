@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.models import Agency
@@ -69,6 +70,7 @@ def apply(request):
     return render(request, "applications/application_apply.html", {"form": form})
 
 
+@never_cache
 def submitted(request):
     """The confirmation page with the query code (only right after submitting, same session)."""
     pk = request.session.get(LAST_SUBMITTED)
@@ -109,6 +111,7 @@ def _followed(request, code) -> Application:
     return application
 
 
+@never_cache
 def track(request, code):
     """The applicant's status page: public timeline, due date, outcome, letter and files."""
     application = _followed(request, code)
@@ -121,6 +124,7 @@ def track(request, code):
     })
 
 
+@never_cache
 def track_letter(request, code, fmt):
     application = _followed(request, code)
     if not application.is_closed:

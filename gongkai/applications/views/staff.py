@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from gongkai import audit
@@ -245,6 +246,7 @@ def detail(request, pk):
                   _detail_context(request, application))
 
 
+@never_cache
 @login_required
 @require_POST
 def reveal(request, pk):
@@ -313,6 +315,7 @@ def register(request):
     return render(request, "applications/application_register.html", {"form": form})
 
 
+@never_cache
 @login_required
 def letter(request, pk, fmt):
     """The reply letter. Full personal data only for the assigned handler (audited)."""
