@@ -26,9 +26,15 @@ CSS = f"""
 """
 
 
-def _cell(cell: Cell) -> str:
+def _cell(cell: Cell, scope: str = "") -> str:
     tag = "th" if cell.header else "td"
     attrs = ""
+    if cell.header and scope:  # screen readers announce a number with its row and column
+        if scope == "col":
+            scope = "colgroup" if cell.colspan > 1 else "col"
+        else:
+            scope = "rowgroup" if cell.rowspan > 1 else "row"
+        attrs += f' scope="{scope}"'
     if cell.rowspan > 1:
         attrs += f' rowspan="{cell.rowspan}"'
     if cell.colspan > 1:
@@ -43,7 +49,8 @@ def _rows(grid: list[list[Cell]], head: int) -> str:
     for i, row in enumerate(grid):
         if head and i == head:
             out.append("</thead><tbody>")
-        out.append("<tr>" + "".join(_cell(c) for c in row) + "</tr>")
+        scope = "col" if i < head else "row"
+        out.append("<tr>" + "".join(_cell(c, scope) for c in row) + "</tr>")
     out.append("</tbody>" if head else "")
     return "".join(out)
 
@@ -53,7 +60,8 @@ def render_table_html(section_code: str, report: Report) -> str:
         rows = []
         for row in item_grid(report):
             cls = ' class="head"' if all(c.header for c in row) else ""
-            rows.append(f"<tr{cls}>" + "".join(_cell(c) for c in row) + "</tr>")
+            scope = "col" if cls else "row"
+            rows.append(f"<tr{cls}>" + "".join(_cell(c, scope) for c in row) + "</tr>")
         return '<table class="report-table items"><tbody>' + "".join(rows) + "</tbody></table>"
     if section_code == "三":
         return '<table class="report-table requests">' + _rows(table3_grid(report), 3) + "</table>"
