@@ -65,7 +65,7 @@ def clean_filename(name: str) -> str:
     name = name.replace("\\", "/").split("/")[-1]
     name = "".join(ch for ch in name if unicodedata.category(ch) not in {"Cc", "Cf", "Cs", "Co"})
     name = _CONTROL.sub("", name)
-    name = _SPACES.sub(" ", name).strip().lstrip(".").strip()
+    name = _SPACES.sub(" ", name).lstrip(". ").rstrip()
     for bad in '<>:"|?*':
         name = name.replace(bad, "_")
     if len(name) > NAME_MAX:
@@ -74,7 +74,7 @@ def clean_filename(name: str) -> str:
             name = stem[: NAME_MAX - len(ext) - 1] + "." + ext
         else:
             name = name[:NAME_MAX]
-    return name
+    return name.rstrip()
 
 
 def _extension(name: str) -> str:
