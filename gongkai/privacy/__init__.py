@@ -7,7 +7,7 @@
 - `fields.EncryptedTextField`: a model field that stores ciphertext and gives back plain text.
 - `masking`: 身份证 110105********002X, phone 138****5678, address truncated. Lists and exports
   show masked values only; the full value is for the handler of a request, audited by the
-  caller (see gongkai.applications.services.applicant).
+  caller (see gongkai.applications.services.handling.application_reveal_applicant).
 - `blind_index()`: a keyed hash for equality look-ups (same applicant) on encrypted values.
 
 This app imports nothing of Gongkai's; any app may import it.
