@@ -124,3 +124,32 @@ def test_gb18030_text_is_decoded(tmp_path):
     path = tmp_path / "gbk.txt"
     path.write_bytes((FIXTURES / "pingan-hrss-2022.txt").read_text(encoding="utf-8").encode("gb18030"))
     assert parse_file(path).report.get("table3", "new", "total") == 16
+
+
+def test_old_binary_word_files_are_refused_with_advice(tmp_path):
+    path = tmp_path / "report.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
+    [finding] = parse_file(path).findings
+    assert finding.rule == "P-2" and ".docx" in finding.message
+
+
+def test_word_content_controls_are_read(tmp_path):
+    import io
+
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    from gongkai.reports.parse import parse_docx
+
+    document = Document()
+    document.add_paragraph("平安县教育局2022年政府信息公开工作年度报告")
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document.element.body.insert(1, parse_xml(
+        f'<w:sdt {ns}><w:sdtContent><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>'
+        '<w:p><w:r><w:t>2022年，本局全年共收到政府信息公开申请0件。</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+    ))
+    out = io.BytesIO()
+    document.save(out)
+    report = parse_docx(out.getvalue()).report
+    assert report.headings["一"] == "一、总体情况"
+    assert "收到政府信息公开申请0件" in report.texts["一"]

@@ -41,7 +41,13 @@ def sniff_format(data: bytes, name: str = "") -> str:
     return "text"
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, .xls: the old binary formats
+
+
 def parse_bytes(data: bytes, name: str = "") -> ParseResult:
+    if data.startswith(_OLE):
+        return failed("docx", "旧版 Word/WPS 文件（.doc、.wps）无法直接读取，请另存为 .docx 或 PDF 后再检查",
+                      name)
     kind = sniff_format(data, name)
     if kind == "pdf":
         result = parse_pdf(data)

@@ -30,6 +30,17 @@ def _text(element) -> str:  # noqa: ANN001 - an lxml element
     return "".join(parts).strip()
 
 
+def _body_elements(parent):  # noqa: ANN001, ANN202 - lxml elements
+    """Paragraphs and tables in order, looking inside content controls (w:sdt)."""
+    for child in parent.iterchildren():
+        if child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _body_elements(content)
+        else:
+            yield child
+
+
 def docx_blocks(source: bytes | str | Path) -> Iterator[Block]:
     from docx import Document  # imported here: python-docx is slow to import
 
@@ -37,7 +48,7 @@ def docx_blocks(source: bytes | str | Path) -> Iterator[Block]:
         source = io.BytesIO(source)
     document = Document(source)
     number = 0
-    for child in document.element.body.iterchildren():
+    for child in _body_elements(document.element.body):
         if child.tag == f"{_W}p":
             number += 1
             for part in _text(child).split("\n"):
