@@ -172,10 +172,14 @@ class Document(models.Model):
                 fields=["index_no"], condition=~Q(index_no=""), name="catalog_document_index_no_unique"
             ),
         ]
+        # Every list is newest first (published_on, id): each filter has an index ending in that
+        # order, so that SQLite and PostgreSQL can stop after a page instead of sorting.
         indexes = [
             models.Index(fields=["status", "-published_on", "-id"], name="catalog_doc_pub"),
-            models.Index(fields=["category", "status", "-published_on"], name="catalog_doc_cat"),
-            models.Index(fields=["agency", "status", "-published_on"], name="catalog_doc_agency"),
+            models.Index(fields=["category", "status", "-published_on", "-id"], name="catalog_doc_cat_pub"),
+            models.Index(fields=["agency", "status", "-published_on", "-id"], name="catalog_doc_agency_pub"),
+            models.Index(fields=["kind", "status", "-published_on", "-id"], name="catalog_doc_kind_pub"),
+            models.Index(fields=["topic", "status", "-published_on", "-id"], name="catalog_doc_topic_pub"),
             models.Index(fields=["agency", "kind", "validity"], name="catalog_doc_kind"),
         ]
 
