@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from .. import template as t
 from ..validate import Finding, Severity
-from ..values import Number, Report, guess_agency_level
+from ..values import Report, guess_agency_level
 from .blocks import Block, is_page_number, split_label
 from .detect import detect_format, format_2019_markers
 from .labels import (
@@ -49,6 +49,7 @@ SUBTOTAL = "subtotal"  # a homemade 法人或其他组织 subtotal column, skipp
 _SUBTOTAL_LABEL = "小计"
 _ITEM_CODES = tuple(table.code for table in t.ITEM_TABLES)
 _ROW_TABLES = (*_ITEM_CODES, t.TABLE3.code)
+_NOTE_MAX = 80  # the note of table 三, with a header label or two beside it
 _SECTION_TABLE = {"三": t.TABLE3.code, "四": t.TABLE4.code}
 _TABLE4_ROW_WORDS = {"案件数量", "数量", "件数", "案件数", "数据"}
 
@@ -215,7 +216,7 @@ class _Placer:
         text = block.text
         if len(text) < 40 and match_item_title(text):
             return True
-        if is_table3_note(text) and len(text) < 60:
+        if is_table3_note(text) and len(text) < _NOTE_MAX:
             return True
         if len([c for c in block.cells if c.strip()]) >= 2 and self.header_table(block):
             return True
@@ -234,7 +235,7 @@ class _Placer:
         if numeral:
             self.start_item(numeral, block)
             return
-        if is_table3_note(text) and len(text) < 80:
+        if is_table3_note(text) and len(text) < _NOTE_MAX:
             self.switch(t.TABLE3.code, block)
             self.orders.pop(t.TABLE3.code, None)
             labels = header_labels()
@@ -601,4 +602,4 @@ def _join_lines(lines: list[tuple[int, str]], *, contiguous: bool) -> tuple[str,
     return "\n".join(out), lines[0][0]
 
 
-__all__ = ["ParseResult", "place", "failed", "Number"]
+__all__ = ["ParseResult", "failed", "place"]
