@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import Decimal
@@ -39,6 +39,7 @@ RULES: dict[str, str] = {
     "R2-2": "第（八）项收费金额为非负数（万元）",
     "R2-3": "现行有效件数 = 上年现行有效件数 + 本年制发件数 − 本年废止件数",
     "R2-4": "本年废止件数不超过上年现行有效件数与本年制发件数之和",
+    "R2-5": "本年制发、废止件数与系统台账一致",
     "R3-1": "表三每列：第一项 + 第二项 = 第三项（七）总计 + 第四项",
     "R3-2": "表三每行：总计 = 六类申请人之和",
     "R3-3": "表三每列：（七）总计 = 21 个办理结果行之和",
@@ -130,8 +131,16 @@ def validate(
     previous: Report | None = None,
     *,
     published_on: date | None = None,
+    ledger: Mapping[str, Number] | None = None,
+    fees_charged: Decimal | None = None,
 ) -> list[Finding]:
-    """All findings for `report`; `previous` is the same agency's report for the year before."""
+    """All findings for `report`; `previous` is the same agency's report for the year before.
+
+    The keyword arguments carry what the platform knows besides the report: the day it was
+    published (T-1), counts kept elsewhere for some cells, keyed like `Report.cells` (R2-5: the
+    catalog's documents issued and repealed in the year), and the information processing fees
+    actually charged in the year, in 元 (X-2).
+    """
     findings: list[Finding] = []
     findings += check_structure(report)
     findings += check_values(report)
@@ -142,7 +151,42 @@ def validate(
         findings += check_previous(report, previous)
     if published_on is not None:
         findings += check_deadline(report, published_on)
+    if ledger is not None:
+        findings += check_ledger(report, ledger)
+    if fees_charged is not None:
+        findings += check_fees(report, fees_charged)
     return findings
+
+
+def check_ledger(report: Report, ledger: Mapping[str, Number]) -> Iterator[Finding]:
+    """R2-5: a cell the platform also counts (e.g. 本年制发件数 from the catalog) agrees."""
+    for key, expected in ledger.items():
+        table_code, row, column = key.split("/", 2)
+        value = report.cells.get(key)
+        if value is None or value == expected:
+            continue
+        table = t.TABLES_BY_CODE[table_code]
+        yield _cell_finding(
+            report, "R2-5", Severity.WARNING, "ledger_mismatch", table, row, column,
+            f"{cell_name(table, row, column)} 为 {fmt(value)}，但系统台账记录为 {fmt(expected)}",
+        )
+
+
+def check_fees(report: Report, fees_charged: Decimal) -> Iterator[Finding]:
+    """X-2: what section 六 says about information processing fees agrees with the records."""
+    six = report.texts.get("六", "")
+    says_none = bool(re.search(r"(?:未|没有|无|不)(?:收取|收缴|收费)", six))
+    if fees_charged > 0 and says_none:
+        yield Finding(
+            "X-2", Severity.WARNING,
+            f"第六部分称未收取信息处理费，但系统记录本年收取 {fmt(fees_charged)} 元",
+            code="fee_mismatch", section="六", line=report.line_of("text/六"),
+        )
+    elif fees_charged == 0 and "信息处理费" in six and not says_none:
+        yield Finding(
+            "X-2", Severity.WARNING, "第六部分提到收取信息处理费，但系统中本年没有收费记录",
+            code="fee_mismatch", section="六", line=report.line_of("text/六"),
+        )
 
 
 def _cell_finding(

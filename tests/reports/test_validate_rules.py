@@ -31,7 +31,7 @@ def test_a_valid_report_has_no_errors_and_no_warnings():
 
 
 def test_every_rule_has_a_description():
-    for rule in ("R2-1", "R2-2", "R2-3", "R2-4", "R3-1", "R3-2", "R3-3", "R3-4", "R3-5", "R4-1",
+    for rule in ("R2-1", "R2-2", "R2-3", "R2-4", "R2-5", "R3-1", "R3-2", "R3-3", "R3-4", "R3-5", "R4-1",
                  "R4-2", "R4-3", "T-1", "T-2", "T-3", "X-1", "X-2", "N-1", "N-2", "N-3"):
         assert RULES[rule]
 
@@ -251,3 +251,20 @@ def test_previous_report_of_another_agency_is_warned_about():
     previous = build_report(year=2021, agency="西华县财政局")
     findings = validate(build_report(), previous)
     assert [f.code for f in findings if f.rule == "R3-5"] == ["other_agency"]
+
+
+def test_cells_agree_with_the_platforms_ledger_r2_5():
+    report = valid()  # 2 行政规范性文件 issued
+    assert validate(report, ledger={"item1/normative/issued": 2}) == []
+    [finding] = validate(report, ledger={"item1/normative/issued": 3, "item1/rule/issued": 0})
+    assert (finding.rule, finding.row, finding.column) == ("R2-5", "normative", "issued")
+
+
+def test_fee_statement_agrees_with_fee_records_x_2():
+    report = valid()  # section 六: 本年度未收取信息处理费。
+    assert validate(report, fees_charged=Decimal("0")) == []
+    [finding] = validate(report, fees_charged=Decimal("300"))
+    assert (finding.rule, finding.code) == ("X-2", "fee_mismatch")
+    report.texts["六"] = "本年度收取信息处理费共计300元。"
+    assert validate(report, fees_charged=Decimal("300")) == []
+    assert [f.code for f in validate(report, fees_charged=Decimal("0"))] == ["fee_mismatch"]
