@@ -153,3 +153,11 @@ def test_word_content_controls_are_read(tmp_path):
     report = parse_docx(out.getvalue()).report
     assert report.headings["一"] == "一、总体情况"
     assert "收到政府信息公开申请0件" in report.texts["一"]
+
+
+def test_2019_format_in_a_report_for_2021_or_later_is_an_error():
+    text = (FIXTURES / "lianhua-culture-2019.txt").read_text(encoding="utf-8").replace("2019年", "2022年")
+    from gongkai.reports.parse import parse_text
+
+    [finding] = parse_text(text).findings
+    assert (finding.rule, finding.severity) == ("P-3", Severity.ERROR)

@@ -531,8 +531,10 @@ class _Placer:
                     report.column_labels.setdefault(table, []).append(label)
         self.read_title()
         if self.format == t.FORMAT_2019:
+            # The 2021 format applies from the 2021 reports on; before that the old one was due.
+            late = report.year is not None and report.year >= t.FORMAT_FIRST_YEAR
             self.findings.append(Finding(
-                "P-3", Severity.WARNING,
+                "P-3", Severity.ERROR if late else Severity.WARNING,
                 "该报告使用2019年试行格式（国办公开办函〔2019〕60号，见“"
                 + "”“".join(self.markers)
                 + "”）；第二部分表格按旧格式未逐项核对，2021年度起应使用国办公开办函〔2021〕30号格式",
