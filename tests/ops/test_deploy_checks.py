@@ -133,6 +133,8 @@ def test_check_deploy_passes_on_a_configured_site(settings, monkeypatch, tmp_pat
     import gongkai.workdays
 
     monkeypatch.setattr(gongkai.workdays, "year_is_covered", lambda year: True)
+    # Browser tests in the same process set this; a deployment must not (async.E001).
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
     settings.SECRET_KEY = GOOD_KEY
     settings.DEBUG = False
     settings.ALLOWED_HOSTS = ["gongkai.xihua.gov.cn"]
