@@ -120,8 +120,9 @@ def _pg_env(settings_dict: dict) -> tuple[list[str], dict[str, str]]:
     if settings_dict.get("PASSWORD"):
         env["PGPASSWORD"] = str(settings_dict["PASSWORD"])
     args = ["--dbname", settings_dict["NAME"]]
-    if settings_dict.get("HOST"):
-        args += ["--host", str(settings_dict["HOST"])]
+    host = settings_dict.get("HOST") or settings_dict.get("OPTIONS", {}).get("host")
+    if host:  # a name, an address, or a socket directory (…?host=/var/run/postgresql)
+        args += ["--host", str(host)]
     if settings_dict.get("PORT"):
         args += ["--port", str(settings_dict["PORT"])]
     if settings_dict.get("USER"):
