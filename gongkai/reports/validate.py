@@ -468,6 +468,21 @@ def _text_positions(report: Report) -> Iterator[tuple[str, str, int | None]]:
         yield code, text, report.line_of(f"text/{code}")
 
 
+def _flat(text: str) -> tuple[str, list[int]]:
+    """The text without line breaks (a PDF copy breaks sentences anywhere) and half-width,
+    with the offset in `text` of each character, so a match still names its source line."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in "\r\n":
+            continue
+        for out in unicodedata.normalize("NFKC", ch):
+            chars.append(out)
+            offsets.append(i)
+    offsets.append(len(text))
+    return "".join(chars), offsets
+
+
 def _line_at(start: int | None, text: str, offset: int) -> int | None:
     if start is None:
         return None
@@ -531,10 +546,10 @@ def _check_level_wording(report: Report) -> Iterator[Finding]:
 
 
 _ZERO_REQUESTS = re.compile(
-    r"(?:未|没有|无)(?:接到|收到|受理|接收|发生)[^。；;\n]{0,30}?(?:公开)?申请"
+    r"(?:未|没有|无)(?:接到|收到|受理|接收|发生)[^。；;]{0,30}?(?:公开)?申请"
     r"|申请(?:数量|件数)?(?:为|是)\s*(?:0|零)\s*件?"
 )
-_ZERO_APPEALS = re.compile(r"(?:未|没有|无)(?:发生|出现|收到|接到|涉及)[^。；;\n]{0,40}?(行政复议|行政诉讼)")
+_ZERO_APPEALS = re.compile(r"(?:未|没有|无)(?:发生|出现|收到|接到|涉及)[^。；;]{0,40}?(行政复议|行政诉讼)")
 
 
 def _check_claims(report: Report) -> Iterator[Finding]:
@@ -546,15 +561,16 @@ def _check_claims(report: Report) -> Iterator[Finding]:
         if report.has_table("table4") else None
     )
     for code, text, start in _text_positions(report):
-        for match in _ZERO_REQUESTS.finditer(text):
+        flat, offsets = _flat(text)
+        for match in _ZERO_REQUESTS.finditer(flat):
             if new_total is not None and new_total > 0:
                 yield Finding(
                     "N-3", Severity.WARNING,
                     f"文字称“{match.group(0)}”，但第三部分表格本年新收申请 {fmt(new_total)} 件",
                     code="zero_requests_claim", section=code,
-                    line=_line_at(start, text, match.start()),
+                    line=_line_at(start, text, offsets[match.start()]),
                 )
-        for match in _ZERO_APPEALS.finditer(text):
+        for match in _ZERO_APPEALS.finditer(flat):
             segment = match.group(0)
             for word, value in (("行政复议", review), ("行政诉讼", lawsuits)):
                 if word in segment and value is not None and value > 0:
@@ -562,17 +578,17 @@ def _check_claims(report: Report) -> Iterator[Finding]:
                         "N-3", Severity.WARNING,
                         f"文字称“{segment}”，但第四部分表格{word}共 {fmt(value)} 件",
                         code="zero_appeals_claim", section=code,
-                        line=_line_at(start, text, match.start()),
+                        line=_line_at(start, text, offsets[match.start()]),
                     )
 
 
 _NUM = r"(\d[\d,，]*)"
 _STATED: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"(?:收到|受理|接收|新收|接到)[^。；;\n\d]{0,25}?申请[^。；;\n\d]{0,6}?" + _NUM
+    (re.compile(r"(?:收到|受理|接收|新收|接到)[^。；;\d]{0,25}?申请[^。；;\d]{0,6}?" + _NUM
                 + r"\s*[件个条份]"), "table3/new/total", "本年新收申请"),
-    (re.compile(r"行政复议[^。；;\n\d]{0,6}?" + _NUM + r"\s*[件起宗次]"), "review", "行政复议"),
-    (re.compile(r"行政诉讼[^。；;\n\d]{0,6}?" + _NUM + r"\s*[件起宗次]"), "lawsuits", "行政诉讼"),
-    (re.compile(r"(?:制发|出台|印发|制定)[^。；;\n\d]{0,10}?行政规范性文件[^。；;\n\d]{0,4}?" + _NUM
+    (re.compile(r"行政复议[^。；;\d]{0,6}?" + _NUM + r"\s*[件起宗次]"), "review", "行政复议"),
+    (re.compile(r"行政诉讼[^。；;\d]{0,6}?" + _NUM + r"\s*[件起宗次]"), "lawsuits", "行政诉讼"),
+    (re.compile(r"(?:制发|出台|印发|制定)[^。；;\d]{0,10}?行政规范性文件[^。；;\d]{0,4}?" + _NUM
                 + r"\s*件"), "item1/normative/issued", "本年制发行政规范性文件"),
 )
 
@@ -591,9 +607,9 @@ def _table_value(report: Report, target: str) -> Number | None:
 
 def _check_stated_numbers(report: Report) -> Iterator[Finding]:
     for code, text, start in _text_positions(report):
-        plain = unicodedata.normalize("NFKC", text)
+        flat, offsets = _flat(text)
         for pattern, target, what in _STATED:
-            for match in pattern.finditer(plain):
+            for match in pattern.finditer(flat):
                 stated = int(re.sub(r"[,，]", "", match.group(1)))
                 value = _table_value(report, target)
                 if value is not None and stated != value:
@@ -601,7 +617,7 @@ def _check_stated_numbers(report: Report) -> Iterator[Finding]:
                         "X-1", Severity.WARNING,
                         f"文字称“{match.group(0)}”，但表格中{what}为 {fmt(value)}",
                         code="stated_number_mismatch", section=code,
-                        line=_line_at(start, text, match.start()),
+                        line=_line_at(start, text, offsets[match.start()]),
                     )
 
 

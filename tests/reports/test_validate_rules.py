@@ -268,3 +268,11 @@ def test_fee_statement_agrees_with_fee_records_x_2():
     report.texts["六"] = "本年度收取信息处理费共计300元。"
     assert validate(report, fees_charged=Decimal("300")) == []
     assert [f.code for f in validate(report, fees_charged=Decimal("0"))] == ["fee_mismatch"]
+
+
+def test_numbers_stated_across_a_line_break_are_found_with_their_line():
+    report = valid()
+    report.texts["一"] = "2022年，本局认真落实条例。\n全年共收到政府信息公开申请9\n件，发生行政复\n议2件。"
+    report.source_lines["text/一"] = 10
+    [finding] = [f for f in validate(report) if f.rule == "X-1"]
+    assert finding.line == 11 and "9" in finding.message
