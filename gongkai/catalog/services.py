@@ -279,6 +279,7 @@ def attachment_add(*, document: Document, actor, upload) -> Attachment:
         else:
             written = storage.save(path, ContentFile(data))
             attachment.file.name = written
+        saved = False
         try:
             attachment.save()
             audit.record(
@@ -286,10 +287,10 @@ def attachment_add(*, document: Document, actor, upload) -> Attachment:
                 data={"name": inspected.name, "kind": inspected.kind, "size": inspected.size,
                       "sha256": inspected.sha256},
             )
-        except Exception:
-            if written:
+            saved = True
+        finally:
+            if written and not saved:  # leave no stored file without its record
                 storage.delete(written)
-            raise
     return attachment
 
 

@@ -204,3 +204,20 @@ def test_attachments_of_unpublished_documents_are_for_the_agencys_staff_only(
     assert client.get(url).status_code == 404
     client.force_login(publisher)
     assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_failed_upload_leaves_neither_a_record_nor_a_file(agency, publisher, monkeypatch, settings):
+    from gongkai import audit
+
+    document = DocumentFactory(agency=agency)
+
+    def broken(**kwargs):
+        raise RuntimeError("audit log unavailable")
+
+    monkeypatch.setattr(audit, "record", broken)
+    with pytest.raises(RuntimeError):
+        services.attachment_add(document=document, actor=publisher, upload=SimpleUploadedFile("a.pdf", PDF))
+    assert Attachment.objects.count() == 0
+    stored = list((settings.MEDIA_ROOT / "attachments").rglob("*")) if (settings.MEDIA_ROOT / "attachments").exists() else []
+    assert [p for p in stored if p.is_file()] == []
