@@ -128,3 +128,22 @@ def test_page_laid_out_in_an_outer_table_is_read_cell_by_cell():
     parsed = parse_html(page)
     assert parsed.findings == []
     assert parsed.report.numbers() == report.numbers()
+
+
+def test_table_four_written_one_row_per_kind_of_case():
+    from gongkai.reports.validate import validate
+
+    text = "\n".join([
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "类别\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计",
+        "行政复议\t1\t0\t0\t1\t2",
+        "行政诉讼（未经复议直接起诉）\t0\t0\t0\t1\t1",
+        "行政诉讼（复议后起诉）\t0\t0\t0\t0\t0",
+    ])
+    result = parse_text(text)
+    report = result.report
+    assert report.get("table4", "cases", "review.total") == 2
+    assert report.get("table4", "cases", "lawsuit_direct.pending") == 1
+    assert len([k for k in report.cells if k.startswith("table4/")]) == 15
+    assert [f.code for f in result.findings] == ["transposed_table4"]
+    assert not [f for f in validate(report) if f.table == "table4"]

@@ -130,6 +130,7 @@ class _Placer:
         self.header_lines: dict[str, list[list[str]]] = {}
         self.orders: dict[str, list[str]] = {}  # column order per table, once headers are read
         self.subtotal_reported = False
+        self.transposed_reported = False
         self.rows_seen: set[str] = set()  # tables with at least one row read
         self.last_row: list | None = None  # [RowKey, label] of the row read last
         self.header_text: dict[str, str] = {}  # broken header lines before a table's first row
@@ -337,6 +338,12 @@ class _Placer:
                 return
         if match is None and self.table == IGNORE:
             return  # a row of a table only the 2019 format has (P-3 says so)
+        kind = _appeal_kind(label)
+        if match is None and kind is not None and len([v for v in values if v.strip()]) >= 4 and (
+            self.table == t.TABLE4.code or self.section == "四"
+        ):
+            self.appeal_row(block, kind, values)
+            return
         if match is None and self.table == t.TABLE4.code and normalise(label) in _TABLE4_ROW_WORDS:
             self.numbers_line(block, values)
             return
@@ -375,6 +382,39 @@ class _Placer:
         self.pending = _Pending(key, _own_label(label), block.line, expected)
         self.pending.add(values)
         self.maybe_flush()
+
+    def appeal_row(self, block: Block, kind: t.Column, values: list[str]) -> None:
+        """Table 四 written one row per kind of case ("行政复议 1 0 0 1 2"), not as one row of 15."""
+        self.flush()
+        if self.table != t.TABLE4.code:
+            self.switch(t.TABLE4.code, block)
+        table = t.TABLE4
+        if not self.transposed_reported:
+            self.transposed_reported = True
+            self.findings.append(Finding(
+                "P-1", Severity.WARNING,
+                "第四部分表格按行填写三类案件（行列与官方格式不同），已按行标签读取",
+                code="transposed_table4", section="四", table=table.code, line=block.line,
+            ))
+            self.headers.setdefault(table.code, []).extend(t.TABLE4_GROUP_LABELS)
+        values = list(values)
+        while values and not values[-1].strip():
+            values.pop()
+        results = [*t.APPEAL_RESULTS, t.APPEAL_TOTAL]
+        for result, raw in zip(results, values, strict=False):
+            number = parse_number(raw)
+            if number is None:  # pragma: no cover - split_label only yields numbers
+                continue
+            key = t.cell_key(table.code, "cases", f"{kind.code}.{result.code}")
+            if key in self.report.cells:
+                self.unplaced(block, f"“{kind.label}”行重复出现，此行未计入")
+                return
+            self.report.cells[key] = number
+            self.report.source_lines[key] = block.line
+        self.report.source_lines.setdefault(f"row/{table.code}/cases", block.line)
+        self.rows_seen.add(table.code)
+        if len([v for v in values if v.strip()]) > len(results):
+            self.unplaced(block, f"“{kind.label}”行多出数值，未计入")
 
     def numbers_line(self, block: Block, values: list[str]) -> None:
         if not any(v.strip() for v in values):
@@ -562,6 +602,17 @@ class _Placer:
                 report.year = int(period.group(1))
             report.agency = re.split(r"政府信息公开|政务公开", title)[0] if title else ""
         report.level = guess_agency_level(report.agency)
+
+
+_APPEAL_KIND_LABELS = {normalise(k.label): k for k in t.APPEAL_KINDS}
+
+
+def _appeal_kind(label: str) -> t.Column | None:
+    """"行政复议", "行政诉讼（复议后起诉）", "未经复议直接起诉" → the kind of case."""
+    norm = re.sub(r"[()（）:：]", "", normalise(label))
+    if norm.startswith("行政诉讼") and len(norm) > 4:
+        norm = norm[4:]
+    return _APPEAL_KIND_LABELS.get(norm)
 
 
 def _subsequence(needle: str, haystack: str) -> bool:
