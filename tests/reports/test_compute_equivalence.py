@@ -24,8 +24,13 @@ from tests.appeals.factories import AppealCaseFactory, make_application, make_do
 pytestmark = pytest.mark.django_db(transaction=False)
 
 YEARS = (2021, 2022, 2023)
-days = st.dates(min_value=dt.date(2020, 6, 1), max_value=dt.date(2024, 6, 30))
-gap = st.one_of(st.none(), st.integers(min_value=-3, max_value=500))  # None: still open
+# Dates anywhere, and often right at a year boundary (30 Dec … 2 Jan), where rules go wrong.
+days = st.one_of(
+    st.dates(min_value=dt.date(2020, 6, 1), max_value=dt.date(2024, 6, 30)),
+    st.builds(lambda year, shift: dt.date(year, 1, 1) + dt.timedelta(days=shift),
+              st.integers(2021, 2024), st.integers(-2, 1)),
+)
+gap = st.one_of(st.none(), st.integers(min_value=-3, max_value=500), st.integers(0, 3))
 
 requests = st.tuples(
     st.integers(0, 1), days, gap, st.sampled_from([c.code for c in t.APPLICANT_TYPES]),
