@@ -7,6 +7,7 @@ the same shape as a text copy of it. Lines are numbered by body element.
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,14 +42,31 @@ def _body_elements(parent):  # noqa: ANN001, ANN202 - lxml elements
             yield child
 
 
-def docx_blocks(source: bytes | str | Path) -> Iterator[Block]:
-    from docx import Document  # imported here: python-docx is slow to import
+def _body(source: bytes | str | Path):  # noqa: ANN202 - an lxml element
+    """The w:body of the main document part, read straight from the package (python-docx
+    would load every part and take most of the time)."""
+    from lxml import etree
 
     if isinstance(source, bytes):
         source = io.BytesIO(source)
-    document = Document(source)
+    with zipfile.ZipFile(source) as package:
+        name = "word/document.xml"
+        if name not in package.namelist():  # the main part may live elsewhere; ask the rels
+            rels = etree.fromstring(package.read("_rels/.rels"))
+            for rel in rels:
+                if rel.get("Type", "").endswith("/officeDocument"):
+                    name = rel.get("Target", "").lstrip("/")
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+        root = etree.fromstring(package.read(name), parser)
+    body = root.find(f"{_W}body")
+    if body is None:
+        raise ValueError("no w:body")
+    return body
+
+
+def docx_blocks(source: bytes | str | Path) -> Iterator[Block]:
     number = 0
-    for child in _body_elements(document.element.body):
+    for child in _body_elements(_body(source)):
         if child.tag == f"{_W}p":
             number += 1
             for part in _text(child).split("\n"):
