@@ -13,7 +13,7 @@ from gongkai.demo import catalog as demo_catalog
 
 
 @pytest.mark.django_db
-def test_the_demo_catalog_is_rich_real_and_idempotent(reviewer):
+def test_the_demo_catalog_is_rich_real_and_idempotent(client):
     demo_agencies.load()
     demo_catalog.load()
     published = Document.objects.published()
@@ -35,6 +35,13 @@ def test_the_demo_catalog_is_rich_real_and_idempotent(reviewer):
     # serials follow the publication dates within each agency and year
     for document in published.filter(agency__slug="xihua-commerce").order_by("published_on", "id")[:5]:
         assert document.index_no.split("/")[1].startswith(str(document.published_on.year))
+    # the public pages answer with the demo data
+    policy = published.filter(interpretations__isnull=False).first()
+    for url in ("/", "/catalog/", "/catalog/statutory/", "/catalog/?kind=normative&validity=repealed",
+                policy.get_absolute_url(), "/feeds/", "/feeds/policies/rss/", "/sitemap.xml",
+                "/agencies/xihua-commerce/"):
+        assert client.get(url).status_code == 200, url
+    assert "政策解读" in client.get(policy.get_absolute_url()).content.decode()
     counts = dict(Document.objects.values_list("status").annotate(n=Count("id")))
     demo_catalog.load()
     assert dict(Document.objects.values_list("status").annotate(n=Count("id"))) == counts
