@@ -14,6 +14,9 @@ STEPS = [
     # refused requests.
     "gongkai.demo.appeals",
     "gongkai.demo.figures",
+    # Annual reports last: their numbers come from all the records above (the search index
+    # picks up the published report through its signals).
+    "gongkai.demo.reports",
 ]
 
 DEMO_PASSWORD = "Gongkai-demo-2026"

@@ -5,7 +5,9 @@ decisions, 行政事业性收费 in 万元): the platform does not handle those 
 year's totals or import them from a spreadsheet (`gongkai.reports.figures`). Everything else in
 a report is computed from live records (`gongkai.reports.compute`).
 
-The AnnualReport publishing workflow lives elsewhere; this module holds only inputs.
+`AnnualReport` (below) is one agency-year report on its way from 草稿 to 发布: the narratives
+staff write and the frozen numbers of what was 报送 and 发布 (`gongkai.reports.workflow`,
+`gongkai.reports.annual_services`).
 """
 
 from __future__ import annotations
@@ -92,3 +94,130 @@ class YearlyFigures(models.Model):
 
     def values(self) -> dict[str, int | Decimal]:
         return {name: getattr(self, name) for name in FIGURE_FIELDS}
+
+
+# --- The annual report's workflow (年度报告的报送、审定和发布) -------------------------------
+
+
+class AnnualReport(models.Model):
+    """One agency's annual report for one year, from draft to publication.
+
+    The numbers of a draft are always computed from the live records (`compute_report`); what
+    is stored is what staff write (the narratives of 一、五、六) and, at 报送 and at 发布, a
+    frozen `snapshot` of the whole report (`Report.to_dict()`) with the `findings` of the
+    validator at that moment. A published report shows its snapshot forever; the page compares
+    it with a fresh computation and shows the differences.
+
+    For other apps (the supervision dashboard) the stable fields are `agency`, `year`,
+    `status` (`AnnualReport.Status`), `published_at`, `error_count` / `warning_count` and
+    `findings` (a list of `validate.Finding.to_dict()` of the last validation).
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("草稿")
+        SUBMITTED = "submitted", _("已报送")
+        APPROVED = "approved", _("已审定")
+        PUBLISHED = "published", _("已发布")
+
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("机构"), on_delete=models.PROTECT,
+        related_name="annual_reports",
+    )
+    year = models.PositiveSmallIntegerField(
+        _("年度"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+    )
+    status = models.CharField(_("状态"), max_length=12, choices=Status, default=Status.DRAFT)
+    # Narrative sections (template.NARRATIVE_SECTIONS): 一、总体情况 五、存在的主要问题及改进情况
+    # 六、其他需要报告的事项.
+    overview = models.TextField(_("一、总体情况"), blank=True)
+    problems = models.TextField(_("五、存在的主要问题及改进情况"), blank=True)
+    other_matters = models.TextField(_("六、其他需要报告的事项"), blank=True)
+
+    snapshot = models.JSONField(_("冻结的报告数据"), default=dict, blank=True)
+    findings = models.JSONField(_("校验结果"), default=list, blank=True)
+    error_count = models.PositiveIntegerField(_("错误数"), default=0)
+    warning_count = models.PositiveIntegerField(_("警告数"), default=0)
+    validated_at = models.DateTimeField(_("校验时间"), null=True, blank=True)
+
+    document = models.ForeignKey(
+        "catalog.Document", verbose_name=_("发布的公开信息"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("生成人"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("报送人"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("审定人"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("发布人"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )
+    created_at = models.DateTimeField(_("生成时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    submitted_at = models.DateTimeField(_("报送时间"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("审定时间"), null=True, blank=True)
+    published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("政府信息公开工作年度报告")
+        verbose_name_plural = _("政府信息公开工作年度报告")
+        ordering = ["-year", "agency__path"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="reports_annual_agency_year"),
+        ]
+        indexes = [models.Index(fields=["status", "year"], name="reports_annual_status_year")]
+
+    def __str__(self) -> str:
+        return f"{self.agency}{self.year}年政府信息公开工作年度报告"
+
+    # Narrative section code (template) -> field name.
+    TEXT_FIELDS = {"一": "overview", "五": "problems", "六": "other_matters"}
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return {code: getattr(self, name) for code, name in self.TEXT_FIELDS.items()}
+
+    @property
+    def is_frozen(self) -> bool:
+        """Published: the numbers are the snapshot's, never recomputed."""
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+
+class ReportComment(models.Model):
+    """The history of a report's workflow: who sent it on or back, and what they wrote."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("报送")
+        RETURNED = "returned", _("退回")
+        APPROVED = "approved", _("审定")
+        PUBLISHED = "published", _("发布")
+
+    report = models.ForeignKey(
+        AnnualReport, verbose_name=_("年度报告"), on_delete=models.CASCADE, related_name="comments"
+    )
+    kind = models.CharField(_("事项"), max_length=12, choices=Kind)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("填写人"), on_delete=models.PROTECT,
+        null=True, related_name="+",
+    )
+    text = models.TextField(_("意见"), blank=True)
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("年度报告审核意见")
+        verbose_name_plural = _("年度报告审核意见")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d}"
