@@ -1,0 +1,100 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.agencies.models import Role
+from gongkai.agencies.permissions import has_role, require
+from gongkai.reports import charts
+
+from . import services
+from .export import REPORT_STATES, dashboard_xlsx
+from .forms import STALE_DAYS_DEFAULT, DashboardForm, ReportCheckForm
+from .selectors import dashboard_for, supervised_agencies, uploaded_checks_for
+
+
+def _supervised(request):
+    agencies = supervised_agencies(request.user)
+    require(agencies.exists())
+    return agencies
+
+
+def _dashboard(request):
+    form = DashboardForm(
+        request.GET or None, agencies=_supervised(request),
+        default_stale_days=getattr(settings, "SUPERVISION_STALE_DAYS", STALE_DAYS_DEFAULT),
+    )
+    year, root, stale_days = form.values()
+    dashboard = dashboard_for(
+        request.user, year=year, today=timezone.localdate(), stale_days=stale_days, root=root
+    )
+    return form, dashboard
+
+
+@login_required
+def dashboard(request):
+    form, data = _dashboard(request)
+    ids = data.agency_ids
+    return render(request, "supervision/dashboard.html", {
+        "form": form,
+        "dashboard": data,
+        "totals": data.totals,
+        "report_states": REPORT_STATES,
+        "requests_chart": charts.requests_per_month_svg(ids, data.year),
+        "on_time_chart": charts.on_time_rate_svg(ids, data.year),
+        "checks": uploaded_checks_for(request.user)[:10],
+    })
+
+
+@login_required
+def dashboard_export(request):
+    _form, data = _dashboard(request)
+    response = HttpResponse(
+        dashboard_xlsx(data),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="supervision-{data.year}.xlsx"'
+    return response
+
+
+@login_required
+def check_list(request):
+    agencies = _supervised(request)
+    form = ReportCheckForm(request.POST or None, request.FILES or None, agencies=agencies)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            check = services.report_check_upload(
+                agency=form.cleaned_data["agency"], year=form.cleaned_data["year"],
+                name=upload.name, data=upload.read(), actor=request.user,
+                source_url=form.cleaned_data["source_url"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("文件已上传，正在检查。"))
+            return redirect(check.get_absolute_url())
+    page = Paginator(uploaded_checks_for(request.user), 20).get_page(request.GET.get("page"))
+    return render(request, "supervision/check_list.html", {
+        "form": form, "page_obj": page, "querystring_without_page": "",
+    })
+
+
+@login_required
+def check_detail(request, pk):
+    check = get_object_or_404(uploaded_checks_for(request.user), pk=pk)
+    require(has_role(request.user, check.agency, Role.SUPERVISOR))
+    sections: dict[str, list[dict]] = {}
+    for finding in check.findings:
+        sections.setdefault(finding.get("section") or _("全文"), []).append(finding)
+    return render(request, "supervision/check_detail.html", {
+        "check": check, "sections": sections,
+        "refresh": not check.is_finished,
+    })
+
+
