@@ -48,8 +48,6 @@ def draft_data(policies):
 @pytest.fixture
 def standard_catalog(transactional_db):
     """The standard 公开目录 again, for transactional tests (a flush removes migration data)."""
-    import importlib
+    from gongkai.catalog.standard_catalog import ensure_standard_catalog
 
-    from django.apps import apps
-
-    importlib.import_module("gongkai.catalog.migrations.0002_standard_categories").create(apps, None)
+    ensure_standard_catalog()
