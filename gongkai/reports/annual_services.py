@@ -121,8 +121,7 @@ def report_submit(*, report: AnnualReport, actor) -> AnnualReport:
     value = selectors.report_live_value(report)
     findings = selectors.report_findings(report, value)
     _store_findings(report, findings)
-    if report.error_count:
-        report.save(update_fields=["findings", "error_count", "warning_count", "validated_at"])
+    if report.error_count:  # the page lists them; nothing is stored
         raise ValidationError(
             _("报告有 %(count)s 处错误，改正后才能报送。"), code="has_errors",
             params={"count": report.error_count},

@@ -46,14 +46,16 @@ def _fmt(value: float) -> str:
 
 
 def _nice_max(value: float) -> float:
-    """A round upper bound for the axis: 7 → 8, 23 → 25, 180 → 200."""
+    """A round top of the axis that splits into four whole steps: 7 → 8, 23 → 24, 180 → 200."""
     if value <= 0:
-        return 1
-    magnitude = 10 ** (len(str(int(value))) - 1)
-    for step in (1, 1.25, 2, 2.5, 5, 10):
-        if value <= step * magnitude:
-            return step * magnitude
-    return 10 * magnitude
+        return 4
+    step_needed = value / 4
+    magnitude = 10 ** max(len(str(int(step_needed))) - 1, 0)
+    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        step_value = step * magnitude
+        if step_value >= step_needed and (step_value == int(step_value)):
+            return 4 * step_value
+    return 40 * magnitude
 
 
 def _open(width: int, height: int, title: str, desc: str, css_class: str) -> tuple[str, str]:
