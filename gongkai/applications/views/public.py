@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -18,24 +17,13 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import is_staff_member
 
-from .. import ratelimit, selectors, services
+from .. import online, ratelimit, selectors, services
 from ..forms import ApplyForm, LookupForm, SignupForm
 from ..letters import letter_content, letter_docx, letter_pdf
 from ..models import Application, ReplyFile
 from ..permissions import can_follow_application, remember_lookup
-from ..services.intake import applicant_key
 
 LAST_SUBMITTED = "applications_last_submitted"
-
-
-def _rate_message(limit: ratelimit.Limit) -> str:
-    hours = max(1, limit.seconds // 3600)
-    if limit.scope == "ip":
-        return _("提交过于频繁：同一网络地址 %(hours)s 小时内最多提交 %(count)s 件申请，请稍后再试。"
-                 "如需提交大量申请，请通过信函或到政府信息公开工作机构当面提交。") % {
-            "hours": hours, "count": limit.count}
-    return _("提交过于频繁：同一申请人（证件号码或联系电话）%(hours)s 小时内最多在线提交 %(count)s 件申请，"
-             "请稍后再试。") % {"hours": hours, "count": limit.count}
 
 
 def apply(request):
@@ -48,25 +36,15 @@ def apply(request):
         initial["agency"] = Agency.objects.active().filter(slug=agency_slug).first()
     form = ApplyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        ip = ratelimit.client_ip(request)
-        applicant_values = [applicant_key(data["id_type"], data["id_number"]),
-                            "phone:" + "".join(ch for ch in data["phone"] if ch.isdigit())]
-        limit = ratelimit.exceeded("ip", [ip]) or ratelimit.exceeded("applicant", applicant_values)
-        if limit is not None:
-            form.add_error(None, ValidationError(_rate_message(limit), code="rate_limited"))
+        try:
+            application = online.application_submit_online(
+                data=form.cleaned_data, ip=ratelimit.client_ip(request), user=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
         else:
-            try:
-                application = services.application_submit(
-                    agency=data["agency"], data=data, user=request.user)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                ratelimit.hit("ip", [ip])
-                ratelimit.hit("applicant", applicant_values)
-                remember_lookup(request, application)
-                request.session[LAST_SUBMITTED] = application.pk
-                return redirect("applications:submitted")
+            remember_lookup(request, application)
+            request.session[LAST_SUBMITTED] = application.pk
+            return redirect("applications:submitted")
     return render(request, "applications/application_apply.html", {"form": form})
 
 
@@ -84,22 +62,15 @@ def lookup(request):
     """Anyone with the query code and the phone number follows a request."""
     form = LookupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        ip = ratelimit.client_ip(request)
-        limit = ratelimit.exceeded("ip", ["lookup:" + ip])
-        if limit is not None:
-            form.add_error(None, ValidationError(
-                _("查询过于频繁，请稍后再试。"), code="rate_limited"))
+        try:
+            application = online.application_lookup(
+                code=form.cleaned_data["code"], phone=form.cleaned_data["phone"],
+                ip=ratelimit.client_ip(request))
+        except ValidationError as exc:
+            form.add_error(None, exc)
         else:
-            code = form.cleaned_data["code"]
-            phone = "".join(ch for ch in form.cleaned_data["phone"] if ch.isdigit())
-            application = Application.objects.filter(query_code=code).first()
-            stored = "".join(ch for ch in application.phone if ch.isdigit()) if application else ""
-            if application is not None and phone and constant_time_compare(stored, phone):
-                remember_lookup(request, application)
-                return redirect("applications:track", code=application.query_code)
-            ratelimit.hit("ip", ["lookup:" + ip])
-            form.add_error(None, ValidationError(
-                _("查询码或联系电话不正确，请核对后重试。"), code="lookup_failed"))
+            remember_lookup(request, application)
+            return redirect("applications:track", code=application.query_code)
     return render(request, "applications/application_lookup.html", {"form": form})
 
 
