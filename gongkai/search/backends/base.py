@@ -144,7 +144,8 @@ class BaseBackend:
         result.count = len(keys)
         result.number = max(1, min(int(page), result.paginator.num_pages))
         offset = (result.number - 1) * page_size
-        page_keys = keys[offset : offset + page_size]
+        page_keys = self.verify_page(keys[offset : offset + page_size], parsed.terms,
+                                     set(keys[:title_count]))
         ids = [k % KEY_FACTOR for k in page_keys]
         documents = Document.objects.select_related("agency", "category").in_bulk(ids)
         for position, pk in enumerate(ids):
@@ -182,6 +183,10 @@ class BaseBackend:
 
     def tier_keys(self, tier, terms, scope_sql, scope_params, limit) -> list[int]:
         raise NotImplementedError
+
+    def verify_page(self, keys: list[int], terms, title_keys: set[int]) -> list[int]:
+        """Keys of the page whose text holds the terms; backends that verify in SQL keep all."""
+        return keys
 
     # --- writing -----------------------------------------------------------------------------
     def index_documents(self, ids: Iterable[int]) -> None:

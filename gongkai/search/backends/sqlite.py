@@ -44,18 +44,40 @@ class SQLiteBackend(BaseBackend):
     document_id_sql = f"search_fts.rowid % {KEY_FACTOR}"
 
     def tier_keys(self, tier, terms, scope_sql, scope_params, limit) -> list[int]:
+        # The phrase index is exact by construction (see text.py), so the up-to-1001 keys that
+        # make the count are not re-read from the text; the page shown is (`verify_page`).
         match = fts_match_rest(terms) if tier == REST else fts_match_title(terms)
-        verify_sql, verify_params = self._verify_sql(tier, terms, "instr")
         sql = (
-            "SELECT search_fts.rowid FROM search_fts "
-            "CROSS JOIN search_searchentry AS e "
-            f"ON e.document_id = search_fts.rowid % {KEY_FACTOR} "
-            f"WHERE search_fts MATCH %s AND {verify_sql} AND {scope_sql} "
+            f"SELECT search_fts.rowid FROM search_fts WHERE search_fts MATCH %s AND {scope_sql} "
             "ORDER BY search_fts.rowid DESC LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [match, *verify_params, *scope_params, limit])
+            cursor.execute(sql, [match, *scope_params, limit])
             return [row[0] for row in cursor.fetchall()]
+
+    def verify_page(self, keys, terms, title_keys) -> list[int]:
+        """The keys whose entry text holds every term (a guard against private-use
+        characters, which share tokens with ASCII punctuation)."""
+        if not keys:
+            return keys
+        ids = [k % KEY_FACTOR for k in keys]
+        marks = ",".join(["%s"] * len(ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT document_id, title, doc_number, body FROM search_searchentry "
+                f"WHERE document_id IN ({marks})", ids,
+            )
+            texts = {row[0]: row[1:] for row in cursor.fetchall()}
+
+        def holds(key):
+            fields = texts.get(key % KEY_FACTOR)
+            if fields is None:
+                return False
+            if key in title_keys:
+                fields = fields[:2]
+            return all(any(term in field for field in fields) for term in terms)
+
+        return [k for k in keys if holds(k)]
 
     def remove(self, ids: Iterable[int]) -> None:
         with transaction.atomic(), connection.cursor() as cursor:
