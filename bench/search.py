@@ -139,6 +139,15 @@ def marker(engine: str, n: int) -> Path:
 
 
 BUILD_WORKERS = 3
+INDEX_TRANSACTION = 20000
+
+
+def _indexed_upto() -> int:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT max(document_id) FROM search_searchentry")
+        return cursor.fetchone()[0] or 0
 
 
 def _batches(iterable, size):
@@ -244,16 +253,25 @@ def build(engine: str, n: int, log, resume: bool = False) -> None:
 
         from gongkai.search.backends.sqlite import INSERT_ENTRY, INSERT_FTS
 
-        backend.clear()
-        done = 0
+        # Documents are read by ranges of primary keys (no read cursor stays open, so the WAL
+        # can be checkpointed) and written 20,000 per transaction: FTS5 writes one segment per
+        # transaction, so big transactions mean fewer segments to merge.
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 8)")
+        done = Document.objects.filter(pk__lte=_indexed_upto()).count() if resume else 0
+        if not done:
+            backend.clear()
         fields = ("pk", "title", "doc_number", "body", "published_on")
-        values = Document.objects.order_by("pk").values_list(*fields).iterator(chunk_size=5000)
+        last = Document.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         with Pool(BUILD_WORKERS) as pool:
-            for entries, fts in pool.imap(_prepare_sqlite_rows, _batches(values, 2000)):
+            for lo in range(done, last, INDEX_TRANSACTION):
+                values = list(Document.objects.filter(pk__gt=lo, pk__lte=lo + INDEX_TRANSACTION)
+                              .order_by("pk").values_list(*fields))
                 with transaction.atomic(), connection.cursor() as cursor:
-                    cursor.executemany(INSERT_ENTRY, entries)
-                    cursor.executemany(INSERT_FTS, fts)
-                done += len(entries)
+                    for entries, fts in pool.imap(_prepare_sqlite_rows, _batches(values, 2000)):
+                        cursor.executemany(INSERT_ENTRY, entries)
+                        cursor.executemany(INSERT_FTS, fts)
+                done += len(values)
                 if done % 100000 == 0:
                     log(f"{engine}: indexed {done} ({time.perf_counter() - t1:.0f} s)")
         log(f"{engine}: merging FTS5 segments ({time.perf_counter() - t1:.0f} s)")
@@ -271,7 +289,7 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def measure(engine: str, n: int, log) -> dict:
+def measure(engine: str, n: int, log, partial: bool = False) -> dict:
     from django.db import connection
     from django.db.models import Q
 
@@ -280,7 +298,11 @@ def measure(engine: str, n: int, log) -> dict:
     from gongkai.search import backend
 
     rng = random.Random(SEED + 2)
-    sample_ids = [rng.randint(1, n) for _ in range(QUERIES // 2)]
+    # With --partial, only the documents indexed so far (a prefix of the primary keys) count:
+    # queries come from them and the scan is limited to them, so both see the same data.
+    indexed = _indexed_upto() if partial else n
+    corpus = Document.objects.published().filter(pk__lte=indexed)
+    sample_ids = [rng.randint(1, indexed) for _ in range(QUERIES // 2)]
     texts = []
     for title, body in Document.objects.filter(pk__in=sample_ids).values_list("title", "body"):
         texts.append(title if rng.random() < 0.3 else html_to_text(body))
@@ -298,7 +320,7 @@ def measure(engine: str, n: int, log) -> dict:
     for q, _kind in scan_sample:
         t = time.perf_counter()
         list(
-            Document.objects.published()
+            corpus
             .filter(Q(title__icontains=q) | Q(doc_number__icontains=q) | Q(body__icontains=q))
             .order_by("-published_on", "-id")
             .values_list("pk", flat=True)[:20]
@@ -314,7 +336,7 @@ def measure(engine: str, n: int, log) -> dict:
             size = cursor.fetchone()[0]
     return {
         "engine": engine,
-        "docs": n,
+        "docs": indexed,
         "queries": len(queries),
         "p50_ms": statistics.median(timings),
         "p95_ms": percentile(timings, 95),
@@ -330,17 +352,18 @@ def measure(engine: str, n: int, log) -> dict:
     }
 
 
-def child(engine: str, n: int, build_only: bool, resume: bool = False) -> None:
+def child(engine: str, n: int, build_only: bool, resume: bool = False,
+          partial: bool = False) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
 
     def log(message: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
     setup_django(engine, n)
-    if not marker(engine, n).exists():
+    if not marker(engine, n).exists() and not partial:
         build(engine, n, log, resume=resume)
     if not build_only:
-        print(json.dumps(measure(engine, n, log)), flush=True)
+        print(json.dumps(measure(engine, n, log, partial=partial)), flush=True)
 
 
 # --- the parent process -----------------------------------------------------------------------
@@ -351,11 +374,13 @@ def main() -> None:
     parser.add_argument("--engines", default="sqlite,postgresql")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--build-only", action="store_true")
+    parser.add_argument("--partial", action="store_true",
+                        help="measure an unfinished build on the documents indexed so far")
     parser.add_argument("--resume", action="store_true",
                         help="continue an interrupted build instead of starting again")
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.docs, args.build_only, args.resume)
+        child(args.child, args.docs, args.build_only, args.resume, args.partial)
         return
     engines = [e for e in args.engines.split(",") if e]
     me = [sys.executable, str(Path(__file__).resolve())]
@@ -363,17 +388,21 @@ def main() -> None:
     # time so that the timings do not compete for the CPU.
     builders = [
         subprocess.Popen([*me, "--child", e, "--docs", str(args.docs), "--build-only"])
-        for e in engines if not marker(e, args.docs).exists()
+        for e in engines if not marker(e, args.docs).exists() and not args.partial
     ]
     for proc in builders:
         if proc.wait() != 0:
             sys.exit("build failed")
     results = []
     for engine in engines:
-        out = subprocess.run([*me, "--child", engine, "--docs", str(args.docs)],
+        partial = ["--partial"] if args.partial else []
+        out = subprocess.run([*me, "--child", engine, "--docs", str(args.docs), *partial],
                              check=True, capture_output=True, text=True)
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    print(f"\nSearch benchmark: {args.docs:,} documents, {QUERIES} queries of 2–8 characters "
+    docs = results[0]["docs"] if results else args.docs
+    if docs != args.docs:
+        print(f"\nPARTIAL: the build was stopped after indexing {docs:,} of {args.docs:,} documents.")
+    print(f"\nSearch benchmark: {docs:,} documents, {QUERIES} queries of 2–8 characters "
           "(half substrings of random documents), first page of 20 with snippets.")
     print(f"icontains scan timed on a sample of {SCAN_SAMPLE} of the queries (same run).\n")
     header = f"{'engine':<11}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'scan p50':>10}{'scan p95':>10}{'ratio p50':>11}{'db size':>10}"
