@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_tasks",
+    "ninja",
     "axes",
     "csp",
     "django_otp",
@@ -307,6 +308,9 @@ CONTENT_SECURITY_POLICY = {
 # Two-factor login (TOTP, django-otp): staff who have set up an authenticator must enter a code
 # at login. With GONGKAI_REQUIRE_STAFF_OTP on, staff without one are sent to set it up first.
 GONGKAI_REQUIRE_STAFF_OTP = env_bool("REQUIRE_STAFF_OTP", False)
+# JSON API (django-ninja): page size and the largest `limit` a client may ask for.
+NINJA_PAGINATION_PER_PAGE = 20
+NINJA_PAGINATION_MAX_LIMIT = 100
 # Supervision dashboard: a catalog column without new documents for this many days is stale.
 SUPERVISION_STALE_DAYS = int(os.environ.get("SUPERVISION_STALE_DAYS", "90"))
 OTP_TOTP_ISSUER = "Gongkai 公开"

@@ -13,6 +13,7 @@ urlpatterns = [
     path("appeals/", include("gongkai.appeals.urls")),
     path("reports/", include("gongkai.reports.urls")),
     path("supervision/", include("gongkai.supervision.urls")),
+    path("api/", include("gongkai.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,34 @@
+"""Check an annual report written elsewhere: upload a file, get the engine's findings."""
+
+
+from django.core.exceptions import ValidationError
+from ninja import File, Router
+from ninja.files import UploadedFile
+
+from gongkai.reports.parse import parse_bytes
+from gongkai.reports.validate import Severity, validate
+from gongkai.supervision.services import inspect_report_file
+
+from .schemas import ReportCheckOut, responses
+
+router = Router(tags=["reports"])
+
+
+@router.post("/check", response=responses(ReportCheckOut, 400),
+             summary="检查一份年度报告（PDF、DOCX、HTML 或 TXT）")
+def report_check(request, file: File[UploadedFile]):
+    if file.size and file.size > 20 * 1024 * 1024:
+        raise ValidationError("文件过大。", code="too_large")
+    data = file.read()
+    name = inspect_report_file(name=file.name or "report.txt", data=data)
+    parsed = parse_bytes(data, name)
+    findings = [*parsed.findings, *validate(parsed.report)]
+    numbers = {key: (str(v) if not isinstance(v, int) else v) for key, v in parsed.report.numbers().items()}
+    return {
+        "file": name,
+        "source_format": parsed.source_format,
+        "errors": sum(f.severity is Severity.ERROR for f in findings),
+        "warnings": sum(f.severity is not Severity.ERROR for f in findings),
+        "findings": [f.to_dict() for f in findings],
+        "numbers": numbers,
+    }
