@@ -12,7 +12,7 @@ from gongkai.catalog.models import Status
 from tests.applications.factories import applicant_data
 from tests.catalog.factories import DocumentFactory
 
-SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "xihua-commerce-2021.txt"
+SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "xihua-commerce-2021.txt"
 API = "/api/v1"
 
 

@@ -16,7 +16,7 @@ from gongkai.reports import template as t
 from gongkai.reports.values import AgencyLevel, Report
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "xihua-commerce-2021.txt"
+SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "xihua-commerce-2021.txt"
 
 _APPLICANTS = [c.code for c in t.APPLICANT_TYPES]
 
@@ -84,9 +84,29 @@ def valid_reports() -> st.SearchStrategy[Report]:
     )
 
 
+SENTENCES = (
+    "2022年，本局认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外。",
+    "（一）主动公开。全年主动公开政府信息412条，更新权责清单及办事指南。",
+    "一是加强组织领导，调整政务公开工作领导小组。",
+    "二是规范依申请公开，严格按照法定时限答复，做到件件有回音。",
+    "三、强化监督保障。组织业务培训2次，参训人员60人次。",
+    "（二）政府信息管理。对行政规范性文件实行统一登记、统一编号、统一公布。",
+    "1.及时公开重大决策预公开事项；2.做好政策解读。",
+    "本年度未收取信息处理费。",
+    "全年办理人大代表建议5件、政协提案7件，办理结果均已公开。",
+    "存在的主要问题：政策解读形式较为单一，栏目更新不够及时。",
+    "下一步，我局将进一步丰富解读形式，提升政务公开质量。",
+    "附：政府信息公开工作年度报告统计表",
+)
+
+
+def random_texts(rng: random.Random) -> dict[str, str]:
+    return {code: "\n".join(rng.sample(SENTENCES, rng.randint(1, 4))) for code in ("一", "五", "六")}
+
+
 def random_report(rng: random.Random, scale: int = 500, density: float = 0.5) -> Report:
     """A valid report from a seeded generator: `density` of the cells are non-zero, up to
-    `scale`."""
+    `scale`; narrative texts drawn from sentences agencies write."""
 
     def count() -> int:
         return rng.randint(1, scale) if rng.random() < density else 0
@@ -100,4 +120,5 @@ def random_report(rng: random.Random, scale: int = 500, density: float = 0.5) ->
         items={t.cell_key(tb.code, r, c): count() for tb in t.ITEM_TABLES
                if not tb.decimal for (r, c) in tb.cells},
         fees=Decimal(count()) / 100,
+        texts=random_texts(rng),
     )

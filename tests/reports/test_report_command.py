@@ -25,7 +25,6 @@ def run(*args: str) -> str:
     return out.getvalue()
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="shared sample not on this machine")
 def test_check_of_the_sample_exits_1_and_prints_findings_grouped_by_section():
     out = io.StringIO()
     with pytest.raises(CommandError) as excinfo:

@@ -9,8 +9,6 @@ from gongkai.reports.validate import Severity, has_errors, validate
 
 from .factories import SAMPLE
 
-pytestmark = pytest.mark.skipif(not SAMPLE.exists(), reason="shared sample not on this machine")
-
 
 @pytest.fixture(scope="module")
 def parsed():

@@ -18,7 +18,7 @@ from tests.applications.factories import make_application
 from tests.catalog.factories import DocumentFactory
 from tests.factories import AgencyFactory
 
-SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "xihua-commerce-2021.txt"
+SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "xihua-commerce-2021.txt"
 
 
 @pytest.fixture
