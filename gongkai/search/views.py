@@ -27,7 +27,10 @@ def search(request):
     if form.is_valid() and form.cleaned_data["q"].terms:
         result = backend.search(
             form.cleaned_data["q"],
-            queryset=filters.filter_queryset(Document.objects.published()),
+            queryset=(
+                filters.filter_queryset(Document.objects.published())
+                if filters.is_filtered() else None
+            ),
             page=_page_number(request.GET.get("page")),
             page_size=PAGE_SIZE,
         )

@@ -126,15 +126,17 @@ class BaseBackend:
         page: int = 1,
         page_size: int = 20,
     ) -> SearchPage:
-        """Documents of `queryset` (default: all published) holding every term of `query`."""
+        """Published documents of `queryset` (default: all) holding every term of `query`."""
         parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
         result = SearchPage(query=parsed, page_size=page_size)
         if not parsed.terms:
             return result
-        scope = (queryset if queryset is not None else Document.objects.all()).filter(
-            status=Status.PUBLISHED
-        )
-        scope_sql, scope_params = self._scope_sql(scope)
+        if queryset is None:
+            # Unfiltered: the index holds published documents only (signals keep it so), and
+            # the page's documents are re-checked below; no per-match lookup of the document.
+            scope_sql, scope_params = "1 = 1", ()
+        else:
+            scope_sql, scope_params = self._scope_sql(queryset.filter(status=Status.PUBLISHED))
         keys = self.tier_keys(TITLE, parsed.terms, scope_sql, scope_params, MAX_RESULTS + 1)
         title_count = len(keys)
         if not parsed.title_only and len(keys) <= MAX_RESULTS:
@@ -147,10 +149,12 @@ class BaseBackend:
         page_keys = self.verify_page(keys[offset : offset + page_size], parsed.terms,
                                      set(keys[:title_count]))
         ids = [k % KEY_FACTOR for k in page_keys]
-        documents = Document.objects.select_related("agency", "category").in_bulk(ids)
+        documents = (
+            Document.objects.published().select_related("agency", "category").in_bulk(ids)
+        )
         for position, pk in enumerate(ids):
             document = documents.get(pk)
-            if document is None:  # deleted between the two queries
+            if document is None:  # deleted or withdrawn behind the index's back
                 continue
             result.hits.append(self._hit(document, parsed, offset + position < title_count))
         return result
