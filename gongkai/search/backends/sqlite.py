@@ -3,6 +3,10 @@
 rowid = SearchEntry.sort_key, so FTS5 walks matches newest first (`ORDER BY rowid DESC`) and
 stops at LIMIT: the cost does not grow with how common a term is (DESIGN.md, "Search").
 A term is a phrase of consecutive bigrams; each row is then checked against the entry's text.
+Known slow path (measured at 1M documents): the title tier's column filter
+`{title docno} : "…"` walks every match of a phrase that is common in bodies but rare in titles
+(~400 ms), while the same phrase without the filter takes 1–3 ms. The fix is title tokens of
+their own (a distinct token vocabulary or a second, small FTS5 table), which needs a reindex.
 The table is contentless, so taking a row out needs the tokens it was indexed with: they are
 made again from the entry's stored text.
 """
