@@ -144,11 +144,6 @@ def fts_match_title(terms: tuple[str, ...]) -> str:
     return "{title docno} : (" + fts_match_all(terms) + ")"
 
 
-def fts_match_rest(terms: tuple[str, ...]) -> str:
-    """FTS5 expression: every term occurs somewhere, but not every term in the title/文号."""
-    return "(" + fts_match_all(terms) + ") NOT " + fts_match_title(terms)
-
-
 def _tsquery_lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 

@@ -10,7 +10,6 @@ from gongkai.search.text import (
     QueryProblem,
     bigram_document,
     fts_match_all,
-    fts_match_rest,
     fts_match_title,
     normalize,
     parse_query,
@@ -68,7 +67,7 @@ def test_query_text_never_reaches_fts5_syntax_outside_quoted_phrases(raw):
     parsed = parse_query(raw)
     if not parsed.terms:
         return
-    for expression in (fts_match_title(parsed.terms), fts_match_rest(parsed.terms)):
+    for expression in (fts_match_title(parsed.terms), fts_match_all(parsed.terms)):
         assert expression.count('"') % 2 == 0
         for phrase in _phrase_bodies(expression):
             # Inside a phrase only token characters and the spaces between tokens.

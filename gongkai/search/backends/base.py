@@ -141,7 +141,8 @@ class BaseBackend:
         title_count = len(keys)
         if not parsed.title_only and len(keys) <= MAX_RESULTS:
             keys += self.tier_keys(
-                REST, parsed.terms, scope_sql, scope_params, MAX_RESULTS + 1 - len(keys)
+                REST, parsed.terms, scope_sql, scope_params, MAX_RESULTS + 1 - len(keys),
+                exclude=frozenset(keys),
             )
         result.count = len(keys)
         result.number = max(1, min(int(page), result.paginator.num_pages))
@@ -185,7 +186,13 @@ class BaseBackend:
             params += [term] * len(fields)
         return " AND ".join(clauses), params
 
-    def tier_keys(self, tier, terms, scope_sql, scope_params, limit) -> list[int]:
+    def tier_keys(
+        self, tier: str, terms: tuple[str, ...], scope_sql: str, scope_params: tuple,
+        limit: int, exclude: frozenset[int] = frozenset(),
+    ) -> list[int]:
+        """Keys of the first `limit` documents of the tier in scope, newest first. For the rest
+        tier, `exclude` holds every key of the title tier (all of them: the rest tier is only
+        asked for when the title tier has no more than MAX_RESULTS)."""
         raise NotImplementedError
 
     def verify_page(self, keys: list[int], terms, title_keys: set[int]) -> list[int]:

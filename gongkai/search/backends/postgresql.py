@@ -45,7 +45,8 @@ class PostgresBackend(BaseBackend):
     vendor = "postgresql"
     document_id_sql = "e.document_id"
 
-    def tier_keys(self, tier, terms, scope_sql, scope_params, limit) -> list[int]:
+    def tier_keys(self, tier, terms, scope_sql, scope_params, limit, exclude=frozenset()):
+        # The rest tier's SQL leaves title matches out itself (`NOT (title check)`), row by row.
         query = tsquery_all(terms)
         title_sql, title_params = self._verify_sql("title", terms, "strpos")
         if tier == REST:
