@@ -86,7 +86,9 @@ def _last_year() -> int:
 @login_required
 @require_POST
 def staff_generate(request):
-    form = GenerateForm(request.POST, agencies=agencies_with_role(request.user, *permissions.EDIT_ROLES))
+    agencies = agencies_with_role(request.user, *permissions.EDIT_ROLES)
+    require(agencies.exists())
+    form = GenerateForm(request.POST, agencies=agencies)
     if not form.is_valid():
         messages.error(request, _("请选择机构和年度。"))
         return redirect("reports:staff_list")
