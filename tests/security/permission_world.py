@@ -1,0 +1,222 @@
+"""The world the permission walk runs in: an agency tree, one user of each kind, and real
+records of the first agency for every URL keyword argument.
+
+County 西华县 has two sub-trees: 商务局 (with a child 市场服务中心) and 财政局 (with a child
+国库中心). The staff under test work at 商务局; "other" staff hold every role at 财政局, and a
+supervisor of the 财政局 sub-tree must not see 商务局's pages. Every record a URL points at
+belongs to 商务局.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from gongkai.agencies.models import Agency, Membership, Role
+from gongkai.appeals.models import AppealCase
+from gongkai.applications.models import Application, ApplicationEvent, ReplyFile
+from gongkai.audit.models import AuditEntry
+from gongkai.catalog.models import Attachment, Category, Document, Status
+from gongkai.reports import annual_services
+from gongkai.reports.models import AnnualReport
+from gongkai.supervision.models import UploadedReportCheck
+from gongkai.workdays.models import CalendarYear
+from tests.appeals.factories import AppealCaseFactory, make_application
+from tests.catalog.factories import DocumentFactory
+from tests.factories import AgencyFactory, MembershipFactory, UserFactory
+
+YEAR = 2022
+
+ANONYMOUS = "anonymous"
+APPLICANT = "applicant"
+PUBLISHER = "publisher"
+REVIEWER = "reviewer"
+HANDLER = "handler"
+ADMIN = "admin"
+SUPERVISOR = "supervisor"
+OTHER_STAFF = "other_staff"
+OTHER_SUPERVISOR = "other_supervisor"
+SUPERUSER = "superuser"
+UNVERIFIED = "staff_without_otp"
+
+KINDS: tuple[str, ...] = (
+    ANONYMOUS, APPLICANT, PUBLISHER, REVIEWER, HANDLER, ADMIN, SUPERVISOR,
+    OTHER_STAFF, OTHER_SUPERVISOR, SUPERUSER, UNVERIFIED,
+)
+# Kinds that hold no right at all over 商务局's records: a page they may open must not show them.
+OUTSIDERS: tuple[str, ...] = (ANONYMOUS, APPLICANT, OTHER_STAFF, OTHER_SUPERVISOR)
+
+
+@dataclass
+class World:
+    """The agencies, one user per kind, and 商务局's records the URLs point at."""
+
+    county: Agency
+    own: Agency
+    own_child: Agency
+    other: Agency
+    other_child: Agency
+    users: dict = field(default_factory=dict)
+    draft: Document | None = None
+    pending: Document | None = None
+    published: Document | None = None
+    draft_attachment: Attachment | None = None
+    application: Application | None = None
+    closed_application: Application | None = None
+    reply_file: ReplyFile | None = None
+    appeal: AppealCase | None = None
+    report: AnnualReport | None = None
+    upload_check: UploadedReportCheck | None = None
+    calendar_year: CalendarYear | None = None
+    membership: Membership | None = None
+    # Text that only those with a right over 商务局's records may see (see OUTSIDERS).
+    secrets: tuple[str, ...] = ()
+    # The applicant's own requests, which they may see.
+    applicant_records: tuple[str, ...] = ()
+    admin_objects: dict = field(default_factory=dict)
+
+
+def _staff(username: str, agency: Agency, *roles: str, **kwargs):
+    user = UserFactory(username=username, **kwargs)
+    for role in roles:
+        MembershipFactory(user=user, agency=agency, role=role)
+    return user
+
+
+def build_world() -> World:
+    county = AgencyFactory(name="西华县人民政府", slug="xihua", level=Agency.Level.COUNTY)
+    own = AgencyFactory(name="西华县商务局", slug="xihua-commerce", parent=county)
+    other = AgencyFactory(name="西华县财政局", slug="xihua-finance", parent=county)
+    world = World(
+        county=county, own=own, other=other,
+        own_child=AgencyFactory(name="西华县市场服务中心", slug="commerce-market", parent=own),
+        other_child=AgencyFactory(name="西华县国库支付中心", slug="finance-treasury", parent=other),
+    )
+    world.users = {
+        APPLICANT: UserFactory(username="walk_applicant", full_name="李明"),
+        PUBLISHER: _staff("walk_publisher", own, Role.PUBLISHER),
+        REVIEWER: _staff("walk_reviewer", own, Role.REVIEWER),
+        HANDLER: _staff("walk_handler", own, Role.HANDLER),
+        ADMIN: _staff("walk_admin", own, Role.ADMIN),
+        SUPERVISOR: _staff("walk_supervisor", own, Role.SUPERVISOR),
+        OTHER_STAFF: _staff("walk_other_staff", other, Role.PUBLISHER, Role.REVIEWER,
+                            Role.HANDLER, Role.ADMIN),
+        OTHER_SUPERVISOR: _staff("walk_other_supervisor", other, Role.SUPERVISOR),
+        SUPERUSER: UserFactory(username="walk_superuser", is_superuser=True, is_staff=True),
+        UNVERIFIED: _staff("walk_unverified", own, Role.PUBLISHER, Role.REVIEWER, Role.HANDLER,
+                           Role.ADMIN),
+    }
+    publisher = world.users[PUBLISHER]
+    world.membership = Membership.objects.get(user=publisher, agency=own)
+
+    world.draft = DocumentFactory(agency=own, title="商务局内部草稿：外贸补贴初步名单", created_by=publisher)
+    world.pending = DocumentFactory(agency=own, title="商务局待审核：商贸流通资金安排",
+                                    status=Status.PENDING, created_by=publisher)
+    world.published = DocumentFactory(agency=own, status=Status.PUBLISHED, created_by=publisher)
+    world.draft_attachment = Attachment.objects.create(
+        document=world.draft, file=ContentFile(b"%PDF-1.4 draft", name="draft.pdf"),
+        original_name="草稿附件.pdf", file_kind="pdf", size=14,
+        sha256=hashlib.sha256(b"%PDF-1.4 draft").hexdigest(),
+    )
+
+    applicant = world.users[APPLICANT]
+    world.application = make_application(own, received_on=dt.date(YEAR, 3, 1))
+    world.application.user = applicant
+    world.application.save(update_fields=["user"])
+    world.closed_application = make_application(
+        own, received_on=dt.date(YEAR, 4, 1), closed_on=dt.date(YEAR, 4, 20), outcome="disclosed")
+    world.closed_application.user = applicant
+    world.closed_application.save(update_fields=["user"])
+    data = b"reply letter attachment"
+    world.reply_file = ReplyFile.objects.create(
+        application=world.closed_application, file=ContentFile(data, name="reply.txt"),
+        original_name="答复附件.txt", content_type="text/plain", size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    world.appeal = AppealCaseFactory(agency=own, case_number="西政复〔2022〕987号")
+    world.report = annual_services.report_generate(agency=own, year=YEAR, actor=publisher)
+    world.upload_check = UploadedReportCheck.objects.create(
+        agency=own, year=YEAR - 1, file=ContentFile(b"report", name="report.txt"),
+        original_name="商务局2021年报.txt", sha256=hashlib.sha256(b"report").hexdigest(),
+        uploaded_by=world.users[SUPERVISOR],
+    )
+    world.calendar_year = CalendarYear.objects.create(year=2031, entered_by=world.users[SUPERUSER])
+    world.secrets = (
+        world.draft.title, world.pending.title, world.application.title,
+        world.closed_application.title, world.appeal.case_number, world.upload_check.original_name,
+    )
+    world.applicant_records = (world.application.title, world.closed_application.title)
+
+    world.admin_objects = {
+        "auth_group": Group.objects.create(name="walk"),
+        "axes_accessattempt": AccessAttempt.objects.create(
+            username="x", ip_address="10.0.0.1", user_agent="ua", http_accept="*/*",
+            path_info="/accounts/login/", failures_since_start=1),
+        "axes_accesslog": AccessLog.objects.create(
+            username="x", ip_address="10.0.0.1", user_agent="ua", http_accept="*/*",
+            path_info="/accounts/login/"),
+        "axes_accessfailurelog": AccessFailureLog.objects.create(
+            username="x", ip_address="10.0.0.1", user_agent="ua", http_accept="*/*",
+            path_info="/accounts/login/", locked_out=False),
+        "otp_totp_totpdevice": TOTPDevice.objects.create(
+            user=world.users[UNVERIFIED], name="unconfirmed", confirmed=False),
+        "accounts_user": applicant,
+        "audit_auditentry": AuditEntry.objects.order_by("pk").first(),
+        "agencies_agency": own,
+        "agencies_membership": world.membership,
+        "workdays_calendaryear": world.calendar_year,
+        "catalog_category": Category.objects.order_by("pk").first(),
+        "catalog_document": world.draft,
+        "appeals_appealcase": world.appeal,
+    }
+    return world
+
+
+def client_for(world: World, kind: str, number: int) -> Client:
+    """A client signed in as `kind`; staff pass two-factor the way `login_otp` leaves them
+    (a confirmed device recorded in the session), except the kind that has not set it up."""
+    client = Client(REMOTE_ADDR=f"198.51.100.{number + 1}")
+    user = world.users.get(kind)
+    if user is None:
+        return client
+    client.force_login(user)
+    if kind not in (APPLICANT, UNVERIFIED):
+        device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+def secrets_for(world: World, kind: str) -> tuple[str, ...]:
+    """What a page answering 200 to `kind` must not contain."""
+    if kind not in OUTSIDERS:
+        return ()
+    if kind == APPLICANT:
+        return tuple(s for s in world.secrets if s not in world.applicant_records)
+    return world.secrets
+
+
+def state_of(world: World) -> tuple:
+    """What a refused POST must leave unchanged."""
+    return (
+        AuditEntry.objects.count(),
+        ApplicationEvent.objects.count(),
+        Membership.objects.count(),
+        Attachment.objects.count(),
+        CalendarYear.objects.count(),
+        AnnualReport.objects.count(),
+        tuple(Document.objects.order_by("pk").values_list("status", "validity")),
+        tuple(Application.objects.order_by("pk").values_list("status", "handler_id")),
+        tuple(AnnualReport.objects.order_by("pk").values_list("status", flat=True)),
+        tuple(AppealCase.objects.order_by("pk").values_list("result", flat=True)),
+        tuple(Agency.objects.order_by("pk").values_list("name", "is_active")),
+    )

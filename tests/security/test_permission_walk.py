@@ -1,0 +1,142 @@
+"""The permission walk: every URL pattern of the site, the admin and the API, opened by every
+kind of user, against the expected answer in `permission_rules`.
+
+The patterns come from the URL configuration, so a new view without a rule fails the walk.
+Staff pass two-factor login, which the walk requires (GONGKAI_REQUIRE_STAFF_OTP on); one kind
+of staff has not set it up. Actions are also POSTed, empty, by every kind that lacks the
+right: they must be refused and change nothing. Pages that answer 200 to someone without a
+right over 商务局's records must not show those records.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from django.core.cache import cache
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from .permission_rules import ADMIN_LOGIN, EXCLUDED, LOGIN, OTP, REDIRECT, Rule, rule_for
+from .permission_world import KINDS, World, build_world, client_for, secrets_for, state_of
+
+pytestmark = pytest.mark.django_db
+
+# Shrinking the walk (patterns or kinds dropped) must be a deliberate change of this number.
+MIN_CASES = 2000
+
+_TEXT_TYPES = ("text/", "application/json", "application/xml", "application/atom", "application/rss")
+
+
+def url_patterns(resolver: URLResolver | None = None, prefix: str = "",
+                 namespace: str = "") -> list[tuple[str | None, str]]:
+    """(namespaced name or None, full route) of every pattern, recursively."""
+    found = []
+    for pattern in (resolver or get_resolver()).url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            found += url_patterns(pattern, route, inner)
+        elif isinstance(pattern, URLPattern):
+            name = pattern.name and (f"{namespace}:{pattern.name}" if namespace else pattern.name)
+            found.append((name or None, route))
+    return found
+
+
+def _outcome(response) -> str:
+    if response.status_code in (301, 302):
+        location = response["Location"]
+        if location.startswith("/accounts/login/"):
+            return LOGIN
+        if location.startswith("/admin/login/"):
+            return ADMIN_LOGIN
+        if location.startswith("/accounts/two-factor/"):
+            return OTP
+        return REDIRECT
+    return str(response.status_code)
+
+
+def _body(response) -> str:
+    content_type = response.get("Content-Type", "")
+    if not content_type.startswith(_TEXT_TYPES):
+        if response.streaming:
+            response.close()
+        return ""
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    return raw.decode("utf-8", "replace")
+
+
+def _leaks(world: World, kind: str, response) -> list[str]:
+    secrets = secrets_for(world, kind)
+    if not secrets or response.status_code != 200:
+        return []
+    body = _body(response)
+    return [secret for secret in secrets if secret in body]
+
+
+def _path(world: World, name: str | None, rule: Rule) -> str:
+    if rule.path is not None:
+        path = rule.path(world)
+    else:
+        path = reverse(name, kwargs=rule.kwargs(world))
+    return f"{path}?{rule.query}" if rule.query else path
+
+
+@pytest.fixture
+def _quiet_refusals():
+    # Thousands of expected 403/404/405 would each log a warning; server errors still log.
+    logger = logging.getLogger("django.request")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    yield
+    logger.setLevel(level)
+
+
+def test_every_url_pattern_answers_every_kind_of_user_as_its_rule_says(settings, _quiet_refusals):
+    settings.GONGKAI_REQUIRE_STAFF_OTP = True
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.clear()  # rate limits of the API and the forms count per address
+    world = build_world()
+    clients = {kind: client_for(world, kind, number) for number, kind in enumerate(KINDS)}
+
+    patterns = url_patterns()
+    missing, mismatches = [], []
+    walked = cases = 0
+    for name, route in patterns:
+        if (name or route) in EXCLUDED:
+            continue
+        rule = rule_for(name, route)
+        if rule is None:
+            missing.append(f"{name or '(unnamed)'}  /{route}")
+            continue
+        try:
+            path = _path(world, name, rule)
+        except Exception as error:  # a rule whose objects the world lacks is a failing rule
+            mismatches.append(f"{name or route}: cannot build the address: {error!r}")
+            continue
+        walked += 1
+        for kind in KINDS:
+            for method, expected in (("GET", rule.get.get(kind)), ("POST", rule.post.get(kind))):
+                if expected is None:
+                    if method == "GET":
+                        mismatches.append(f"GET  {path}  {kind}: the rule has no answer for this kind")
+                    continue
+                client = clients[kind]
+                before = state_of(world) if method == "POST" else None
+                response = client.get(path) if method == "GET" else client.post(path, {})
+                cases += 1
+                got = _outcome(response)
+                if got != expected:
+                    mismatches.append(f"{method:4} {path}  {kind}: expected {expected}, got {got}")
+                for secret in _leaks(world, kind, response):
+                    mismatches.append(f"{method:4} {path}  {kind}: shows 商务局's record {secret!r}")
+                if method == "POST" and state_of(world) != before:
+                    mismatches.append(f"POST {path}  {kind}: a refused POST changed data")
+
+    print(f"\npermission walk: {walked} URL patterns × {len(KINDS)} kinds of user = {cases} cases checked"
+          f" ({len(patterns)} patterns in the URL configuration, {len(EXCLUDED)} excluded)")
+    assert not missing, "URL patterns without a rule (add a rule in tests/security/permission_rules.py):\n" + (
+        "\n".join(missing))
+    assert not mismatches, f"{len(mismatches)} answers differ from the rules:\n" + "\n".join(mismatches)
+    assert cases >= MIN_CASES, f"the walk checked only {cases} cases"
