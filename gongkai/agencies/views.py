@@ -4,17 +4,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gongkai.page_cache import cache_anonymous_page
+
 from . import services
 from .forms import AgencyInfoForm, MembershipGrantForm
 from .models import Agency, Membership, Role
 from .permissions import agencies_with_role, can_manage_agency, require
 
 
+@cache_anonymous_page
 def agency_list(request):
     agencies = Agency.objects.active().order_by("path", "sort_order")
     return render(request, "agencies/agency_list.html", {"agencies": agencies})
 
 
+@cache_anonymous_page
 def agency_detail(request, slug):
     agency = get_object_or_404(Agency.objects.active(), slug=slug)
     return render(
@@ -28,6 +32,7 @@ def agency_detail(request, slug):
     )
 
 
+@cache_anonymous_page
 def agency_guide(request, slug):
     agency = get_object_or_404(Agency.objects.active(), slug=slug)
     return render(request, "agencies/agency_guide.html", {"agency": agency})

@@ -7,15 +7,24 @@ class CatalogConfig(AppConfig):
     verbose_name = "主动公开"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
         from gongkai.accounts.workbench import register_link
         from gongkai.agencies.models import Role
+        from gongkai.page_cache import bump_content_version_on_commit, bump_for_public_document
 
         from . import services  # noqa: F401  (registers the audit actions)
         from .standard_catalog import restore_after_flush
 
         post_migrate.connect(restore_after_flush, sender=self, dispatch_uid="catalog_standard_columns")
+        # The public pages' cache: a change to what they show invalidates every cached page.
+        post_save.connect(bump_for_public_document, sender="catalog.Document", dispatch_uid="page_cache_doc")
+        post_delete.connect(bump_content_version_on_commit, sender="catalog.Document",
+                            dispatch_uid="page_cache_doc_delete")
+        for model in ("catalog.Category", "catalog.Attachment"):
+            for signal in (post_save, post_delete):
+                signal.connect(bump_content_version_on_commit, sender=model,
+                               dispatch_uid=f"page_cache_{model}_{signal is post_save}")
 
         register_link(
             "catalog:staff_documents", "主动公开信息管理",

@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
+from gongkai.page_cache import cache_anonymous_page
+
 from . import staff_views, views
 from .feeds import DocumentAtomFeed, DocumentFeed
 from .sitemaps import SITEMAPS
@@ -14,13 +16,13 @@ urlpatterns = [
     path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
     # Feeds and sitemap
     path("feeds/", views.feeds_index, name="feeds_index"),
-    path("feeds/rss/", DocumentFeed(), name="feed_rss"),
-    path("feeds/atom/", DocumentAtomFeed(), name="feed_atom"),
-    path("feeds/<slug:slug>/rss/", DocumentFeed(), name="category_feed_rss"),
-    path("feeds/<slug:slug>/atom/", DocumentAtomFeed(), name="category_feed_atom"),
-    path("sitemap.xml", sitemap_views.index,
+    path("feeds/rss/", cache_anonymous_page(DocumentFeed()), name="feed_rss"),
+    path("feeds/atom/", cache_anonymous_page(DocumentAtomFeed()), name="feed_atom"),
+    path("feeds/<slug:slug>/rss/", cache_anonymous_page(DocumentFeed()), name="category_feed_rss"),
+    path("feeds/<slug:slug>/atom/", cache_anonymous_page(DocumentAtomFeed()), name="category_feed_atom"),
+    path("sitemap.xml", cache_anonymous_page(sitemap_views.index),
          {"sitemaps": SITEMAPS, "sitemap_url_name": "catalog:sitemap_section"}, name="sitemap"),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
+    path("sitemap-<section>.xml", cache_anonymous_page(sitemap_views.sitemap), {"sitemaps": SITEMAPS},
          name="sitemap_section"),
     # Staff pages
     path("staff/documents/", staff_views.document_list, name="staff_documents"),

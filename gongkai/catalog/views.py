@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from gongkai.agencies.models import Agency
+from gongkai.page_cache import cache_anonymous_page
 
 from . import files, selectors
 from .forms import DocumentFilterForm
@@ -28,6 +29,7 @@ def querystring_without_page(request) -> str:
     return query.urlencode() + "&" if query else ""
 
 
+@cache_anonymous_page
 def home(request):
     """Latest overall, latest per first-level column and per 法定主动公开内容 sub-column."""
     top, children = selectors.category_tree()
@@ -56,6 +58,7 @@ def home(request):
     })
 
 
+@cache_anonymous_page
 def browse(request, slug=None):
     """The catalog, optionally within one column (its sub-columns included), with filters."""
     category = get_object_or_404(Category, slug=slug, is_active=True) if slug else None
@@ -77,6 +80,7 @@ def browse(request, slug=None):
     })
 
 
+@cache_anonymous_page
 def document_detail(request, pk):
     document = get_object_or_404(
         Document.objects.published().select_related("agency", "category", "category__parent", "interprets"),
@@ -116,6 +120,7 @@ def attachment_download(request, pk):
     return response
 
 
+@cache_anonymous_page
 def feeds_index(request):
     top, children = selectors.category_tree()
     return render(request, "catalog/feeds_index.html", {"tree": [(t, children.get(t.pk, [])) for t in top]})

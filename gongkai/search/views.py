@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from gongkai.catalog.forms import DocumentFilterForm
 from gongkai.catalog.models import Document
+from gongkai.page_cache import cache_anonymous_page
 
 from . import backend
 from .forms import SearchForm
@@ -20,6 +21,7 @@ def _page_number(value) -> int:
         return 1
 
 
+@cache_anonymous_page
 def search(request):
     form = SearchForm(request.GET or None)
     filters = DocumentFilterForm(request.GET or None)
