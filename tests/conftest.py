@@ -8,6 +8,14 @@ from tests.factories import AgencyFactory, MembershipFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Pages cached by an earlier test show its rolled-back rows: start each test on a new version."""
+    from gongkai.page_cache import bump_content_version
+
+    bump_content_version()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
