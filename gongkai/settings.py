@@ -269,6 +269,10 @@ GONGKAI_ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(20
 # Applicants' ID numbers, phones and addresses are encrypted at rest (gongkai.privacy):
 # comma-separated Fernet keys, the first encrypts, all decrypt. Unset → a development key.
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")
+# Days after closing before `gongkai erase_personal_data` erases an applicant's details. Five
+# years (with leap days): the longest time a reply can still be taken to court (《行政诉讼法》
+# 第四十六条第二款), so the handler can still identify the applicant in any case that arrives.
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "1827"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.privacy.retention import ERASED
 from gongkai.reports import template
 
 PENDING = "pending"  # 尚未审结: the only result of an open case
@@ -27,8 +28,15 @@ class AppealCaseQuerySet(models.QuerySet):
     def filed_in(self, year: int) -> AppealCaseQuerySet:
         return self.filter(filed_on__year=year)
 
+    def personal_data_expired(self, closed_before) -> AppealCaseQuerySet:
+        """Decided before `closed_before` and not yet erased (gongkai.privacy.retention)."""
+        return self.filter(closed_on__lt=closed_before, personal_data_erased_at__isnull=True)
+
 
 class AppealCase(models.Model):
+    # The applicant's or plaintiff's name is the only personal detail a case holds.
+    ERASED_PERSONAL_DATA = {"applicant_name": ERASED}
+
     agency = models.ForeignKey(
         "agencies.Agency", verbose_name=_("被申请人或被告机关"), on_delete=models.PROTECT,
         related_name="appeal_cases",
@@ -58,6 +66,9 @@ class AppealCase(models.Model):
     )
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    personal_data_erased_at = models.DateTimeField(
+        _("个人信息删除时间"), null=True, blank=True, editable=False,
+    )
 
     objects = AppealCaseQuerySet.as_manager()
 

@@ -70,12 +70,29 @@ def is_encrypted(value: str) -> bool:
     return bool(value) and value.startswith(PREFIX)
 
 
+def is_current(token: str) -> bool:
+    """Whether a stored value needs no re-encryption: empty, or readable with the first key.
+
+    Fernet tokens do not name their key, so the only test is decrypting with the first alone.
+    """
+    if not token:
+        return True
+    if not is_encrypted(token):
+        return False
+    primary = _multifernet(tuple((configured_keys() or [DEVELOPMENT_KEY])[:1]))
+    try:
+        primary.decrypt(token[len(PREFIX):].encode("ascii"))
+    except InvalidToken:
+        return False
+    return True
+
+
 def blind_index(value: str, *, purpose: str) -> str:
     """A keyed hash of `value` for equality look-ups (e.g. "the same applicant this month").
 
     Keyed with the current encryption key (or the development key) and `purpose`, so hashes of
     one purpose cannot be matched against another's. Rotating the first key means recomputing
-    the stored indexes (left to the key-rotation command).
+    the stored indexes: `rotate_encryption_keys` calls each model's `blind_indexes()`.
     """
     key = (configured_keys() or [DEVELOPMENT_KEY])[0].encode()
     message = f"{purpose}\x00{value}".encode()

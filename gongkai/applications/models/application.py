@@ -20,13 +20,21 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.id_numbers import normalize
 from gongkai.privacy import masking
+from gongkai.privacy.crypto import blind_index
 from gongkai.privacy.fields import EncryptedTextField
+from gongkai.privacy.retention import ERASED
 from gongkai.reports.template import APPLICANT_TYPE_CHOICES, OUTCOME_CHOICES
 
 # Query codes avoid characters people confuse when reading them out (0/O, 1/I/L, 2/Z, 5/S…).
 QUERY_CODE_ALPHABET = "346789ABCDEFGHJKMNPQRTUVWXY"
 QUERY_CODE_LENGTH = 12
+
+
+def applicant_key(id_type: str, id_number: str) -> str:
+    """The blind index that recognises the same applicant across requests."""
+    return blind_index(f"{id_type}:{normalize(id_number)}", purpose="applicant")
 
 
 def new_query_code() -> str:
@@ -99,8 +107,20 @@ class ApplicationQuerySet(models.QuerySet):
     def received_in(self, year: int) -> ApplicationQuerySet:
         return self.filter(received_on__year=year)
 
+    def personal_data_expired(self, closed_before: datetime.date) -> ApplicationQuerySet:
+        """Closed before `closed_before` and not yet erased (gongkai.privacy.retention)."""
+        return self.closed().filter(closed_on__lt=closed_before, personal_data_erased_at__isnull=True)
+
 
 class Application(models.Model):
+    # What `gongkai erase_personal_data` writes over the applicant's details; what the annual
+    # report counts (applicant type, dates, outcome, agency, the event log) stays.
+    ERASED_PERSONAL_DATA = {
+        "applicant_name": ERASED, "id_number": "", "applicant_key": "",
+        "legal_representative": "", "contact_person": "", "phone": "", "email": "",
+        "address": "", "postal_code": "", "user": None,
+    }
+
     agency = models.ForeignKey(
         "agencies.Agency", verbose_name=_("受理机关"), on_delete=models.PROTECT,
         related_name="applications",
@@ -158,6 +178,10 @@ class Application(models.Model):
     closed_on = models.DateField(_("答复日期"), null=True, blank=True)
     reply_text = models.TextField(_("答复内容"), blank=True)
     reminded_on = models.DateField(_("最近提醒日期"), null=True, blank=True, editable=False)
+    personal_data_erased_at = models.DateTimeField(
+        _("个人信息删除时间"), null=True, blank=True, editable=False,
+        help_text=_("保存期限届满后，申请人的姓名、证件号码、联系方式和地址已删除。"),
+    )
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -206,6 +230,13 @@ class Application(models.Model):
         """A short line naming what was asked for."""
         text = self.title or self.description
         return text if len(text) <= 60 else text[:60] + "…"
+
+    def blind_indexes(self) -> dict[str, str]:
+        """Keyed hashes to recompute when the encryption key rotates (gongkai.privacy.rotation);
+        none once the personal data is erased."""
+        if self.personal_data_erased_at is not None:
+            return {}
+        return {"applicant_key": applicant_key(self.id_type, self.id_number)}
 
     # Masked personal data: what lists, exports and everyone but the handler see.
     @property

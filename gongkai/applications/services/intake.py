@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai import audit
 from gongkai.id_numbers import normalize
-from gongkai.privacy.crypto import blind_index
 
 from ..models import Application, Channel, EventKind, IdType
+from ..models.application import applicant_key
 from ..models.event import ApplicationEvent
 from ..permissions import can_register_for
 from ..receipt import received_on_for
@@ -23,11 +23,6 @@ APPLICANT_FIELDS = (
     "contact_person", "phone", "email", "address", "postal_code", "title", "document_number",
     "description", "info_form", "delivery",
 )
-
-
-def applicant_key(id_type: str, id_number: str) -> str:
-    """The blind index that recognises the same applicant across requests."""
-    return blind_index(f"{id_type}:{normalize(id_number)}", purpose="applicant")
 
 
 def _build(*, agency, data: dict, channel: str, received_on, basis: str, user=None,

@@ -1,0 +1,46 @@
+"""`gongkai erase_personal_data`: erase applicants' details once the retention period is over.
+
+Requests (and appeal cases) closed more than PERSONAL_DATA_RETENTION_DAYS days ago lose the
+applicant's name, identity number, phone, e-mail, address and account link; what the annual
+report counts stays (gongkai.privacy.retention). Run it daily from cron (README).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from gongkai import audit
+from gongkai.audit.actions import register
+from gongkai.privacy.retention import erase_all, retention_cutoff
+
+ERASE = register("privacy.erase_personal_data", "删除保存期限届满的个人信息")
+
+
+class Command(BaseCommand):
+    help = "删除办结已超过 PERSONAL_DATA_RETENTION_DAYS 天的申请（及复议诉讼案件）中的申请人个人信息。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="只统计，不删除")
+        parser.add_argument("--batch-size", type=int, default=500, help="每个事务处理的行数")
+        parser.add_argument("--date", help="按这一天计算（YYYY-MM-DD），默认今天")
+
+    def handle(self, *args, dry_run=False, batch_size=500, date=None, **options):
+        if batch_size < 1:
+            raise CommandError("--batch-size 须为正整数。")
+        try:
+            today = datetime.date.fromisoformat(date) if date else timezone.localdate()
+        except ValueError as exc:
+            raise CommandError("--date 须为 YYYY-MM-DD 格式的日期。") from exc
+        cutoff = retention_cutoff(today)
+        counts = erase_all(closed_before=cutoff, batch_size=batch_size, dry_run=dry_run)
+        verb = "将删除" if dry_run else "已删除"
+        for c in counts:
+            self.stdout.write(f"{c.model}：{cutoff} 前办结的 {c.erased} 件{verb}个人信息。")
+        if not dry_run:
+            audit.record(actor=None, action=ERASE, data={
+                "closed_before": cutoff.isoformat(),
+                "erased": {c.model: c.erased for c in counts},
+            })
