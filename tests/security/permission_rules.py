@@ -185,10 +185,13 @@ RULES: dict[str, Rule] = {
     "applications:mine": Rule(get=answers("200", **{ANONYMOUS: LOGIN})),
     "applications:signup": Rule(get=answers(REDIRECT, **{ANONYMOUS: "200"})),
     # ---- 依申请公开: staff
-    "applications:queue": Rule(get=staff_only(*REQUEST_READERS, OTHER_STAFF, OTHER_SUPERVISOR)),
+    # Every status (not only the open ones), so the closed request is on the list too.
+    "applications:queue": Rule(get=staff_only(*REQUEST_READERS, OTHER_STAFF, OTHER_SUPERVISOR),
+                               query="status="),
     "applications:register": Rule(get=staff_only(HANDLER, OTHER_STAFF),
                                   post=refuse(HANDLER, OTHER_STAFF)),
-    "applications:export": Rule(get=staff_only(*REQUEST_READERS, OTHER_STAFF, OTHER_SUPERVISOR)),
+    "applications:export": Rule(get=staff_only(*REQUEST_READERS, OTHER_STAFF, OTHER_SUPERVISOR),
+                                query="status="),
     "applications:detail": Rule(kwargs=doc("application"), get=staff_only(*REQUEST_READERS)),
     "applications:reveal": Rule(kwargs=doc("application"), get=answers("405", **{ANONYMOUS: LOGIN}),
                                 post=refuse(*REQUEST_READERS)),
