@@ -139,3 +139,24 @@ def test_the_setting_turns_the_cache_off(client, settings, document):
     client.get("/")
     response = client.get("/")
     assert HIT_HEADER not in response
+
+
+def test_a_publication_in_another_worker_process_invalidates_this_ones_pages(client, document):
+    """Workers do not share the in-process cache; the version they check must be shared."""
+    import os
+    import subprocess
+    import sys
+
+    from django.db import connection
+
+    client.get("/")
+    assert client.get("/")[HIT_HEADER] == "hit"
+    db = connection.settings_dict
+    url = (f"sqlite:///{db['NAME']}" if connection.vendor == "sqlite"
+           else f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}")
+    subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); "
+         "from gongkai.page_cache import bump_content_version; bump_content_version()"],
+        env=dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="gongkai.settings"), check=True,
+    )
+    assert client.get("/")[HIT_HEADER] == "miss"
