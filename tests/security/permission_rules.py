@@ -259,6 +259,41 @@ RULES: dict[str, Rule] = {
     "api-v1:report_check": Rule(get=answers("405")),
 }
 
+# Further addresses of the same patterns: records that are not public, agencies and actions
+# just outside a role's reach. Walked after the pattern's own rule.
+VARIANTS: dict[str, tuple[Rule, ...]] = {
+    # Drafts are not public anywhere, whoever asks (staff read them on the staff pages).
+    "catalog:document": (Rule(kwargs=doc("draft"), get=answers("404")),),
+    "api-v1:document_detail": (Rule(kwargs=lambda w: {"document_id": w.draft.pk}, get=answers("404")),),
+    # Searching for a draft's title finds nothing for anyone (the leak check reads the page).
+    "search:search": (Rule(get=public(), query="q=外贸补贴初步名单"),),
+    "api-v1:search": (Rule(get=public(), query="q=外贸补贴初步名单"),),
+    # Asking for 商务局's rows by filter shows them only to those who may see them.
+    "applications:queue": (Rule(get=staff_only(*REQUEST_READERS, OTHER_STAFF, OTHER_SUPERVISOR),
+                                query="status=&agency=__own__"),),
+    "supervision:dashboard": (Rule(get=staff_only(SUPERVISOR, OTHER_SUPERVISOR),
+                                   query="root=__own__"),),
+    "appeals:list": (Rule(get=staff_only(*APPEAL_READERS, OTHER_STAFF, OTHER_SUPERVISOR),
+                          query="agency=__own__"),),
+    "catalog:staff_documents": (Rule(get=staff_only(*DOCUMENT_READERS, OTHER_STAFF, OTHER_SUPERVISOR),
+                                     query="agency=__own__"),),
+    # An 机构管理员 manages their own agency, not the agencies below it.
+    "agencies:edit": (Rule(kwargs=lambda w: {"slug": w.own_child.slug}, get=staff_only(),
+                           post=refuse()),),
+    # The county's roll-up is for the county's supervisor, not a department's.
+    "reports:staff_rollup": (Rule(kwargs=lambda w: {"slug": w.county.slug, "year": YEAR},
+                                  get=staff_only()),),
+    # Assigning a request is for its handlers and its 机构管理员.
+    "applications:act": (Rule(kwargs=lambda w: {"pk": w.application.pk, "action": "assign"},
+                              get=staff_only(HANDLER, ADMIN), post=refuse(HANDLER, ADMIN)),),
+    # 退回、审定 belong to the supervisor of the report's sub-tree, 发布 to the agency's 审核员.
+    "reports:staff_act": (
+        action(own_report(action="approve"), SUPERVISOR),
+        action(own_report(action="return"), SUPERVISOR),
+        action(own_report(action="publish"), REVIEWER),
+    ),
+}
+
 # Patterns deliberately not walked one by one, with the reason.
 EXCLUDED: dict[str, str] = {}
 

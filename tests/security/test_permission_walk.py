@@ -11,6 +11,7 @@ right over 商务局's records must not show those records.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 
 import pytest
 from django.core.cache import cache
@@ -24,6 +25,7 @@ from .permission_rules import (
     OTP,
     REDIRECT,
     RULES,
+    VARIANTS,
     Rule,
     rule_for,
 )
@@ -100,7 +102,8 @@ def _path(world: World, name: str | None, rule: Rule) -> str:
         path = rule.path(world)
     else:
         path = reverse(name, kwargs=rule.kwargs(world))
-    return f"{path}?{rule.query}" if rule.query else path
+    query = rule.query.replace("__own__", str(world.own.pk))
+    return f"{path}?{query}" if query else path
 
 
 @pytest.fixture
@@ -122,13 +125,70 @@ def unruled(patterns: list[tuple[str | None, str]]) -> list[str]:
 def stale_rules(patterns: list[tuple[str | None, str]]) -> list[str]:
     """Rules and exclusions naming a pattern the URL configuration no longer has."""
     keys = {name or route for name, route in patterns}
-    return sorted(key for key in (*RULES, *ADMIN_SITE_RULES, *EXCLUDED) if key not in keys)
+    return sorted(key for key in (*RULES, *ADMIN_SITE_RULES, *VARIANTS, *EXCLUDED) if key not in keys)
 
 
-def test_every_url_pattern_answers_every_kind_of_user_as_its_rule_says(settings, _quiet_refusals):
+@dataclass
+class Walk:
+    patterns: int = 0
+    addresses: int = 0
+    cases: int = 0
+    mismatches: list[str] = field(default_factory=list)
+    seen_by_insiders: set[str] = field(default_factory=set)
+
+
+def walk(world: World, patterns: list[tuple[str | None, str]]) -> Walk:
+    """Open every pattern (and its variants) as every kind of user; collect what differs."""
+    clients = {kind: client_for(world, kind, number) for number, kind in enumerate(KINDS)}
+    result = Walk()
+    for name, route in patterns:
+        if (name or route) in EXCLUDED:
+            continue
+        result.patterns += 1
+        for rule in (rule_for(name, route), *VARIANTS.get(name or route, ())):
+            try:
+                path = _path(world, name, rule)
+            except Exception as error:  # a rule whose objects the world lacks is a failing rule
+                result.mismatches.append(f"{name or route}: cannot build the address: {error!r}")
+                continue
+            result.addresses += 1
+            for kind in KINDS:
+                _check(world, clients[kind], kind, rule, path, result)
+    return result
+
+
+def _check(world: World, client, kind: str, rule: Rule, path: str, result: Walk) -> None:
+    for method, expected in (("GET", rule.get.get(kind)), ("POST", rule.post.get(kind))):
+        if expected is None:
+            if method == "GET":
+                result.mismatches.append(f"GET  {path}  {kind}: the rule has no answer for this kind")
+            continue
+        before = state_of(world) if method == "POST" else None
+        response = client.get(path) if method == "GET" else client.post(path, {})
+        result.cases += 1
+        got = _outcome(response)
+        if got != expected:
+            result.mismatches.append(f"{method:4} {path}  {kind}: expected {expected}, got {got}")
+        if secrets_for(world, kind):
+            result.mismatches += [f"{method:4} {path}  {kind}: shows 商务局's record {secret!r}"
+                                  for secret in _leaks(world, kind, response)]
+        elif kind in (SUPERVISOR, SUPERUSER) and response.status_code == 200:
+            body = _body(response)
+            result.seen_by_insiders.update(s for s in world.secrets if s in body)
+        if method == "POST" and state_of(world) != before:
+            result.mismatches.append(f"POST {path}  {kind}: a refused POST changed data")
+
+
+@pytest.fixture
+def walk_settings(settings, _quiet_refusals):
     settings.GONGKAI_REQUIRE_STAFF_OTP = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()  # rate limits of the API and the forms count per address
+    yield
+    cache.clear()
+
+
+def test_every_url_pattern_answers_every_kind_of_user_as_its_rule_says(walk_settings):
     patterns = url_patterns()
     missing = unruled(patterns)
     assert not missing, "URL patterns without a rule (add a rule in tests/security/permission_rules.py):\n" + (
@@ -136,50 +196,29 @@ def test_every_url_pattern_answers_every_kind_of_user_as_its_rule_says(settings,
     assert not stale_rules(patterns), f"rules for patterns that no longer exist: {stale_rules(patterns)}"
 
     world = build_world()
-    clients = {kind: client_for(world, kind, number) for number, kind in enumerate(KINDS)}
-    mismatches: list[str] = []
-    seen_by_insiders: set[str] = set()
-    walked = cases = 0
-    for name, route in patterns:
-        if (name or route) in EXCLUDED:
-            continue
-        rule = rule_for(name, route)
-        try:
-            path = _path(world, name, rule)
-        except Exception as error:  # a rule whose objects the world lacks is a failing rule
-            mismatches.append(f"{name or route}: cannot build the address: {error!r}")
-            continue
-        walked += 1
-        for kind in KINDS:
-            for method, expected in (("GET", rule.get.get(kind)), ("POST", rule.post.get(kind))):
-                if expected is None:
-                    if method == "GET":
-                        mismatches.append(f"GET  {path}  {kind}: the rule has no answer for this kind")
-                    continue
-                before = state_of(world) if method == "POST" else None
-                client = clients[kind]
-                response = client.get(path) if method == "GET" else client.post(path, {})
-                cases += 1
-                got = _outcome(response)
-                if got != expected:
-                    mismatches.append(f"{method:4} {path}  {kind}: expected {expected}, got {got}")
-                if secrets_for(world, kind):
-                    for secret in _leaks(world, kind, response):
-                        mismatches.append(f"{method:4} {path}  {kind}: shows 商务局's record {secret!r}")
-                elif kind in (SUPERVISOR, SUPERUSER) and response.status_code == 200:
-                    body = _body(response)
-                    seen_by_insiders.update(s for s in world.secrets if s in body)
-                if method == "POST" and state_of(world) != before:
-                    mismatches.append(f"POST {path}  {kind}: a refused POST changed data")
+    result = walk(world, patterns)
 
-    print(f"\npermission walk: {walked} URL patterns × {len(KINDS)} kinds of user = {cases} cases checked"
-          f" ({len(patterns)} patterns in the URL configuration, {len(EXCLUDED)} excluded)")
-    assert not mismatches, f"{len(mismatches)} answers differ from the rules:\n" + "\n".join(mismatches)
+    print(f"\npermission walk: {result.patterns} URL patterns ({result.addresses} addresses) × "
+          f"{len(KINDS)} kinds of user = {result.cases} cases checked (GET, and POST by those "
+          f"refused; {len(patterns)} patterns in the URL configuration, {len(EXCLUDED)} excluded)")
+    assert not result.mismatches, (
+        f"{len(result.mismatches)} answers differ from the rules:\n" + "\n".join(result.mismatches))
     # The leak check means something only if the pages do show these records to those entitled.
-    assert seen_by_insiders == set(world.secrets), set(world.secrets) - seen_by_insiders
-    assert cases >= MIN_CASES, f"the walk checked only {cases} cases"
+    assert result.seen_by_insiders == set(world.secrets), set(world.secrets) - result.seen_by_insiders
+    assert result.cases >= MIN_CASES, f"the walk checked only {result.cases} cases"
 
 
 @pytest.mark.urls("tests.security.urls_with_new_view")
 def test_a_view_without_a_rule_fails_the_walk():
     assert unruled(url_patterns()) == ["newapp:brand_new  /newapp/brand-new/"]
+
+
+def test_a_view_that_lets_other_agencies_in_fails_the_walk(walk_settings, monkeypatch):
+    """The walk catches a leak: the staff page of a document opened to anyone signed in."""
+    from gongkai.catalog import staff_views
+
+    monkeypatch.setattr(staff_views, "can_view_staff_document", lambda user, document: True)
+    result = walk(build_world(), [("catalog:staff_document", "staff/documents/<int:pk>/")])
+    leaks = [line for line in result.mismatches if "other_staff" in line]
+    assert any("expected 403, got 200" in line for line in leaks)
+    assert any("shows 商务局's record" in line for line in leaks)
