@@ -274,6 +274,7 @@ class SignupForm(forms.Form):
         return username
 
     def clean(self):
+        from django.contrib.auth import get_user_model
         from django.contrib.auth.password_validation import validate_password
 
         data = super().clean()
@@ -281,8 +282,11 @@ class SignupForm(forms.Form):
         if p1 and p2 and p1 != p2:
             self.add_error("password2", ValidationError(_("两次输入的密码不一致。"), code="password_mismatch"))
         elif p1:
+            # An unsaved user, so that a password like the user name or e-mail is refused too.
+            user = get_user_model()(username=data.get("username", ""), email=data.get("email", ""),
+                                    full_name=data.get("full_name", ""))
             try:
-                validate_password(p1)
+                validate_password(p1, user)
             except ValidationError as exc:
                 self.add_error("password1", exc)
         return data
