@@ -275,6 +275,10 @@ VARIANTS: dict[str, tuple[Rule, ...]] = {
                                    query="root=__own__"),),
     "appeals:list": (Rule(get=staff_only(*APPEAL_READERS, OTHER_STAFF, OTHER_SUPERVISOR),
                           query="agency=__own__"),),
+    "audit:list": (Rule(get=staff_only(SUPERVISOR, OTHER_SUPERVISOR, anonymous="403"),
+                        query="agency=__own__"),),
+    "audit:export": (Rule(get=staff_only(SUPERVISOR, OTHER_SUPERVISOR, anonymous="403"),
+                          query="agency=__own__"),),
     "catalog:staff_documents": (Rule(get=staff_only(*DOCUMENT_READERS, OTHER_STAFF, OTHER_SUPERVISOR),
                                      query="agency=__own__"),),
     # An 机构管理员 manages their own agency, not the agencies below it.
@@ -372,7 +376,10 @@ def admin_rule(name: str | None, route: str) -> Rule | None:
         return None
     kwargs = (lambda w: {}) if view in ("changelist", "add") else (
         lambda w: {"object_id": w.admin_objects[model].pk})
-    return Rule(kwargs=kwargs, get=_admin(ADMIN_SUPERUSER_EXCEPTIONS.get(name, "200")))
+    # Writing through the admin is refused before any form is read to all but the superuser.
+    post = {kind: answer for kind, answer in _admin("").items() if kind != SUPERUSER}
+    return Rule(kwargs=kwargs, get=_admin(ADMIN_SUPERUSER_EXCEPTIONS.get(name, "200")),
+                post=post if view in ("add", "change", "delete") else {})
 
 
 def rule_for(name: str | None, route: str) -> Rule | None:

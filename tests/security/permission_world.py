@@ -20,11 +20,13 @@ from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from gongkai import audit
 from gongkai.agencies.models import Agency, Membership, Role
 from gongkai.appeals.models import AppealCase
 from gongkai.applications.models import Application, ApplicationEvent, ReplyFile
 from gongkai.audit.models import AuditEntry
 from gongkai.catalog.models import Attachment, Category, Document, Status
+from gongkai.catalog.services import DOCUMENT_RETURN
 from gongkai.reports import annual_services
 from gongkai.reports.models import AnnualReport
 from gongkai.supervision.models import UploadedReportCheck
@@ -149,9 +151,12 @@ def build_world() -> World:
         uploaded_by=world.users[SUPERVISOR],
     )
     world.calendar_year = CalendarYear.objects.create(year=2031, entered_by=world.users[SUPERUSER])
+    returned = audit.record(actor=world.users[REVIEWER], action=DOCUMENT_RETURN, target=world.pending,
+                            agency=own, reason="商务局审核意见：补贴名单须先经局务会研究")
     world.secrets = (
         world.draft.title, world.pending.title, world.application.title,
         world.closed_application.title, world.appeal.case_number, world.upload_check.original_name,
+        returned.reason,
     )
     world.applicant_records = (world.application.title, world.closed_application.title)
 
