@@ -21,7 +21,7 @@ from gongkai import audit
 from gongkai.audit.actions import register
 from gongkai.richtext import sanitize_html
 
-from . import files
+from . import file_writes, files
 from .models import Attachment, Document, IndexSequence, Status, Validity, attachment_path
 from .permissions import can_create_document, can_edit_document, can_review_document
 from .workflow import ensure_editable, ensure_transition
@@ -263,7 +263,8 @@ def attachment_add(*, document: Document, actor, upload) -> Attachment:
         raise files.too_large(limit)  # refuse before reading it
     data = upload.read(limit + 1)
     inspected = files.inspect_upload(name=getattr(upload, "name", ""), data=data, max_bytes=limit)
-    with transaction.atomic():
+    # A failure here, or later in a caller's transaction (report publication), removes the file.
+    with transaction.atomic(), file_writes.removed_on_failure():
         document = _locked(document)
         ensure_editable(document.status)
         attachment = Attachment(
@@ -273,24 +274,17 @@ def attachment_add(*, document: Document, actor, upload) -> Attachment:
         )
         path = attachment_path(attachment, inspected.name)
         storage = attachment.file.storage
-        written = None
         if storage.exists(path):
             attachment.file.name = path
         else:
-            written = storage.save(path, ContentFile(data))
-            attachment.file.name = written
-        saved = False
-        try:
-            attachment.save()
-            audit.record(
-                actor=actor, action=ATTACHMENT_ADD, target=document,
-                data={"name": inspected.name, "kind": inspected.kind, "size": inspected.size,
-                      "sha256": inspected.sha256},
-            )
-            saved = True
-        finally:
-            if written and not saved:  # leave no stored file without its record
-                storage.delete(written)
+            attachment.file.name = storage.save(path, ContentFile(data))
+            file_writes.written(storage, attachment.file.name)
+        attachment.save()
+        audit.record(
+            actor=actor, action=ATTACHMENT_ADD, target=document,
+            data={"name": inspected.name, "kind": inspected.kind, "size": inspected.size,
+                  "sha256": inspected.sha256},
+        )
     return attachment
 
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai import audit
 from gongkai.audit.actions import register
+from gongkai.catalog import file_writes
 
 from . import annual_selectors as selectors
 from . import permissions
@@ -174,6 +175,7 @@ def report_approve(*, report: AnnualReport, actor, comment: str = "") -> AnnualR
 
 
 @transaction.atomic
+@file_writes.removed_on_failure()  # the Word and PDF attachments, if publishing fails after them
 def report_publish(*, report: AnnualReport, actor) -> AnnualReport:
     """发布: the approved report becomes a Document in 政府信息公开年报 (catalog), its body the
     HTML rendering and the Word and PDF renderings attached; from now on it is frozen.

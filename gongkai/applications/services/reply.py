@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from gongkai import audit
+from gongkai.catalog import file_writes
 from gongkai.catalog.files import inspect_upload
 from gongkai.reports.template import OUTCOME_CODES
 
@@ -151,6 +152,7 @@ def application_record_delivery(*, application, actor, on: datetime.date, method
 
 
 @transaction.atomic
+@file_writes.removed_on_failure()
 def application_attach_file(*, application, actor, name: str, data: bytes) -> ReplyFile:
     """A disclosed file, checked by its content (gongkai.catalog.files, shared with the catalog)."""
     require(can_handle_application(actor, application))
@@ -164,6 +166,7 @@ def application_attach_file(*, application, actor, name: str, data: bytes) -> Re
         size=inspected.size, sha256=inspected.sha256, uploaded_by=actor,
     )
     reply_file.file.save(inspected.sha256, ContentFile(data), save=False)
+    file_writes.written(reply_file.file.storage, reply_file.file.name)
     reply_file.save()
     audit.record(actor=actor, action=ATTACH, target=app,
                  data={"file": inspected.name, "sha256": inspected.sha256})
