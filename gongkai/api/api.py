@@ -9,7 +9,7 @@ and a Chinese `message`. The OpenAPI schema is at /api/v1/openapi.json, the docs
 
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError, Throttled
@@ -65,6 +65,13 @@ def refused(request, exc):
     fields = exc.message_dict if hasattr(exc, "error_dict") else {}
     message = "；".join(exc.messages) if not fields else "请检查填写的内容。"
     return _error(request, status, code, message, fields)
+
+
+@api.exception_handler(RequestDataTooBig)
+@api.exception_handler(TooManyFieldsSent)
+def too_large(request, exc):
+    # Without this, Django's 400 HTML page would answer a JSON client.
+    return _error(request, 413, "too_large", "请求内容过大或字段过多，请精简后重试。")
 
 
 @api.exception_handler(HttpError)
