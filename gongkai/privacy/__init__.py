@@ -9,6 +9,11 @@
   show masked values only; the full value is for the handler of a request, audited by the
   caller (see gongkai.applications.services.handling.application_reveal_applicant).
 - `blind_index()`: a keyed hash for equality look-ups (same applicant) on encrypted values.
+- `rotation`: re-encryption with the newest key and recomputed blind indexes
+  (`gongkai rotate_encryption_keys`).
+- `retention`: erasure of personal details once PERSONAL_DATA_RETENTION_DAYS have passed since
+  closing, for every model that declares `ERASED_PERSONAL_DATA` (`gongkai erase_personal_data`).
 
-This app imports nothing of Gongkai's; any app may import it.
+These modules import nothing of Gongkai's; any app may import them. Only the management
+commands write to gongkai.audit.
 """

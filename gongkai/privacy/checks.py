@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cryptography.fernet import Fernet
+from django.conf import settings
 from django.core import checks
 
 from . import crypto
@@ -38,3 +39,23 @@ def check_encryption_keys_valid(app_configs=None, **kwargs):
                 )
             )
     return errors
+
+
+# 《行政诉讼法》第四十六条: six months to sue from learning of the reply; erasing sooner would
+# leave the agency unable to tell who the plaintiff of a pending case is.
+MIN_RETENTION_DAYS = 183
+
+
+@checks.register(checks.Tags.security)
+def check_retention_period(app_configs=None, **kwargs):
+    days = settings.PERSONAL_DATA_RETENTION_DAYS
+    if days < MIN_RETENTION_DAYS:
+        return [
+            checks.Warning(
+                f"PERSONAL_DATA_RETENTION_DAYS 为 {days} 天，短于起诉期限（六个月）：申请人仍可能起诉时，"
+                "其个人信息已被删除。",
+                hint="默认 1827 天（五年）；不应少于 183 天。",
+                id="gongkai_privacy.W002",
+            )
+        ]
+    return []

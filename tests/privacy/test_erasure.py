@@ -145,3 +145,12 @@ def test_staff_page_and_status_look_up_say_the_details_were_erased(client, recor
     assert answer.status_code == 200
     assert "个人信息已按保存期限删除" in answer.content.decode()
     assert answer.context["form"].non_field_errors().as_data()[0].code == "personal_data_erased"
+
+
+def test_a_retention_period_shorter_than_the_time_to_sue_is_warned_about(settings):
+    from gongkai.privacy.checks import check_retention_period
+
+    settings.PERSONAL_DATA_RETENTION_DAYS = 90
+    assert [w.id for w in check_retention_period()] == ["gongkai_privacy.W002"]
+    settings.PERSONAL_DATA_RETENTION_DAYS = 1827
+    assert check_retention_period() == []
