@@ -264,6 +264,7 @@ RULES: dict[str, Rule] = {
 VARIANTS: dict[str, tuple[Rule, ...]] = {
     # Drafts are not public anywhere, whoever asks (staff read them on the staff pages).
     "catalog:document": (Rule(kwargs=doc("draft"), get=answers("404")),),
+    "catalog:attachment": (Rule(kwargs=lambda w: {"pk": w.published_attachment.pk}, get=public()),),
     "api-v1:document_detail": (Rule(kwargs=lambda w: {"document_id": w.draft.pk}, get=answers("404")),),
     # Searching for a draft's title finds nothing for anyone (the leak check reads the page).
     "search:search": (Rule(get=public(), query="q=外贸补贴初步名单"),),

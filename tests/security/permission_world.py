@@ -71,6 +71,7 @@ class World:
     pending: Document | None = None
     published: Document | None = None
     draft_attachment: Attachment | None = None
+    published_attachment: Attachment | None = None
     application: Application | None = None
     closed_application: Application | None = None
     reply_file: ReplyFile | None = None
@@ -91,6 +92,14 @@ def _staff(username: str, agency: Agency, *roles: str, **kwargs):
     for role in roles:
         MembershipFactory(user=user, agency=agency, role=role)
     return user
+
+
+def _attachment(document: Document, name: str) -> Attachment:
+    data = f"%PDF-1.4 {name}".encode()
+    return Attachment.objects.create(
+        document=document, file=ContentFile(data, name="file.pdf"), original_name=name,
+        file_kind="pdf", size=len(data), sha256=hashlib.sha256(data).hexdigest(),
+    )
 
 
 def build_world() -> World:
@@ -123,11 +132,8 @@ def build_world() -> World:
     world.pending = DocumentFactory(agency=own, title="商务局待审核：商贸流通资金安排",
                                     status=Status.PENDING, created_by=publisher)
     world.published = DocumentFactory(agency=own, status=Status.PUBLISHED, created_by=publisher)
-    world.draft_attachment = Attachment.objects.create(
-        document=world.draft, file=ContentFile(b"%PDF-1.4 draft", name="draft.pdf"),
-        original_name="草稿附件.pdf", file_kind="pdf", size=14,
-        sha256=hashlib.sha256(b"%PDF-1.4 draft").hexdigest(),
-    )
+    world.draft_attachment = _attachment(world.draft, "草稿附件.pdf")
+    world.published_attachment = _attachment(world.published, "公开附件.pdf")
 
     applicant = world.users[APPLICANT]
     world.application = make_application(own, received_on=dt.date(YEAR, 3, 1))
