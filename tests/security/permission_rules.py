@@ -85,7 +85,7 @@ def action(kwargs: Callable[[World], dict], *allowed: str, anonymous: str = LOGI
                 post=refuse(*allowed, denied=denied, anonymous=anonymous))
 
 
-def doc(name: str) -> Callable[[World], dict]:
+def pk_of(name: str) -> Callable[[World], dict]:
     return lambda w: {"pk": getattr(w, name).pk}
 
 
@@ -106,7 +106,7 @@ RULES: dict[str, Rule] = {
     "catalog:home": Rule(get=public()),
     "catalog:browse": Rule(get=public()),
     "catalog:category": Rule(kwargs=lambda w: {"slug": "policies"}, get=public()),
-    "catalog:document": Rule(kwargs=doc("published"), get=public()),
+    "catalog:document": Rule(kwargs=pk_of("published"), get=public()),
     # An attachment of a draft is for the agency's document staff only.
     "catalog:attachment": Rule(kwargs=lambda w: {"pk": w.draft_attachment.pk},
                                get=staff_only(*DOCUMENT_READERS, denied="404", anonymous="404")),
@@ -122,18 +122,18 @@ RULES: dict[str, Rule] = {
     "catalog:staff_document_create": Rule(get=staff_only(PUBLISHER, OTHER_STAFF),
                                           post=refuse(PUBLISHER, OTHER_STAFF)),
     "catalog:staff_review_queue": Rule(get=staff_only(REVIEWER, OTHER_STAFF)),
-    "catalog:staff_document": Rule(kwargs=doc("draft"), get=staff_only(*DOCUMENT_READERS)),
-    "catalog:staff_document_edit": Rule(kwargs=doc("draft"), get=staff_only(PUBLISHER),
+    "catalog:staff_document": Rule(kwargs=pk_of("draft"), get=staff_only(*DOCUMENT_READERS)),
+    "catalog:staff_document_edit": Rule(kwargs=pk_of("draft"), get=staff_only(PUBLISHER),
                                         post=refuse(PUBLISHER)),
-    "catalog:staff_document_submit": action(doc("draft"), PUBLISHER),
-    "catalog:staff_document_approve": action(doc("pending"), REVIEWER),
-    "catalog:staff_document_return": Rule(kwargs=doc("pending"), get=staff_only(REVIEWER),
+    "catalog:staff_document_submit": action(pk_of("draft"), PUBLISHER),
+    "catalog:staff_document_approve": action(pk_of("pending"), REVIEWER),
+    "catalog:staff_document_return": Rule(kwargs=pk_of("pending"), get=staff_only(REVIEWER),
                                           post=refuse(REVIEWER)),
-    "catalog:staff_document_withdraw": Rule(kwargs=doc("published"), get=staff_only(REVIEWER),
+    "catalog:staff_document_withdraw": Rule(kwargs=pk_of("published"), get=staff_only(REVIEWER),
                                             post=refuse(REVIEWER)),
-    "catalog:staff_document_validity": Rule(kwargs=doc("published"), get=staff_only(REVIEWER),
+    "catalog:staff_document_validity": Rule(kwargs=pk_of("published"), get=staff_only(REVIEWER),
                                             post=refuse(REVIEWER)),
-    "catalog:staff_attachment_add": action(doc("draft"), PUBLISHER),
+    "catalog:staff_attachment_add": action(pk_of("draft"), PUBLISHER),
     "catalog:staff_attachment_remove": action(lambda w: {"pk": w.draft_attachment.pk}, PUBLISHER),
     "search:search": Rule(get=public(), query="q=商务"),
     # ---- 机构
@@ -192,8 +192,8 @@ RULES: dict[str, Rule] = {
                                   post=refuse(HANDLER, OTHER_STAFF)),
     "applications:export": Rule(get=staff_only(*REQUEST_READERS, OTHER_STAFF, OTHER_SUPERVISOR),
                                 query="status="),
-    "applications:detail": Rule(kwargs=doc("application"), get=staff_only(*REQUEST_READERS)),
-    "applications:reveal": Rule(kwargs=doc("application"), get=answers("405", **{ANONYMOUS: LOGIN}),
+    "applications:detail": Rule(kwargs=pk_of("application"), get=staff_only(*REQUEST_READERS)),
+    "applications:reveal": Rule(kwargs=pk_of("application"), get=answers("405", **{ANONYMOUS: LOGIN}),
                                 post=refuse(*REQUEST_READERS)),
     "applications:act": Rule(kwargs=lambda w: {"pk": w.application.pk, "action": "close"},
                              get=staff_only(HANDLER), post=refuse(HANDLER)),
@@ -204,12 +204,12 @@ RULES: dict[str, Rule] = {
     # ---- 行政复议、行政诉讼
     "appeals:list": Rule(get=staff_only(*APPEAL_READERS, OTHER_STAFF, OTHER_SUPERVISOR)),
     "appeals:create": Rule(get=staff_only(HANDLER, OTHER_STAFF), post=refuse(HANDLER, OTHER_STAFF)),
-    "appeals:detail": Rule(kwargs=doc("appeal"),
+    "appeals:detail": Rule(kwargs=pk_of("appeal"),
                            get=staff_only(*APPEAL_READERS, denied="404")),
     # A supervisor sees the case (403 to change it); to anyone else it does not exist.
-    "appeals:edit": Rule(kwargs=doc("appeal"), get=staff_only(HANDLER, denied="404") | {SUPERVISOR: "403"},
+    "appeals:edit": Rule(kwargs=pk_of("appeal"), get=staff_only(HANDLER, denied="404") | {SUPERVISOR: "403"},
                          post=refuse(HANDLER, denied="404") | {SUPERVISOR: "403"}),
-    "appeals:result": Rule(kwargs=doc("appeal"), get=staff_only(HANDLER, denied="404") | {SUPERVISOR: "403"},
+    "appeals:result": Rule(kwargs=pk_of("appeal"), get=staff_only(HANDLER, denied="404") | {SUPERVISOR: "403"},
                            post=refuse(HANDLER, denied="404") | {SUPERVISOR: "403"}),
     # ---- 年度报告: public
     "reports:public_list": Rule(get=public()),
@@ -263,7 +263,7 @@ RULES: dict[str, Rule] = {
 # just outside a role's reach. Walked after the pattern's own rule.
 VARIANTS: dict[str, tuple[Rule, ...]] = {
     # Drafts are not public anywhere, whoever asks (staff read them on the staff pages).
-    "catalog:document": (Rule(kwargs=doc("draft"), get=answers("404")),),
+    "catalog:document": (Rule(kwargs=pk_of("draft"), get=answers("404")),),
     "catalog:attachment": (Rule(kwargs=lambda w: {"pk": w.published_attachment.pk}, get=public()),),
     "api-v1:document_detail": (Rule(kwargs=lambda w: {"document_id": w.draft.pk}, get=answers("404")),),
     # Searching for a draft's title finds nothing for anyone (the leak check reads the page).
