@@ -8,17 +8,36 @@ and a Chinese `message`. The OpenAPI schema is at /api/v1/openapi.json, the docs
 """
 
 
+import json
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, ValidationError
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.parser import Parser
 from ninja.throttling import AnonRateThrottle
 
 from . import catalog, reports, requests
 
+
+class TextSafeParser(Parser):
+    """JSON bodies whose strings hold a lone surrogate ("\\ud800" escapes are valid JSON but no
+    valid text) are refused: neither database nor the field encryption can store them."""
+
+    def parse_body(self, request):
+        data = super().parse_body(request)
+        try:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError("请求内容含有无效的字符（不成对的代理项），请检查编码后重试。",
+                                  code="invalid_text") from None
+        return data
+
+
 api = NinjaAPI(
+    parser=TextSafeParser(),
     title="公开 Gongkai API",
     version="1",
     description="政府信息公开平台的公开数据接口 / the public JSON API of Gongkai.",
@@ -76,6 +95,11 @@ def too_large(request, exc):
 
 @api.exception_handler(HttpError)
 def http_error(request, exc):
+    # Ninja wraps whatever the body parser raised in HttpError(400, "Cannot parse request body").
+    if isinstance(exc.__cause__, ValidationError):
+        return refused(request, exc.__cause__)
+    if exc.__cause__ is not None and exc.status_code == 400:
+        return _error(request, 400, "invalid_json", "请求内容不是有效的 JSON（UTF-8 编码）。")
     return _error(request, exc.status_code, "error", str(exc))
 
 
