@@ -30,12 +30,15 @@ RUN_SEPARATOR = "sep"
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
 
-_NUL = re.compile("\x00")
+# NUL and lone UTF-16 surrogates (which a JSON "\ud800" escape can carry) cannot be encoded
+# for either database: they are dropped, not searched.
+_UNENCODABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def normalize(text: str) -> str:
-    """Lower case, whitespace runs collapsed to one space, trimmed, NUL characters dropped."""
-    return " ".join(_NUL.sub("", text or "").lower().split())
+    """Lower case, whitespace runs collapsed to one space, trimmed, NUL characters and lone
+    surrogates dropped."""
+    return " ".join(_UNENCODABLE.sub("", text or "").lower().split())
 
 
 def token_safe(run: str) -> str:
