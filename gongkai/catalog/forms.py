@@ -8,7 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
@@ -21,6 +24,22 @@ FIRST_YEAR = 2008  # 《条例》 took effect on 2008-05-01
 
 def _blank(label) -> list[tuple[str, str]]:
     return [("", label)]
+
+
+class FilterSelect(forms.Select):
+    """A <select> built in Python: Django renders each <option> through a template include, and
+    the filters' ~140 options took 9 ms, half the time of a catalog or search page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = []
+        for group, options, _index in widget["optgroups"]:
+            html = format_html_join("", '<option value="{}"{}>{}</option>', (
+                (o["value"], mark_safe(" selected") if o["selected"] else "", o["label"]) for o in options
+            ))
+            parts.append(format_html('<optgroup label="{}">{}</optgroup>', group, html) if group else html)
+        return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]),
+                           mark_safe("".join(parts)))
 
 
 class CategoryChoiceField(forms.ModelChoiceField):
@@ -37,16 +56,17 @@ class DocumentFilterForm(forms.Form):
 
     agency = forms.ModelChoiceField(
         label=_("发布机构"), queryset=Agency.objects.none(), to_field_name="slug", required=False,
-        empty_label=_("全部机构"),
+        empty_label=_("全部机构"), widget=FilterSelect,
     )
     category = CategoryChoiceField(
         label=_("公开目录"), queryset=Category.objects.none(), to_field_name="slug", required=False,
-        empty_label=_("全部栏目"),
+        empty_label=_("全部栏目"), widget=FilterSelect,
     )
-    kind = forms.ChoiceField(label=_("文件类型"), required=False)
-    topic = forms.ChoiceField(label=_("主题分类"), required=False)
-    year = forms.TypedChoiceField(label=_("发布年份"), required=False, coerce=int, empty_value=None)
-    validity = forms.ChoiceField(label=_("有效性"), required=False)
+    kind = forms.ChoiceField(label=_("文件类型"), required=False, widget=FilterSelect)
+    topic = forms.ChoiceField(label=_("主题分类"), required=False, widget=FilterSelect)
+    year = forms.TypedChoiceField(label=_("发布年份"), required=False, coerce=int, empty_value=None,
+                                  widget=FilterSelect)
+    validity = forms.ChoiceField(label=_("有效性"), required=False, widget=FilterSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
