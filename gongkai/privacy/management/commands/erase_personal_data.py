@@ -9,27 +9,26 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 
 from gongkai import audit
 from gongkai.audit.actions import register
 from gongkai.privacy.retention import erase_all, retention_cutoff
 
+from ._batched import BatchedCommand
+
 ERASE = register("privacy.erase_personal_data", "删除保存期限届满的个人信息")
 
 
-class Command(BaseCommand):
+class Command(BatchedCommand):
     help = "删除办结已超过 PERSONAL_DATA_RETENTION_DAYS 天的申请（及复议诉讼案件）中的申请人个人信息。"
 
     def add_arguments(self, parser):
-        parser.add_argument("--dry-run", action="store_true", help="只统计，不删除")
-        parser.add_argument("--batch-size", type=int, default=500, help="每个事务处理的行数")
+        super().add_arguments(parser)
         parser.add_argument("--date", help="按这一天计算（YYYY-MM-DD），默认今天")
 
     def handle(self, *args, dry_run=False, batch_size=500, date=None, **options):
-        if batch_size < 1:
-            raise CommandError("--batch-size 须为正整数。")
         try:
             today = datetime.date.fromisoformat(date) if date else timezone.localdate()
         except ValueError as exc:

@@ -6,26 +6,22 @@ one (README, 密钥轮换). Idempotent; `--dry-run` only counts.
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from gongkai import audit
 from gongkai.audit.actions import register
 from gongkai.privacy import crypto
 from gongkai.privacy.rotation import rotate_all
 
+from ._batched import BatchedCommand
+
 ROTATE = register("privacy.rotate_keys", "轮换个人信息加密密钥")
 
 
-class Command(BaseCommand):
+class Command(BatchedCommand):
     help = "用 FIELD_ENCRYPTION_KEYS 的第一个（最新）密钥重新加密所有加密字段，并重算申请人标识。"
 
-    def add_arguments(self, parser):
-        parser.add_argument("--dry-run", action="store_true", help="只统计，不写入")
-        parser.add_argument("--batch-size", type=int, default=500, help="每个事务处理的行数")
-
     def handle(self, *args, dry_run=False, batch_size=500, **options):
-        if batch_size < 1:
-            raise CommandError("--batch-size 须为正整数。")
         if crypto.using_development_key():
             self.stdout.write(self.style.WARNING("FIELD_ENCRYPTION_KEYS 未设置，正在使用开发密钥。"))
         counts = rotate_all(batch_size=batch_size, dry_run=dry_run)
