@@ -82,7 +82,8 @@ def _norm(text: object) -> str:
 
 
 def read_table(filename: str, content: bytes) -> list[tuple[int, list[object]]]:
-    """(line number, cells) of every line of a CSV or XLSX file. Raises ValueError in Chinese."""
+    """(line number, cells) of the lines of a CSV or XLSX file (blank XLSX rows left out).
+    Raises ValueError in Chinese."""
     if len(content) > MAX_BYTES:
         raise ValueError("文件超过 2 MB，请拆分后导入")
     name = filename.lower()
@@ -113,15 +114,31 @@ def _read_csv(content: bytes) -> list[tuple[int, list[object]]]:
 
 
 def _read_xlsx(content: bytes) -> list[tuple[int, list[object]]]:
+    from django.core.exceptions import ValidationError
     from openpyxl import load_workbook
 
+    from gongkai.catalog.files import detect_kind
+
+    # A 2 MB zip can expand to gigabytes of sheet XML: the attachment gate's zip checks first.
+    if content[:4] == b"PK\x03\x04":
+        try:
+            detect_kind(content)
+        except ValidationError as exc:
+            raise ValueError(exc.messages[0]) from exc
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise ValueError("无法读取该 Excel 文件，请确认是 .xlsx 格式") from exc
     try:
-        sheet = book.worksheets[0]
-        return [(i, list(row)) for i, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        lines = []
+        for number, row in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
+            cells = list(row)
+            if not _blank(cells):
+                lines.append((number, cells))
+            # A line past the limit is enough for the caller to say the file is too long.
+            if len(lines) > MAX_LINES + 1:
+                break
+        return lines
     finally:
         book.close()
 

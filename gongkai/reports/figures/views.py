@@ -17,7 +17,7 @@ from gongkai.agencies.permissions import agencies_with_role, require
 from ..models import FIGURE_FIELDS, FIRST_YEAR, LAST_YEAR, YearlyFigures
 from . import services
 from .forms import FiguresChooseForm, FiguresFilterForm, FiguresForm, FiguresImportForm
-from .parse import TEMPLATE_HEADER, template_csv
+from .parse import MAX_BYTES, TEMPLATE_HEADER, template_csv
 from .permissions import (
     READ_ROLES,
     agencies_for_figures,
@@ -91,7 +91,7 @@ def figures_import(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         result = services.figures_import(
-            actor=request.user, filename=upload.name, content=upload.read()
+            actor=request.user, filename=upload.name, content=upload.read(MAX_BYTES + 1)
         )
         if result.ok:
             messages.success(request, ngettext(
