@@ -1,10 +1,11 @@
 """Check an annual report written elsewhere: upload a file, get the engine's findings."""
 
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
 from ninja import File, Router
 from ninja.files import UploadedFile
 
+from gongkai.catalog.files import too_large
 from gongkai.reports.parse import parse_bytes
 from gongkai.reports.validate import Severity, validate
 from gongkai.supervision.services import inspect_report_file
@@ -17,9 +18,10 @@ router = Router(tags=["reports"])
 @router.post("/check", response=responses(ReportCheckOut, 400),
              summary="检查一份年度报告（PDF、DOCX、HTML 或 TXT）")
 def report_check(request, file: File[UploadedFile]):
-    if file.size and file.size > 20 * 1024 * 1024:
-        raise ValidationError("文件过大。", code="too_large")
-    data = file.read()
+    limit = settings.GONGKAI_ATTACHMENT_MAX_BYTES
+    if file.size and file.size > limit:
+        raise too_large(limit)  # refused before it is read into memory
+    data = file.read(limit + 1)
     name = inspect_report_file(name=file.name or "report.txt", data=data)
     parsed = parse_bytes(data, name)
     findings = [*parsed.findings, *validate(parsed.report)]

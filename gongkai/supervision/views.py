@@ -71,7 +71,8 @@ def check_list(request):
         try:
             check = services.report_check_upload(
                 agency=form.cleaned_data["agency"], year=form.cleaned_data["year"],
-                name=upload.name, data=upload.read(), actor=request.user,
+                name=upload.name, data=upload.read(settings.GONGKAI_ATTACHMENT_MAX_BYTES + 1),
+                actor=request.user,
                 source_url=form.cleaned_data["source_url"],
             )
         except ValidationError as error:
