@@ -160,7 +160,10 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the public pages (gongkai/page_cache.py): the default 300 entries made pages
+    # evict each other under load.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                          "OPTIONS": {"MAX_ENTRIES": 2000}}}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Public pages for anonymous visitors (gongkai/page_cache.py): seconds a page stays cached; 0 = off.
 GONGKAI_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))

@@ -5,13 +5,12 @@ Each page runs a small, fixed number of queries (select_related, no per-row quer
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from gongkai.agencies.models import Agency
-from gongkai.page_cache import cache_anonymous_page
+from gongkai.page_cache import CachedCountPaginator, cache_anonymous_page
 
 from . import files, selectors
 from .forms import DocumentFilterForm
@@ -69,7 +68,9 @@ def browse(request, slug=None):
     documents = form.filter_queryset(
         Document.objects.published().select_related("agency", "category").order_by("-published_on", "-id")
     )
-    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CachedCountPaginator(
+        documents, PAGE_SIZE, count_key=f"catalog:{slug}:{querystring_without_page(request)}"
+    ).get_page(request.GET.get("page"))
     top, children = selectors.category_tree()
     return render(request, "catalog/document_list.html", {
         "category": category,

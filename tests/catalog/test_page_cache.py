@@ -160,3 +160,24 @@ def test_a_publication_in_another_worker_process_invalidates_this_ones_pages(cli
         env=dict(os.environ, DATABASE_URL=url, DJANGO_SETTINGS_MODULE="gongkai.settings"), check=True,
     )
     assert client.get("/")[HIT_HEADER] == "miss"
+
+
+def test_the_catalog_total_is_counted_once_per_content_version(
+    client, agency, document, django_capture_on_commit_callbacks
+):
+    """Every page of a list shows the same total; a million-row COUNT(*) is not run per page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count_queries(url: str) -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(url)
+        return sum("COUNT(" in q["sql"] for q in ctx.captured_queries)
+
+    assert count_queries("/catalog/") == 1
+    assert count_queries("/catalog/?page=2") == 0
+    assert count_queries("/catalog/?kind=other") == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        DocumentFactory(agency=agency, status=Status.PUBLISHED)
+    response = client.get("/catalog/?page=3")
+    assert "共 2 条" in response.content.decode()
