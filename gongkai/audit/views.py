@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from gongkai.agencies.models import Role
 from gongkai.agencies.permissions import agencies_with_role, require
+from gongkai.spreadsheet import safe_row
 
 from . import actions
 from .selectors import audit_entries_for
@@ -53,11 +54,11 @@ def entry_export(request):
     def rows():
         yield "\ufeff" + writer.writerow(["时间", "操作人", "操作", "机构", "对象类型", "对象编号", "对象", "理由"])
         for e in entries.iterator(chunk_size=2000):
-            yield writer.writerow([
+            yield writer.writerow(safe_row([
                 timezone.localtime(e.created_at).strftime("%Y-%m-%d %H:%M:%S"), e.actor_name,
                 e.action_label, e.agency.name if e.agency else "", e.target_type, e.target_id,
                 e.target_repr, e.reason,
-            ])
+            ]))
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="audit-log.csv"'

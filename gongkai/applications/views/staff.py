@@ -27,6 +27,7 @@ from gongkai import audit
 from gongkai.agencies.models import Role
 from gongkai.agencies.permissions import agencies_with_role
 from gongkai.audit.models import AuditEntry
+from gongkai.spreadsheet import safe_row
 
 from .. import forms as f
 from .. import selectors, services
@@ -110,12 +111,12 @@ def export(request):
                      "所需信息", "申请渠道", "收到日期", "答复期限", "状态", "处理结果", "答复日期",
                      "办理人"])
     for a in rows:
-        writer.writerow([
+        writer.writerow(safe_row([
             a.reference, a.agency.name, a.get_applicant_type_display(), a.applicant_name,
             a.id_number_masked, a.phone_masked, a.address_masked, a.subject,
             a.get_channel_display(), a.received_on, a.due_on or a.deadline_problem or "",
             a.get_status_display(), a.get_outcome_display(), a.closed_on or "", a.handler or "",
-        ])
+        ]))
     audit.record(actor=request.user, action=EXPORT, target=None,
                  data={"rows": len(rows), "query": request.GET.urlencode()})
     return response
