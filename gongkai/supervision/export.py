@@ -22,6 +22,9 @@ def _sheet(workbook: Workbook, title: str, header: list[str], rows: list[list]) 
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":  # openpyxl takes any "=..." string for a formula
+                cell.data_type = "s"
     for column, name in zip(sheet.columns, header, strict=False):
         sheet.column_dimensions[column[0].column_letter].width = max(12, len(name) * 2 + 4)
 
