@@ -56,3 +56,18 @@ def test_a_formula_in_an_audit_reason_is_exported_as_text(client, agency, make_s
 ])
 def test_only_strings_that_start_like_a_formula_change(value, shown):
     assert safe_cell(value) == shown
+
+
+def test_the_dashboard_workbook_holds_text_not_formulas(client, county, make_staff):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from tests.factories import AgencyFactory
+
+    AgencyFactory(name='=HYPERLINK("http://evil.example","点击")', slug="evil", parent=county)
+    client.force_login(make_staff(county, "supervisor"))
+    workbook = load_workbook(BytesIO(client.get(reverse("supervision:export"), {"year": 2021}).content))
+    cells = [cell for row in workbook["依申请公开"].iter_rows(min_row=2) for cell in row]
+    evil = [cell for cell in cells if str(cell.value).startswith("=HYPERLINK")]
+    assert evil and all(cell.data_type == "s" for cell in evil)
