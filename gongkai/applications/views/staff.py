@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -194,7 +195,8 @@ def _run_deliver(request, app, data):
 def _run_attach(request, app, data):
     upload = data["file"]
     return services.application_attach_file(
-        application=app, actor=request.user, name=upload.name, data=upload.read())
+        application=app, actor=request.user, name=upload.name,
+        data=upload.read(settings.GONGKAI_ATTACHMENT_MAX_BYTES + 1))  # the service refuses more
 
 
 _ANY_OPEN = tuple(OPEN_STATUSES)
