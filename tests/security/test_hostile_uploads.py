@@ -1,6 +1,7 @@
 """Hostile uploads through the real pages and the API, not only through `inspect_upload`.
 
-Every upload entry point × every hostile file: the staff attachment upload, the supervisor's
+Every upload entry point × every hostile file: the staff attachment upload, the handler's
+reply files, the supervisor's
 report check page, the API's report check and (for spreadsheets) the yearly figures import.
 Each is refused with a Chinese message and leaves no record and no file. A hostile *name* on a
 good file is not refused: it is cleaned to its last component (browsers on Windows send full
@@ -9,6 +10,7 @@ paths) and the file is stored under its hash, so no name ever reaches the file s
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from collections.abc import Callable
@@ -19,9 +21,11 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from gongkai.applications.models import ReplyFile
 from gongkai.catalog.models import Attachment, Status
 from gongkai.reports.models import YearlyFigures
 from gongkai.supervision.models import UploadedReportCheck
+from tests.appeals.factories import make_application
 from tests.catalog.factories import DocumentFactory
 from tests.catalog.test_attachments import EXE, PDF, docx_bytes, zip_bomb
 
@@ -74,6 +78,8 @@ def world(agency, make_staff, settings, client):
     publisher = make_staff(agency, "publisher")
     supervisor = make_staff(agency, "supervisor")
     return {
+        "handler": make_staff(agency, "handler"),
+        "application": make_application(agency, received_on=dt.date(2022, 3, 1)),
         "agency": agency,
         "draft": DocumentFactory(agency=agency, status=Status.DRAFT),
         "publisher": publisher,
@@ -85,6 +91,14 @@ def _attachment(client, world, name, data) -> str:
     client.force_login(world["publisher"])
     url = reverse("catalog:staff_attachment_add", kwargs={"pk": world["draft"].pk})
     response = client.post(url, {"file": SimpleUploadedFile(name, data)}, follow=True)
+    return response.content.decode()
+
+
+def _reply_file(client, world, name, data) -> str:
+    client.force_login(world["handler"])
+    url = reverse("applications:act", kwargs={"pk": world["application"].pk, "action": "attach"})
+    response = client.post(url, {"file": SimpleUploadedFile(name, data)})
+    assert response.status_code == 200  # the form again, with the error
     return response.content.decode()
 
 
@@ -104,6 +118,7 @@ def _check_api(client, world, name, data) -> str:
 
 ENDPOINTS = {
     "staff-attachment": Endpoint(_attachment, lambda: Attachment.objects.count()),
+    "reply-file": Endpoint(_reply_file, lambda: ReplyFile.objects.count()),
     "report-check-page": Endpoint(_check_page, lambda: UploadedReportCheck.objects.count()),
     "report-check-api": Endpoint(_check_api, lambda: 0),
 }
