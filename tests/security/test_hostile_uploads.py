@@ -1,8 +1,8 @@
 """Hostile uploads through the real pages and the API, not only through `inspect_upload`.
 
-Every upload entry point × every hostile file: the staff attachment upload, the handler's
-reply files, the supervisor's
-report check page, the API's report check and (for spreadsheets) the yearly figures import.
+Every upload entry point × every hostile file: the staff attachment upload, the handler's reply
+files, the supervisor's report check page, the API's report check and (for spreadsheets) the
+yearly figures import.
 Each is refused with a Chinese message and leaves no record and no file. A hostile *name* on a
 good file is not refused: it is cleaned to its last component (browsers on Windows send full
 paths) and the file is stored under its hash, so no name ever reaches the file system.
