@@ -201,6 +201,21 @@ def test_withdraw_online_only_by_the_applicant(client, own, stranger, applicant,
     assert own.is_closed and own.outcome == "other"
 
 
+def test_the_audit_log_supervisors_read_does_not_name_the_applicant(
+        client, own, handler, supervisor):
+    """Entries are append-only and outlive the retention period (gongkai erase_personal_data
+    cannot reach them), so they name a request by its number, never by its applicant."""
+    services.application_assign(application=own, handler=handler, actor=handler)
+    client.force_login(handler)
+    client.post(reverse("applications:reveal", kwargs={"pk": own.pk}))
+    assert AuditEntry.objects.filter(target_id=str(own.pk)).count() >= 2
+    client.force_login(supervisor)
+    for url in (reverse("audit:list"), reverse("audit:export")):
+        text = b"".join(client.get(url)).decode("utf-8-sig")
+        assert own.reference in text
+        assert own.applicant_name not in text
+
+
 def test_lookup_with_code_and_phone_opens_the_status_page(client, own):
     track = reverse("applications:track", kwargs={"code": own.query_code})
     assert client.get(track).status_code == 403

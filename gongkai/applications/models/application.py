@@ -204,7 +204,9 @@ class Application(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.reference} {self.applicant_name}"
+        # The number only: str() is what the append-only audit log records and supervisors
+        # read, and an applicant's name there would outlive the erasure of personal data.
+        return self.reference
 
     def get_absolute_url(self) -> str:
         return reverse("applications:detail", kwargs={"pk": self.pk})
