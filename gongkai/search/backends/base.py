@@ -150,9 +150,15 @@ class BaseBackend:
         page_keys = self.verify_page(keys[offset : offset + page_size], parsed.terms,
                                      set(keys[:title_count]))
         ids = [k % KEY_FACTOR for k in page_keys]
-        documents = (
-            Document.objects.published().select_related("agency", "category").in_bulk(ids)
-        )
+        # Looked up by primary key alone, published checked here: with `status = …` in the
+        # WHERE, SQLite may walk the status index over every published document instead of
+        # reading the 20 rows (250 ms a page at 1M documents, bench/search.py).
+        documents = {
+            pk: document
+            for pk, document in Document.objects.select_related("agency", "category")
+            .in_bulk(ids).items()
+            if document.is_published
+        }
         for position, pk in enumerate(ids):
             document = documents.get(pk)
             if document is None:  # deleted or withdrawn behind the index's back
