@@ -221,7 +221,7 @@ def start_gunicorn(env: dict, log) -> tuple[subprocess.Popen, int]:
     raise RuntimeError("gunicorn did not start; see bench/out/load.log")
 
 
-def run_engine(engine: str, n: int, duration: int, log) -> dict:
+def run_engine(engine: str, n: int, duration: int, log, pages: list[str] = PAGES) -> dict:
     """Both modes per page: the page cache on (TTL 300 s) and off (every request renders)."""
     mk = S.marker("postgresql" if engine == "postgres" else "sqlite", n)
     if not mk.exists():
@@ -240,10 +240,10 @@ def run_engine(engine: str, n: int, duration: int, log) -> dict:
             # Every worker imports lazily and compiles templates on its first requests: without
             # a warm-up those seconds land in the first page's p99. Documents outside the
             # measured set, so that the warm-up fills no cache entry the run will hit.
-            for page in PAGES:
+            for page in pages:
                 wrk_page(page, data["warm_ids"] if page == "document" else data["queries"],
                          port, WARMUP)
-            for page in PAGES:
+            for page in pages:
                 items = data["ids"] if page == "document" else data["queries"]
                 results[(page, mode)] = wrk_page(page, items, port, duration) | data["counts"][page]
                 print(engine, page, mode, json.dumps(results[(page, mode)]), file=log, flush=True)
@@ -258,6 +258,7 @@ def main() -> None:
     p.add_argument("--duration", type=int, default=60)
     p.add_argument("--engines", default="sqlite,postgres")
     p.add_argument("--docs", type=int, default=1_000_000)
+    p.add_argument("--pages", default=",".join(PAGES), help="a comma-separated subset of " + ",".join(PAGES))
     p.add_argument("--child-prepare", type=int, help=argparse.SUPPRESS)
     a = p.parse_args()
     if a.child_prepare:
@@ -268,7 +269,8 @@ def main() -> None:
     S.OUT.mkdir(parents=True, exist_ok=True)
     with open(S.OUT / "load.log", "a") as log:
         for engine in a.engines.split(","):
-            res = run_engine(engine, a.docs, a.duration, log)
+            pages = [x for x in a.pages.split(",") if x in PAGES] or PAGES
+            res = run_engine(engine, a.docs, a.duration, log, pages)
             print(f"== {engine} ({a.docs} documents in 50 agencies, {CONNECTIONS} connections, "
                   f"{a.duration}s per page and mode; {DOCUMENT_IDS} random document ids)")
             print(f"{'page':9} {'cache':8} {'rps':>8} {'p50ms':>7} {'p99ms':>7} {'hits':>6} "
