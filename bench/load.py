@@ -261,6 +261,9 @@ def main() -> None:
     p.add_argument("--pages", default=",".join(PAGES), help="a comma-separated subset of " + ",".join(PAGES))
     p.add_argument("--child-prepare", type=int, help=argparse.SUPPRESS)
     a = p.parse_args()
+    pages = a.pages.split(",")
+    if unknown := [x for x in pages if x not in PAGES]:
+        p.error(f"unknown page(s) {', '.join(unknown)}; choose from {', '.join(PAGES)}")
     if a.child_prepare:
         child_prepare(a.child_prepare)
         return
@@ -269,7 +272,6 @@ def main() -> None:
     S.OUT.mkdir(parents=True, exist_ok=True)
     with open(S.OUT / "load.log", "a") as log:
         for engine in a.engines.split(","):
-            pages = [x for x in a.pages.split(",") if x in PAGES] or PAGES
             res = run_engine(engine, a.docs, a.duration, log, pages)
             print(f"== {engine} ({a.docs} documents in 50 agencies, {CONNECTIONS} connections, "
                   f"{a.duration}s per page and mode; {DOCUMENT_IDS} random document ids)")
