@@ -16,6 +16,7 @@ def probe(**env: str) -> dict:
 def test_without_configuration_the_site_is_embedded():
     s = probe(DATABASE_URL="", TASKS_BACKEND="")
     assert s["engine"] == "django.db.backends.sqlite3"
+    assert s["conn_max_age"] == 60  # reused: a new SQLite connection per request cost 3 ms
     assert s["databases"] == ["default"]
     assert s["routers"] == []
     assert s["cache"].endswith("LocMemCache")
