@@ -6,6 +6,9 @@ needs to take a document out of its contentless FTS5 table again. Vendor-specifi
 outside the ORM and are created by migration 0002 on their vendor only: the FTS5 table
 `search_fts` on SQLite; the `vec` / `tvec` tsvector columns with GIN indexes on PostgreSQL.
 Written only by `gongkai.search.backends`.
+
+`TokenFrequency` counts, per index token, the entries holding it: the SQLite backend plans a
+search with it (gongkai/search/frequencies.py).
 """
 
 from __future__ import annotations
@@ -31,3 +34,21 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document_id}: {self.title[:30]}"
+
+
+class TokenFrequency(models.Model):
+    """How many index entries hold a token (a bigram, or a one-character run) in any field.
+
+    Kept in step by the backends' writes, rebuilt from the engine's own index by
+    `frequencies.refresh`. Only a planning hint: no result depends on it being exact.
+    """
+
+    token = models.CharField(_("词元"), max_length=2, primary_key=True)
+    documents = models.BigIntegerField(_("所在条目数"), default=0)
+
+    class Meta:
+        verbose_name = _("检索词元频次")
+        verbose_name_plural = _("检索词元频次")
+
+    def __str__(self) -> str:
+        return f"{self.token}: {self.documents}"

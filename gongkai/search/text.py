@@ -135,6 +135,19 @@ def fts_phrase(term: str) -> str:
     return '"' + " ".join(tokens) + '"'
 
 
+def fts_near(term: str, offsets) -> str:
+    """An FTS5 expression that every text holding `term` matches: the term's bigrams at these
+    offsets (distinct tokens), within the distance they have in the term. Broader than the
+    phrase (order and the bigrams between are not checked), so matches must be verified."""
+    tokens = run_tokens(term)
+    chosen = sorted(set(offsets))
+    phrases = " ".join(f'"{tokens[i]}"' for i in chosen)
+    if len(chosen) == 1:
+        return phrases
+    # NEAR's N counts the tokens between the first and the last phrase.
+    return f"NEAR({phrases}, {chosen[-1] - chosen[0] - 1})"
+
+
 def fts_match_all(terms: tuple[str, ...]) -> str:
     """FTS5 expression: every term (of two or more characters) occurs in some column."""
     return " AND ".join(fts_phrase(t) for t in terms)
