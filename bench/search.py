@@ -14,20 +14,22 @@ on a sample of the queries (a scan of 1M documents takes seconds per query).
 
 Each engine runs in its own child process (Django is configured once per process).
 
-Measured 2026-11-28 on the 2-core machine, 1,000,000 documents (one run, both engines):
+Measured 2026-11-29 on the 2-core machine, 1,000,000 documents (one run, both engines, SQLite
+first, its file partly evicted from the page cache by the PostgreSQL runs before it):
 
 | engine | p50 ms | p95 ms | max ms | icontains p50 / p95 ms | ratio p50 |
 |---|---|---|---|---|---|
-| SQLite (FTS5) | 9.8 | 172.6 | 261.6 | 375 / 48,617 | 29x |
-| PostgreSQL (GIN) | 106.9 | 2,378 | 20,846 | 35,495 / 43,351 | 273x |
+| SQLite (FTS5) | 5.8 | 89.9 | 251.4 | 147 / 15,043 | 13x |
+| PostgreSQL (GIN) | 57.6 | 955.4 | 3,865 | 16,943 / 19,539 | 320x |
 
-Before the result page's documents were read by primary key, SQLite's p50 was 237 ms (p95 401):
-SQLite walked the status index over every published document to fetch 20 rows. The target
-(SQLite p95 <= 100 ms) is not met: two in-process reruns gave p95 114-119 ms. The slow tail
-is rare phrases made of common bigrams ("机制发展统筹推进": 382 hits, 150-200 ms): the generated
-bodies use a vocabulary of ~150 words, so most bigrams occur in 90-99% of documents (资金 in
-981,685) and FTS5 must compare positions in every document holding all of them. PostgreSQL
-keeps no positions (tsvector positions stop at 16,383) and re-reads the text of each candidate.
+Two SQLite runs straight after: p50 4.5 / p95 56.8 / max 160.5 ms, then p50 3.3 / p95 24.8 /
+max 69.1 ms (warm). The target (SQLite p95 <= 100 ms) is met. Before the token-frequency plan
+(backends/sqlite.py, `plan_term`) the SQLite p95 was 173 ms (p50 9.8): the slow tail was rare
+phrases of common bigrams ("机制发展统筹推进": 382 hits, 150-200 ms, now 8-14 ms), because the
+generated bodies use ~150 words, so most bigrams occur in 90-99% of documents. PostgreSQL's tail
+is common phrases with sparse hits ("现将，宣": 1,001 of ~480,000 rows read newest first): its
+tsvectors keep no positions (they stop at 16,383), so each row is re-read; that needs a
+positional or trigram index and is not done yet.
 """
 
 from __future__ import annotations
