@@ -11,39 +11,49 @@ connections, --duration seconds per page and mode. bench/load_wrk.lua counts non
 cache hits and socket errors by kind (wrk's "timeout" is a reply slower than 2 s).
 
     .venv/bin/python bench/load.py --duration 60 --engines sqlite,postgres
+    LOAD_WORKERS=2 LOAD_THREADS=8 .venv/bin/python bench/load.py --pages document --duration 20
 
-Measured 2026-11-28 on the 2-core development machine (other engineers' test runs kept the load
-average at 5-10 meanwhile), 1,000,000 documents, 60 s per row; errors are all wrk timeouts:
+Between pages the script waits until the server answers quickly again (`wait_until_idle`): a
+cold catalog page's 2 s requests, still queued when wrk stops, were counted in the next row.
+LOAD_WORKERS / LOAD_THREADS override gunicorn's 3 workers x 4 threads; 2-6 workers x 1-8
+threads moved the document p99 between 148 and 459 ms in 20 s runs, with no steady winner.
 
-| engine | page | cache | rps | p50 ms | p99 ms | errors | hits | queries before / cold / warm |
+Measured 2026-11-29 on the 2-core machine (quiet), 1,000,000 documents in 50 agencies, 60 s per
+row, with SQLite connections reused (CONN_MAX_AGE) and the token-frequency search plan. All
+pages in one run; the document rows again on their own after adding the idle wait (the first
+run's document rows followed the cold search pages); errors are wrk timeouts (> 2 s):
+
+| engine | page | cache | rps | p50 ms | p99 ms | errors | hits | queries cold / warm |
 |---|---|---|---|---|---|---|---|---|
-| SQLite | home | on | 2681 | 16 | 111 | 0 | 100% | 5 / 5 / 0 |
-| SQLite | catalog | on | 2489 | 17 | 113 | 0 | 100% | 5 / 5 / 0 |
-| SQLite | search | on | 1891 | 18 | 575 | 163 | 99.8% | 5-6 / 6 / 0 |
-| SQLite | document | on | 259 | 200 | 466 | 0 | 0% | 3 / 3 / 0 |
-| SQLite | home | off | 82 | 295 | 1795 | 39 | | |
-| SQLite | catalog | off | 30 | 726 | 1554 | 877 | | |
-| SQLite | search | off | 13 | 1451 | 1896 | 775 | | |
-| SQLite | document | off | 247 | 184 | 532 | 25 | | |
-| PostgreSQL+Redis | home | on | 1535 | 41 | 106 | 0 | 100% | 5 / 5 / 0 |
-| PostgreSQL+Redis | catalog | on | 1347 | 33 | 172 | 0 | 100% | 5 / 5 / 0 |
-| PostgreSQL+Redis | search | on | 1343 | 45 | 529 | 0 | 99.9% | 5-6 / 5 / 0 |
-| PostgreSQL+Redis | document | on | 271 | 220 | 373 | 0 | 38% | 3 / 3 / 0 |
-| PostgreSQL+Redis | home | off | 45 | 1050 | 1244 | 50 | | |
-| PostgreSQL+Redis | catalog | off | 10 | 1919 | 1991 | 493 | | |
-| PostgreSQL+Redis | search | off | 26 | 1317 | 1968 | 552 | | |
-| PostgreSQL+Redis | document | off | 243 | 193 | 694 | 25 | | |
+| SQLite | home | on | 3081 | 19 | 103 | 0 | 100% | 5 / 0 |
+| SQLite | catalog | on | 1101 | 45 | 84 | 0 | 100% | 5 / 0 |
+| SQLite | search | on | 2990 | 16 | 59 | 0 | 100% | 7 / 0 |
+| SQLite | document | on | 486 | 129 | 317 | 0 | 7% | 3 / 0 |
+| SQLite | home | off | 131 | 393 | 1068 | 0 | | |
+| SQLite | catalog | off | 25 | 1991 | 2000 | 877 | | |
+| SQLite | search | off | 152 | 341 | 936 | 1 | | |
+| SQLite | document | off | 469 | 111 | 418 | 0 | | |
+| PostgreSQL+Redis | home | on | 1592 | 30 | 121 | 0 | 100% | 5 / 0 |
+| PostgreSQL+Redis | catalog | on | 1687 | 29 | 56 | 0 | 100% | 5 / 0 |
+| PostgreSQL+Redis | search | on | 1503 | 30 | 756 | 0 | 99.9% | 5 / 0 |
+| PostgreSQL+Redis | document | on | 357 | 143 | 313 | 0 | 31% | 3 / 0 |
+| PostgreSQL+Redis | home | off | 94 | 450 | 1458 | 7 | | |
+| PostgreSQL+Redis | catalog | off | 10 | 1274 | 1994 | 552 | | |
+| PostgreSQL+Redis | search | off | 33 | 1328 | 1964 | 91 | | |
+| PostgreSQL+Redis | document | off | 327 | 76 | 534 | 0 | | |
 
-Before this work (sync workers, no page cache, one agency): document p99 306 ms with 48 socket
-errors on SQLite, errors on catalog and search. The target (zero errors, document p99 <= 100 ms)
-is nearly met by pages served from the cache (home p99 106-111 ms, catalog 113-172 ms, no
-errors), not by cold pages: with 50 connections that never pause, latency is 50 / throughput, so p99
-<= 100 ms needs more than 500 rps, and a cold document page costs 7.5 ms of CPU in one process
-(middleware, template, 3 queries), ~250 rps on 2 cores shared with wrk and the database. The
-cold document page misses the target by 4-7x (p99 373-694 ms), without errors with the cache
-on; with it off, 25 of ~15,000 replies took over 2 s. Cold catalog pages run an
-exact COUNT(*) of 1M rows (184 ms; remembered per filter while the page cache is on) and cold
-searches for phrases of common bigrams take seconds (bench/search.py): their errors are those.
+The day before (2026-11-28, load average 5-10 from other test runs, new SQLite connection per
+request): SQLite document 259 rps, p99 466 ms (cache on) / 247 rps, p99 532 ms (off); SQLite
+search off 13 rps with 775 timeouts; PostgreSQL document 271 / 243 rps, p99 373 / 694 ms.
+Queries per page before any of this work: home 5, catalog 5, search 5-6, document 3; the search
+page's seventh query (SQLite) reads the token counts of the query's bigrams.
+
+The target (zero errors, document p99 <= 100 ms) is not met. With 50 connections that never
+pause, latency is 50 / throughput, so p99 <= 100 ms needs 500-700 cold pages a second; a cold
+document page costs ~4.6 ms of CPU in one process (template ~40%, ORM ~45%), shared on 2 cores
+with wrk and the database. Even pages served from the cache have p99 56-121 ms. Cold catalog
+pages run an exact COUNT(*) of 1M rows (remembered per filter while the page cache is on), and
+cold PostgreSQL searches for common phrases with sparse hits take seconds (bench/search.py).
 """
 import argparse
 import json
@@ -69,8 +79,8 @@ CONNECTIONS = 50
 # Measured at 20k documents on 2 cores (uncached document page, rps): 2 workers x 8 threads 223,
 # 3 x 2 271, 3 x 4 251, 4 x 1 181 (with timeouts). One more process than cores keeps both busy
 # while one waits on the database; a few threads cover waits without much GIL contention.
-WORKERS = (os.cpu_count() or 2) + 1
-THREADS = 4
+WORKERS = int(os.environ.get("LOAD_WORKERS", (os.cpu_count() or 2) + 1))
+THREADS = int(os.environ.get("LOAD_THREADS", 4))
 WARMUP = 3
 
 
@@ -204,6 +214,23 @@ def wrk_page(page: str, items: list, port: int, duration: int) -> dict:
     return parse_wrk(out)
 
 
+def wait_until_idle(port: int, timeout: float = 90) -> float:
+    """Until three requests in a row answer within 50 ms: the slow requests of the page before
+    (a cold catalog page takes 2 s) are still being served after wrk stops, and would otherwise
+    be counted against the next page. Returns the seconds waited."""
+    start = time.monotonic()
+    quick = 0
+    while quick < 3 and time.monotonic() - start < timeout:
+        t = time.perf_counter()
+        with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+            s.sendall(b"GET /robots.txt HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+            while s.recv(65536):
+                pass
+        quick = quick + 1 if time.perf_counter() - t < 0.05 else 0
+        time.sleep(0.05)
+    return time.monotonic() - start
+
+
 def start_gunicorn(env: dict, log) -> tuple[subprocess.Popen, int]:
     """gthread workers keep wrk's connections alive (sync workers close each one after a reply)."""
     port = free_port()
@@ -221,8 +248,12 @@ def start_gunicorn(env: dict, log) -> tuple[subprocess.Popen, int]:
     raise RuntimeError("gunicorn did not start; see bench/out/load.log")
 
 
-def run_engine(engine: str, n: int, duration: int, log, pages: list[str] = PAGES) -> dict:
-    """Both modes per page: the page cache on (TTL 300 s) and off (every request renders)."""
+MODES = {"cached": 300, "uncached": 0}  # page cache TTL in seconds
+
+
+def run_engine(engine: str, n: int, duration: int, log, pages: list[str] = PAGES,
+               modes: tuple[str, ...] = tuple(MODES)) -> dict:
+    """Each mode per page: the page cache on (TTL 300 s) and off (every request renders)."""
     mk = S.marker("postgresql" if engine == "postgres" else "sqlite", n)
     if not mk.exists():
         subprocess.run([PY, str(ROOT / "bench" / "search.py"), "--docs", str(n),
@@ -234,7 +265,8 @@ def run_engine(engine: str, n: int, duration: int, log, pages: list[str] = PAGES
     print(engine, "moved to 50 agencies:", data["moved"], "cold SQL:",
           json.dumps(data["sql"], ensure_ascii=False), file=log, flush=True)
     results = {}
-    for mode, seconds in (("cached", 300), ("uncached", 0)):
+    for mode in modes:
+        seconds = MODES[mode]
         gun, port = start_gunicorn(db_env(engine, n, seconds), log)
         try:
             # Every worker imports lazily and compiles templates on its first requests: without
@@ -245,7 +277,9 @@ def run_engine(engine: str, n: int, duration: int, log, pages: list[str] = PAGES
                          port, WARMUP)
             for page in pages:
                 items = data["ids"] if page == "document" else data["queries"]
+                waited = wait_until_idle(port)
                 results[(page, mode)] = wrk_page(page, items, port, duration) | data["counts"][page]
+                results[(page, mode)]["settle_s"] = round(waited, 1)
                 print(engine, page, mode, json.dumps(results[(page, mode)]), file=log, flush=True)
         finally:
             gun.terminate()
@@ -259,11 +293,15 @@ def main() -> None:
     p.add_argument("--engines", default="sqlite,postgres")
     p.add_argument("--docs", type=int, default=1_000_000)
     p.add_argument("--pages", default=",".join(PAGES), help="a comma-separated subset of " + ",".join(PAGES))
+    p.add_argument("--modes", default=",".join(MODES), help="page cache on, off or both: " + ",".join(MODES))
     p.add_argument("--child-prepare", type=int, help=argparse.SUPPRESS)
     a = p.parse_args()
     pages = a.pages.split(",")
     if unknown := [x for x in pages if x not in PAGES]:
         p.error(f"unknown page(s) {', '.join(unknown)}; choose from {', '.join(PAGES)}")
+    modes = a.modes.split(",")
+    if unknown := [x for x in modes if x not in MODES]:
+        p.error(f"unknown mode(s) {', '.join(unknown)}; choose from {', '.join(MODES)}")
     if a.child_prepare:
         child_prepare(a.child_prepare)
         return
@@ -272,7 +310,7 @@ def main() -> None:
     S.OUT.mkdir(parents=True, exist_ok=True)
     with open(S.OUT / "load.log", "a") as log:
         for engine in a.engines.split(","):
-            res = run_engine(engine, a.docs, a.duration, log, pages)
+            res = run_engine(engine, a.docs, a.duration, log, pages, modes)
             print(f"== {engine} ({a.docs} documents in 50 agencies, {CONNECTIONS} connections, "
                   f"{a.duration}s per page and mode; {DOCUMENT_IDS} random document ids)")
             print(f"{'page':9} {'cache':8} {'rps':>8} {'p50ms':>7} {'p99ms':>7} {'hits':>6} "
