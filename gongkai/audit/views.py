@@ -1,5 +1,6 @@
 import csv
 
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
@@ -14,7 +15,6 @@ from .selectors import audit_entries_for
 
 
 def _entries(request):
-    require(request.user.is_authenticated)
     require(request.user.is_superuser or agencies_with_role(request.user, Role.SUPERVISOR).exists())
     agency = request.GET.get("agency", "")
     return audit_entries_for(
@@ -24,6 +24,7 @@ def _entries(request):
     )
 
 
+@login_required
 def entry_list(request):
     entries = _entries(request)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
@@ -46,6 +47,7 @@ class _Echo:
         return value
 
 
+@login_required
 def entry_export(request):
     """The filtered audit log as CSV (UTF-8 with BOM so that spreadsheet programs read it)."""
     entries = _entries(request)

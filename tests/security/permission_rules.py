@@ -155,9 +155,9 @@ RULES: dict[str, Rule] = {
     "accounts:otp_disable": Rule(get=answers("405", **{ANONYMOUS: LOGIN, UNVERIFIED: "405"}),
                                  post={ANONYMOUS: LOGIN}),
     "accounts:home": Rule(get=answers("200", **{ANONYMOUS: LOGIN, UNVERIFIED: "200"})),
-    # ---- 审计日志: supervisors (their sub-tree) and the superuser; not a login-first page
-    "audit:list": Rule(get=staff_only(SUPERVISOR, OTHER_SUPERVISOR, anonymous="403")),
-    "audit:export": Rule(get=staff_only(SUPERVISOR, OTHER_SUPERVISOR, anonymous="403")),
+    # ---- 审计日志: supervisors (their sub-tree) and the superuser; anonymous visitors log in first
+    "audit:list": Rule(get=staff_only(SUPERVISOR, OTHER_SUPERVISOR)),
+    "audit:export": Rule(get=staff_only(SUPERVISOR, OTHER_SUPERVISOR)),
     # ---- 工作日历: the calculator is public, the schedule is for staff, editing for the superuser
     "workdays:calculator": Rule(get=public()),
     "workdays:year_list": Rule(get=staff_only(*ALL_STAFF)),
@@ -276,10 +276,8 @@ VARIANTS: dict[str, tuple[Rule, ...]] = {
                                    query="root=__own__"),),
     "appeals:list": (Rule(get=staff_only(*APPEAL_READERS, OTHER_STAFF, OTHER_SUPERVISOR),
                           query="agency=__own__"),),
-    "audit:list": (Rule(get=staff_only(SUPERVISOR, OTHER_SUPERVISOR, anonymous="403"),
-                        query="agency=__own__"),),
-    "audit:export": (Rule(get=staff_only(SUPERVISOR, OTHER_SUPERVISOR, anonymous="403"),
-                          query="agency=__own__"),),
+    "audit:list": (Rule(get=staff_only(SUPERVISOR, OTHER_SUPERVISOR), query="agency=__own__"),),
+    "audit:export": (Rule(get=staff_only(SUPERVISOR, OTHER_SUPERVISOR), query="agency=__own__"),),
     "catalog:staff_documents": (Rule(get=staff_only(*DOCUMENT_READERS, OTHER_STAFF, OTHER_SUPERVISOR),
                                      query="agency=__own__"),),
     # An 机构管理员 manages their own agency, not the agencies below it.
