@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from gongkai.agencies.permissions import is_staff_member
 
@@ -22,5 +23,6 @@ class StaffTwoFactorMiddleware:
             and not request.user.is_verified()
             and is_staff_member(request.user)
         ):
-            return redirect(f"{reverse('accounts:otp_setup')}?next={request.path}")
+            next_url = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('accounts:otp_setup')}?{next_url}")
         return self.get_response(request)

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
@@ -37,7 +37,8 @@ class LoginView(auth_views.LoginView):
         if services.confirmed_device(user) is None:
             return super().form_valid(form)
         self.request.session[_PENDING] = {"user": user.pk, "backend": user.backend}
-        return redirect(f"{redirect('accounts:login_otp').url}?next={self.get_success_url()}")
+        next_url = urlencode({"next": self.get_success_url()})
+        return redirect(f"{redirect('accounts:login_otp').url}?{next_url}")
 
 
 def login_otp(request):

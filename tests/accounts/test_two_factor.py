@@ -1,4 +1,7 @@
+from urllib.parse import urlencode, urlsplit
+
 import pytest
+from django.http import QueryDict
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -69,3 +72,28 @@ def test_pages_carry_a_content_security_policy_without_inline_scripts(client, db
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
+
+
+NEXT = "/reports/?year=2021&agency=3"
+
+
+def test_the_page_asked_for_survives_the_code_step_query_string_and_all(client, staff_with_device):
+    """The password step passes `next` on to the code step encoded: `&agency=3` is not lost."""
+    user, device = staff_with_device
+    response = client.post(f"{reverse('accounts:login')}?{urlencode({'next': NEXT})}",
+                           {"username": user.username, "password": PASSWORD, "next": NEXT})
+    assert response.status_code == 302
+    code_step = response["Location"]
+    assert QueryDict(urlsplit(code_step).query)["next"] == NEXT
+    response = client.post(code_step, {"token": _token(device), "next": NEXT})
+    assert response["Location"] == NEXT
+
+
+def test_staff_sent_to_set_up_two_factor_come_back_to_the_page_with_its_query(
+        client, agency, make_staff, settings):
+    settings.GONGKAI_REQUIRE_STAFF_OTP = True
+    client.force_login(make_staff(agency, Role.PUBLISHER))
+    response = client.get(NEXT)
+    assert response.status_code == 302
+    assert urlsplit(response["Location"]).path == reverse("accounts:otp_setup")
+    assert QueryDict(urlsplit(response["Location"]).query)["next"] == NEXT
