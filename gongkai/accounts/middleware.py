@@ -5,7 +5,9 @@ from django.utils.http import urlencode
 
 from gongkai.agencies.permissions import is_staff_member
 
-_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/media/")
+# The JSON API never reads the user (it answers everyone as a visitor), so staff who have not
+# finished two-factor get JSON there, not a redirect to an HTML page.
+_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/media/", "/api/")
 
 
 class StaffTwoFactorMiddleware:

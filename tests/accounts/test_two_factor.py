@@ -97,3 +97,15 @@ def test_staff_sent_to_set_up_two_factor_come_back_to_the_page_with_its_query(
     assert response.status_code == 302
     assert urlsplit(response["Location"]).path == reverse("accounts:otp_setup")
     assert QueryDict(urlsplit(response["Location"]).query)["next"] == NEXT
+
+
+def test_staff_without_two_factor_get_json_from_the_api_and_a_redirect_elsewhere(
+        client, agency, make_staff, settings):
+    """The API reads no user, so there is nothing to protect; a JSON client must not be sent
+    to an HTML enrolment page."""
+    settings.GONGKAI_REQUIRE_STAFF_OTP = True
+    client.force_login(make_staff(agency, Role.PUBLISHER))
+    response = client.get(reverse("api-v1:category_list"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert client.get(reverse("catalog:home")).status_code == 302
