@@ -6,8 +6,9 @@ every position list of those bigrams (150-200 ms at 1M documents, bench/search.p
 which bigrams are rare lets the SQLite backend ask FTS5 for a cheaper superset instead and
 check it against the text (backends/sqlite.py, `plan_term`).
 
-The counts are written in the same transaction as the entries (`record`), and can be rebuilt
-from the engine's own index (`refresh`: FTS5's vocabulary on SQLite, `ts_stat` on PostgreSQL).
+The SQLite backend writes the counts in the same transaction as the entries (`record`) and
+rebuilds them from FTS5's own vocabulary (`refresh`). PostgreSQL does not plan with them, so
+its backend neither reads nor writes them (the table stays empty there).
 """
 
 from __future__ import annotations
@@ -45,12 +46,10 @@ def count(entries: Iterable[tuple[str, str, str]]) -> Counter:
 
 
 def record(counter: Counter, sign: int = 1) -> None:
-    """Add (sign=1) or take away (sign=-1) counted entries. Tokens are written in sorted order,
-    so two transactions updating the same tokens on PostgreSQL wait for each other instead of
-    deadlocking."""
+    """Add (sign=1) or take away (sign=-1) counted entries."""
     if not counter:
         return
-    rows = [(token, sign * n) for token, n in sorted(counter.items()) if n]
+    rows = [(token, sign * n) for token, n in counter.items() if n]
     with connection.cursor() as cursor:
         for i in range(0, len(rows), BATCH):
             cursor.executemany(UPSERT, rows[i : i + BATCH])
@@ -71,26 +70,19 @@ def lookup(tokens: Iterable[str]) -> dict[str, int]:
 
 
 def refresh(using=None) -> int:
-    """Recount every token from the engine's index; returns the number of tokens."""
+    """Recount every token from the SQLite FTS5 index; returns the number of tokens."""
     conn = connection if using is None else using
     with transaction.atomic(using=conn.alias), conn.cursor() as cursor:
         cursor.execute("DELETE FROM search_tokenfrequency")
-        if conn.vendor == "sqlite":
-            cursor.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_fts_terms "
-                "USING fts5vocab(main, search_fts, 'row')"
-            )
-            cursor.execute(
-                "INSERT INTO search_tokenfrequency (token, documents) "
-                "SELECT term, doc FROM temp.search_fts_terms WHERE length(term) = 2"
-            )
-            cursor.execute("DROP TABLE temp.search_fts_terms")
-        else:
-            cursor.execute(
-                "INSERT INTO search_tokenfrequency (token, documents) "
-                "SELECT word, ndoc FROM ts_stat('SELECT vec FROM search_searchentry') "
-                "WHERE length(word) = 2"
-            )
+        cursor.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_fts_terms "
+            "USING fts5vocab(main, search_fts, 'row')"
+        )
+        cursor.execute(
+            "INSERT INTO search_tokenfrequency (token, documents) "
+            "SELECT term, doc FROM temp.search_fts_terms WHERE length(term) = 2"
+        )
+        cursor.execute("DROP TABLE temp.search_fts_terms")
         cursor.execute(
             "INSERT INTO search_tokenfrequency (token, documents) "
             "SELECT %s, count(*) FROM search_searchentry", [ENTRIES]

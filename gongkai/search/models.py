@@ -39,8 +39,9 @@ class SearchEntry(models.Model):
 class TokenFrequency(models.Model):
     """How many index entries hold a token (a bigram, or a one-character run) in any field.
 
-    Kept in step by the backends' writes, rebuilt from the engine's own index by
-    `frequencies.refresh`. Only a planning hint: no result depends on it being exact.
+    Kept in step by the SQLite backend's writes, rebuilt from its FTS5 index by
+    `frequencies.refresh`; unused (empty) on PostgreSQL. Only a planning hint: no result
+    depends on it being exact.
     """
 
     token = models.CharField(_("词元"), max_length=2, primary_key=True)

@@ -15,7 +15,6 @@ from django.db import connection, transaction
 
 from gongkai.catalog.models import Document, Status
 
-from .. import frequencies
 from ..text import bigram_set, tsquery_all, unigram_set
 from .base import REST, BaseBackend, EntryRow, _chunks
 
@@ -69,21 +68,14 @@ class PostgresBackend(BaseBackend):
         with connection.cursor() as cursor:
             for chunk in _chunks(list(ids)):
                 cursor.execute(
-                    "DELETE FROM search_searchentry WHERE document_id = ANY(%s) "
-                    "RETURNING title, doc_number, body", [chunk]
+                    "DELETE FROM search_searchentry WHERE document_id = ANY(%s)", [chunk]
                 )
-                frequencies.record(frequencies.count(cursor.fetchall()), sign=-1)
 
-    def insert_rows(self, rows: list[EntryRow], *, count_tokens: bool = True) -> None:
-        """Index the rows; `count_tokens=False` leaves `TokenFrequency` to a later refresh."""
+    def insert_rows(self, rows: list[EntryRow]) -> None:
         if not rows:
             return
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.executemany(INSERT_ENTRY, [entry_values(row) for row in rows])
-            if count_tokens:
-                frequencies.record(frequencies.count(
-                    (row.title, row.doc_number, row.body) for row in rows
-                ))
 
     def rebuild(self, chunk_size: int = 2000) -> int:
         """Refill the table with the GIN indexes dropped, then build them once (much faster)."""
@@ -97,14 +89,13 @@ class PostgresBackend(BaseBackend):
             for row in self.entry_rows(Document.objects.filter(status=Status.PUBLISHED)):
                 batch.append(row)
                 if len(batch) >= chunk_size:
-                    self.insert_rows(batch, count_tokens=False)
+                    self.insert_rows(batch)
                     total += len(batch)
                     batch = []
-            self.insert_rows(batch, count_tokens=False)
+            self.insert_rows(batch)
             total += len(batch)
             for statement in GIN_INDEXES.values():
                 cursor.execute(statement)
-            frequencies.refresh()
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE search_searchentry")
         return total
