@@ -1,117 +1,109 @@
 """Whole-page cache of the public pages for anonymous visitors.
 
-A page is stored in Django's cache (locmem, or Redis with REDIS_URL) under its absolute URL, the
-active language and a *content version*. Publishing, withdrawing or editing a published document,
-and any edit of a column (Category), an attachment or an agency, bump the version once the
-transaction commits: every cached page is then out of date at once, and the next visitor renders
-afresh. Pages are neither served from nor written to the cache for logged-in users, for visitors
-with pending messages, or when rendering touched the CSRF token, a cookie or the session, so no
-cache entry ever holds one visitor's name, token or message.
+A page is stored in Django's cache (Redis with REDIS_URL; otherwise a disk cache shared by all
+the worker processes of the machine) under its absolute URL, the active language and the
+*versions* of the scopes it shows:
 
-The version lives in the shared cache (Redis); with the in-process cache (no REDIS_URL), which each
-worker process has its own copy of, it is the modification time of a file in the temporary folder,
-so that a publication in one worker invalidates the pages of all the workers on the machine.
+- ``site`` — every page: columns (Category), agencies and anything in the site's frame;
+- ``lists`` — every page that lists documents (home, catalog, search, feeds, agency pages);
+- a page's own scope, such as ``document:42`` for the page of document 42.
+
+A publication, withdrawal or edit bumps ``lists`` and the scopes of the documents whose pages
+show it, once now and again when the transaction commits; the next visitor renders afresh. The
+pages of the other 999,999 documents stay cached: with one shared version, every publication
+anywhere in a province emptied the cache of every document page. Pages are neither served from
+nor written to the cache for logged-in users, for visitors with pending messages, or when
+rendering touched the CSRF token, a cookie or the session, so no cache entry ever holds one
+visitor's name, token or message.
 
 Settings: GONGKAI_PAGE_CACHE_SECONDS (0 turns the cache off). Imports no Gongkai app; the apps
-connect `bump_content_version_on_commit` to their models' signals in `ready()`.
+connect their models' signals to `bump_on_commit` in `ready()`.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
-from pathlib import Path
 from typing import TypeVar
 
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.core.cache import cache, caches
-from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import connection, transaction
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
 T = TypeVar("T")
-VERSION_KEY = "gongkai:pages:version"
+SITE = "site"
+LISTS = "lists"
+VERSION_KEY = "gongkai:pages:version:"
 HIT_HEADER = "X-Gongkai-Page-Cache"
 
 
-def _version_file() -> Path | None:
-    """With the in-process cache, the version is the mtime of a file all workers of the site see.
+def _version_key(scope: str) -> str:
+    return VERSION_KEY + scope
 
-    LocMemCache is per process: a version kept in it would be bumped only in the process that
-    published, and the other workers would go on serving the withdrawn page.
+
+def versions(*scopes: str) -> tuple[int, ...]:
+    """The current version of each scope, in one round trip to the cache when all are known.
+
+    A scope never seen (or evicted) starts at the clock's nanoseconds, so a fresh start never
+    reuses the number of a page stored before.
     """
-    if not isinstance(caches["default"], LocMemCache):
-        return None
-    site = hashlib.md5(str(connection.settings_dict["NAME"]).encode(), usedforsecurity=False)
-    return Path(tempfile.gettempdir()) / f"gongkai-pages-{site.hexdigest()[:16]}.version"
+    keys = [_version_key(scope) for scope in scopes]
+    found = cache.get_many(keys)
+    for key in keys:
+        if found.get(key) is None:
+            cache.add(key, time.time_ns(), None)
+            # A cache too busy to answer gives a number no stored page carries: a miss, never
+            # a stale page.
+            found[key] = cache.get(key) or time.time_ns()
+    return tuple(found[key] for key in keys)
 
 
-def content_version() -> int:
-    path = _version_file()
-    if path is not None:
+def bump(*scopes: str) -> None:
+    """Invalidate every cached page that shows one of `scopes`."""
+    for scope in dict.fromkeys(scopes):
+        key = _version_key(scope)
         try:
-            return path.stat().st_mtime_ns
-        except FileNotFoundError:
-            bump_content_version()
-            return path.stat().st_mtime_ns
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # A fresh start (restart, eviction) never reuses the numbers of pages stored before.
-        cache.add(VERSION_KEY, time.time_ns(), None)
-        version = cache.get(VERSION_KEY)
-    return version
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, time.time_ns(), None)
 
 
 def bump_content_version() -> None:
-    path = _version_file()
-    if path is not None:
-        try:
-            previous = path.stat().st_mtime_ns
-        except FileNotFoundError:
-            previous = 0
-            path.touch()
-        now = max(time.time_ns(), previous + 1000)  # explicit: the clock's tick may be coarse
-        os.utime(path, ns=(now, now))
-        return
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, time.time_ns(), None)
+    """Invalidate every cached page."""
+    bump(SITE)
 
 
-def bump_content_version_on_commit(sender=None, **kwargs) -> None:
-    """Signal receiver: invalidate every cached page now and again when the transaction commits.
+def bump_on_commit(*scopes: str) -> None:
+    """Invalidate `scopes` now and again when the transaction commits.
 
     Now, so that reads inside the same transaction see the change; again after the commit,
     because a page rendered by another request between the first bump and the commit shows the
     old rows under the new version.
     """
-    if kwargs.get("raw"):
-        return
-    bump_content_version()
-    transaction.on_commit(bump_content_version)
+    bump(*scopes)
+    transaction.on_commit(lambda: bump(*scopes))
 
 
-def bump_for_public_document(sender=None, instance=None, **kwargs) -> None:
-    """Signal receiver for documents: only published or withdrawn ones were ever on a public page."""
-    if getattr(instance, "status", None) in ("published", "withdrawn"):
-        bump_content_version_on_commit(sender, **kwargs)
+def bump_site_on_commit(sender=None, **kwargs) -> None:
+    """Signal receiver for what every page shows (columns, agencies)."""
+    if not kwargs.get("raw"):
+        bump_on_commit(SITE)
 
 
 def remember(key: str, compute: Callable[[], T]) -> T:
-    """A value derived from the published content (a count), cached until the content changes."""
+    """A value derived from the published documents (a count), cached until they change."""
     if _timeout() <= 0:
         return compute()
     digest = hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()
-    return cache.get_or_set(f"gongkai:data:{content_version()}:{digest}", compute, _timeout())
+    site, lists = versions(SITE, LISTS)
+    return cache.get_or_set(f"gongkai:data:{site}:{lists}:{digest}", compute, _timeout())
 
 
 class CachedCountPaginator(Paginator):
@@ -139,9 +131,10 @@ def _may_use_cache(request: HttpRequest) -> bool:
     return len(get_messages(request)) == 0
 
 
-def _key(request: HttpRequest, version: int) -> str:
+def _key(request: HttpRequest, page_versions: Iterable[int]) -> str:
     url = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False).hexdigest()
-    return f"gongkai:page:{version}:{translation.get_language()}:{url}"
+    stamp = ".".join(map(str, page_versions))
+    return f"gongkai:page:{stamp}:{translation.get_language()}:{url}"
 
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -158,14 +151,24 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
-def cache_anonymous_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve an anonymous visitor's GET from the page cache; store the page when it may be shared."""
+def cache_anonymous_page(
+    view: Callable[..., HttpResponse] | None = None, *, scope: Callable[..., str] | None = None,
+):
+    """Serve an anonymous visitor's GET from the page cache; store the page when it may be shared.
+
+    Without `scope`, the page lists documents and is invalidated by every publication. With it,
+    ``scope(*args, **kwargs)`` names the one object the page shows (``"document:42"``), and
+    only a bump of that scope (or of the whole site) invalidates the page.
+    """
+    if view is None:
+        return functools.partial(cache_anonymous_page, scope=scope)
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not _may_use_cache(request):
             return view(request, *args, **kwargs)
-        key = _key(request, content_version())
+        own = scope(*args, **kwargs) if scope is not None else LISTS
+        key = _key(request, versions(SITE, own))
         stored = cache.get(key)
         if stored is not None:
             content, headers = stored

@@ -161,10 +161,24 @@ if REDIS_URL:
         }
     }
 else:
-    # Room for the public pages (gongkai/page_cache.py): the default 300 entries made pages
-    # evict each other under load.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                          "OPTIONS": {"MAX_ENTRIES": 2000}}}
+    # One cache for every worker process of the machine (SQLite files through diskcache):
+    # a page rendered by one worker serves all, and a publication, a rate limit or a session
+    # seen by one is seen by all. An in-process cache held a copy per worker, which neither
+    # shared pages nor kept the API's rate limit at its figure, and needed a file in /tmp to
+    # invalidate the other workers' pages.
+    CACHES = {
+        "default": {
+            "BACKEND": "gongkai.disk_cache.SharedDiskCache",
+            # Parallel test processes each have their own database: give each its own cache.
+            "LOCATION": str(Path(os.environ.get("CACHE_DIR") or BASE_DIR / "var" / "cache")
+                            / (os.environ.get("PYTEST_XDIST_WORKER") or "default")),
+            "SHARDS": 4,
+            # Seconds a write waits for another process's; a page that cannot be stored in time
+            # is simply rendered again next time.
+            "DATABASE_TIMEOUT": 0.05,
+            "OPTIONS": {"size_limit": int(os.environ.get("CACHE_SIZE_MB", "1024")) * 2**20},
+        }
+    }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Public pages for anonymous visitors (gongkai/page_cache.py): seconds a page stays cached; 0 = off.
 GONGKAI_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))

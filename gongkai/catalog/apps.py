@@ -7,24 +7,37 @@ class CatalogConfig(AppConfig):
     verbose_name = "主动公开"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_migrate, post_save
+        from django.db.models.signals import (
+            post_delete,
+            post_migrate,
+            post_save,
+            pre_delete,
+            pre_save,
+        )
 
         from gongkai.accounts.workbench import register_link
         from gongkai.agencies.models import Role
-        from gongkai.page_cache import bump_content_version_on_commit, bump_for_public_document
+        from gongkai.page_cache import bump_site_on_commit
 
-        from . import services  # noqa: F401  (registers the audit actions)
+        from . import (
+            page_scopes,
+            services,  # noqa: F401  (registers the audit actions)
+        )
         from .standard_catalog import restore_after_flush
 
         post_migrate.connect(restore_after_flush, sender=self, dispatch_uid="catalog_standard_columns")
-        # The public pages' cache: a change to what they show invalidates every cached page.
-        post_save.connect(bump_for_public_document, sender="catalog.Document", dispatch_uid="page_cache_doc")
-        post_delete.connect(bump_content_version_on_commit, sender="catalog.Document",
-                            dispatch_uid="page_cache_doc_delete")
-        for model in ("catalog.Category", "catalog.Attachment"):
-            for signal in (post_save, post_delete):
-                signal.connect(bump_content_version_on_commit, sender=model,
-                               dispatch_uid=f"page_cache_{model}_{signal is post_save}")
+        # The public pages' cache (gongkai/page_cache.py): a document invalidates the lists and
+        # the pages that show it; a column, every page.
+        pre_save.connect(page_scopes.remember_previous_policy, sender="catalog.Document",
+                         dispatch_uid="page_cache_doc_policy")
+        post_save.connect(page_scopes.document_saved, sender="catalog.Document", dispatch_uid="page_cache_doc")
+        pre_delete.connect(page_scopes.document_deleted, sender="catalog.Document",
+                           dispatch_uid="page_cache_doc_delete")
+        for signal in (post_save, post_delete):
+            signal.connect(page_scopes.attachment_changed, sender="catalog.Attachment",
+                           dispatch_uid=f"page_cache_attachment_{signal is post_save}")
+            signal.connect(bump_site_on_commit, sender="catalog.Category",
+                           dispatch_uid=f"page_cache_category_{signal is post_save}")
 
         register_link(
             "catalog:staff_documents", "主动公开信息管理",

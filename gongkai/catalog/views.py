@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from gongkai.agencies.models import Agency
 from gongkai.page_cache import CachedCountPaginator, cache_anonymous_page
 
-from . import files, selectors
+from . import files, page_scopes, selectors
 from .forms import DocumentFilterForm
 from .models import Attachment, Category, Document
 from .permissions import can_download_attachment
@@ -81,7 +81,7 @@ def browse(request, slug=None):
     })
 
 
-@cache_anonymous_page
+@cache_anonymous_page(scope=page_scopes.document_page_scope)
 def document_detail(request, pk):
     document = get_object_or_404(
         Document.objects.published().select_related("agency", "category", "category__parent", "interprets"),

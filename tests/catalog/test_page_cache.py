@@ -141,6 +141,135 @@ def test_the_setting_turns_the_cache_off(client, settings, document):
     assert HIT_HEADER not in response
 
 
+@pytest.fixture
+def reviewer(agency, make_staff):
+    from gongkai.agencies.models import Role
+
+    return make_staff(agency, Role.REVIEWER, username="shenhe")
+
+
+def publish(agency, reviewer, **fields):
+    """A document approved through the service, its commit callbacks run."""
+    from gongkai.catalog.models import Kind
+
+    if "interprets" in fields:
+        fields["kind"] = Kind.INTERPRETATION
+    pending = DocumentFactory(agency=agency, status=Status.PENDING, **fields)
+    return services.document_approve(document=pending, actor=reviewer)
+
+
+def test_a_publication_elsewhere_leaves_document_pages_cached(
+    client, agency, reviewer, document, django_capture_on_commit_callbacks
+):
+    """Lists change with every publication; the page of an unrelated document does not."""
+    url = document.get_absolute_url()
+    client.get(url)
+    client.get("/")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(agency, reviewer, title="另一份新发布的通知")
+    assert client.get(url)[HIT_HEADER] == "hit"
+    home = client.get("/")
+    assert home[HIT_HEADER] == "miss"
+    assert "另一份新发布的通知" in home.content.decode()
+
+
+def test_a_new_interpretation_shows_on_its_policy_page_at_once(
+    client, agency, reviewer, document, django_capture_on_commit_callbacks
+):
+    url = document.get_absolute_url()
+    client.get(url)
+    assert client.get(url)[HIT_HEADER] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(agency, reviewer, title="《缓存测试通知》政策解读", interprets=document)
+    response = client.get(url)
+    assert response[HIT_HEADER] == "miss"
+    assert "《缓存测试通知》政策解读" in response.content.decode()
+
+
+def test_withdrawing_a_policy_updates_the_pages_of_its_interpretations(
+    client, agency, reviewer, document, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        interpretation = publish(agency, reviewer, title="政策解读", interprets=document)
+    url = interpretation.get_absolute_url()
+    assert "西华县关于缓存测试的通知" in client.get(url).content.decode()
+    assert client.get(url)[HIT_HEADER] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.document_withdraw(document=document, actor=reviewer, reason="内容已过时")
+    response = client.get(url)
+    assert response[HIT_HEADER] == "miss"
+    assert "西华县关于缓存测试的通知" not in response.content.decode()
+
+
+def test_deleting_a_policy_updates_the_pages_of_its_interpretations(
+    client, agency, reviewer, document, django_capture_on_commit_callbacks
+):
+    """Deletion (admin) detaches the interpretations without their own save signals."""
+    with django_capture_on_commit_callbacks(execute=True):
+        interpretation = publish(agency, reviewer, title="政策解读", interprets=document)
+    url = interpretation.get_absolute_url()
+    client.get(url)
+    assert client.get(url)[HIT_HEADER] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        document.delete()
+    response = client.get(url)
+    assert response[HIT_HEADER] == "miss"
+    assert "西华县关于缓存测试的通知" not in response.content.decode()
+
+
+def test_a_change_of_validity_shows_on_the_document_page_at_once(
+    client, agency, reviewer, document, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    url = document.get_absolute_url()
+    client.get(url)
+    assert client.get(url)[HIT_HEADER] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.document_set_validity(document=document, actor=reviewer, validity="repealed",
+                                       changed_on=dt.date(2025, 1, 1), reason="已被新文件替代")
+    response = client.get(url)
+    assert response[HIT_HEADER] == "miss"
+    assert "2025年1月1日" in response.content.decode()
+
+
+def test_a_column_renamed_invalidates_document_pages_too(client, document):
+    url = document.get_absolute_url()
+    client.get(url)
+    category = document.category
+    category.name = "改名后的栏目"
+    category.save()
+    response = client.get(url)
+    assert response[HIT_HEADER] == "miss"
+    assert "改名后的栏目" in response.content.decode()
+
+
+def test_worker_processes_share_the_cached_pages(client, document):
+    """A page another worker process stored is a hit here (no copy of the cache per process)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import django; django.setup()\n"
+        "from django.contrib.auth.models import AnonymousUser\n"
+        "from django.http import HttpResponse\n"
+        "from django.test import RequestFactory\n"
+        "from gongkai.catalog.page_scopes import document_page_scope\n"
+        "from gongkai.page_cache import cache_anonymous_page\n"
+        "view = cache_anonymous_page(lambda request, pk: HttpResponse('rendered by worker 2'),\n"
+        "                            scope=document_page_scope)\n"
+        f"request = RequestFactory().get({document.get_absolute_url()!r})\n"
+        "request.user = AnonymousUser()\n"
+        f"assert view(request, pk={document.pk})['{HIT_HEADER}'] == 'miss'\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True,
+                   env=dict(os.environ, DJANGO_SETTINGS_MODULE="gongkai.settings", PAGE_CACHE_SECONDS="300"))
+    response = client.get(document.get_absolute_url())
+    assert response[HIT_HEADER] == "hit"
+    assert response.content == b"rendered by worker 2"
+
+
 def test_a_publication_in_another_worker_process_invalidates_this_ones_pages(client, document):
     """Workers do not share the in-process cache; the version they check must be shared."""
     import os

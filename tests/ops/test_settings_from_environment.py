@@ -19,7 +19,7 @@ def test_without_configuration_the_site_is_embedded():
     assert s["conn_max_age"] == 60  # reused: a new SQLite connection per request cost 3 ms
     assert s["databases"] == ["default"]
     assert s["routers"] == []
-    assert s["cache"].endswith("LocMemCache")
+    assert s["cache"] == "gongkai.disk_cache.SharedDiskCache"  # shared by the worker processes
     assert s["tasks"] == "django_tasks.backends.immediate.ImmediateBackend"
     assert s["django_rq"] is False
     assert s["media_storage"] == "django.core.files.storage.FileSystemStorage"
