@@ -106,6 +106,18 @@ def test_an_unreachable_redis_is_an_error(settings):
     assert "gongkai_ops.E008" in ids(checks.check_redis())
 
 
+def test_an_unwritable_disk_cache_is_an_error(settings, tmp_path):
+    """Without Redis the site caches under CACHE_DIR; a folder it may not write fails every page."""
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x")
+    settings.REDIS_URL = ""
+    settings.CACHES = {"default": {"BACKEND": "gongkai.disk_cache.SharedDiskCache",
+                                   "LOCATION": str(blocker / "cache")}}
+    found = checks.check_redis()
+    assert ids(found) == ["gongkai_ops.E008"]
+    assert "CACHE_DIR" in found[0].hint
+
+
 def test_an_unwritable_media_storage_is_an_error(settings, tmp_path):
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("x")
