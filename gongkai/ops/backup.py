@@ -54,6 +54,8 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.page_cache import bump_content_version
+
 FORMAT = 1
 MANIFEST = "manifest.json"
 METHODS = ("sqlite", "pg_dump", "json")
@@ -466,4 +468,7 @@ def backup_restore(*, archive: Path, force: bool = False,
             if saved != name:
                 raise BackupError(_("附件 %(name)s 未能按原名恢复"), code="media_renamed",
                                   params={"name": name})
+    # The cache (Redis, or the disk cache) outlives restarts: no page or count of the database
+    # that was replaced may be served again.
+    bump_content_version()
     return manifest

@@ -130,6 +130,22 @@ def test_force_restores_over_a_database_that_has_data(
     assert media_of(media_root) == MEDIA
 
 
+def test_a_restore_invalidates_every_cached_page(site_data, tmp_path, pg_databases_or_none):
+    """The cache outlives restarts: pages of the database that was replaced are not served."""
+    archive = backup_create(output_dir=tmp_path / "backups").path
+    env = child_env(DATABASE_URL=target_url(tmp_path, pg_databases_or_none),
+                    MEDIA_ROOT=str(tmp_path / "restored-media"), CACHE_DIR=str(tmp_path / "cache"))
+
+    def site_version() -> str:
+        return run_gongkai("shell", "-c", "from gongkai.page_cache import SITE, versions; "
+                           "print(versions(SITE)[0])", env=env).stdout.strip()
+
+    before = site_version()
+    assert site_version() == before
+    run_gongkai("restore", str(archive), env=env)
+    assert site_version() != before
+
+
 def test_the_manifest_lists_versions_migrations_counts_and_checksums(site_data, tmp_path):
     result = backup_create(output_dir=tmp_path / "backups")
     manifest = result.manifest
