@@ -24,6 +24,12 @@ def document(agency):
     return DocumentFactory(agency=agency, status=Status.PUBLISHED, title="西华县关于缓存测试的通知")
 
 
+def cache_page(client, url: str) -> None:
+    """Visit `url` until it is served from the cache."""
+    client.get(url)
+    assert client.get(url)[HIT_HEADER] == "hit"
+
+
 @pytest.mark.parametrize("name", ["catalog:home", "catalog:browse", "catalog:feeds_index",
                                   "catalog:feed_rss", "agencies:list"])
 def test_a_cached_page_is_served_without_queries(client, document, name, django_assert_num_queries):
@@ -70,8 +76,7 @@ def test_withdrawing_makes_the_cached_document_page_404_at_once(
     from gongkai.agencies.models import Role
 
     url = document.get_absolute_url()
-    client.get(url)
-    assert client.get(url)[HIT_HEADER] == "hit"
+    cache_page(client, url)
     with django_capture_on_commit_callbacks(execute=True):
         services.document_withdraw(document=document, actor=make_staff(agency, Role.REVIEWER),
                                    reason="内容已过时")
@@ -177,8 +182,7 @@ def test_a_new_interpretation_shows_on_its_policy_page_at_once(
     client, agency, reviewer, document, django_capture_on_commit_callbacks
 ):
     url = document.get_absolute_url()
-    client.get(url)
-    assert client.get(url)[HIT_HEADER] == "hit"
+    cache_page(client, url)
     with django_capture_on_commit_callbacks(execute=True):
         publish(agency, reviewer, title="《缓存测试通知》政策解读", interprets=document)
     response = client.get(url)
@@ -208,8 +212,7 @@ def test_deleting_a_policy_updates_the_pages_of_its_interpretations(
     with django_capture_on_commit_callbacks(execute=True):
         interpretation = publish(agency, reviewer, title="政策解读", interprets=document)
     url = interpretation.get_absolute_url()
-    client.get(url)
-    assert client.get(url)[HIT_HEADER] == "hit"
+    cache_page(client, url)
     with django_capture_on_commit_callbacks(execute=True):
         document.delete()
     response = client.get(url)
@@ -223,8 +226,7 @@ def test_a_change_of_validity_shows_on_the_document_page_at_once(
     import datetime as dt
 
     url = document.get_absolute_url()
-    client.get(url)
-    assert client.get(url)[HIT_HEADER] == "hit"
+    cache_page(client, url)
     with django_capture_on_commit_callbacks(execute=True):
         services.document_set_validity(document=document, actor=reviewer, validity="repealed",
                                        changed_on=dt.date(2025, 1, 1), reason="已被新文件替代")
