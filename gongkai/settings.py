@@ -173,8 +173,8 @@ else:
             "LOCATION": str(Path(os.environ.get("CACHE_DIR") or BASE_DIR / "var" / "cache")
                             / (os.environ.get("PYTEST_XDIST_WORKER") or "default")),
             "SHARDS": 4,
-            # Seconds a write waits for another process's; a page that cannot be stored in time
-            # is simply rendered again next time.
+            # Seconds a read waits on another process's write before it counts as a miss (the
+            # page is rendered); writes and version bumps retry until they are stored.
             "DATABASE_TIMEOUT": 0.05,
             "OPTIONS": {"size_limit": int(os.environ.get("CACHE_SIZE_MB", "1024")) * 2**20},
         }
