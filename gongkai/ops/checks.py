@@ -196,35 +196,28 @@ def check_redis(app_configs=None, **kwargs) -> list[Error]:
     """E008: the cache answers (Redis with REDIS_URL, else the disk cache in CACHE_DIR), and so
     does the task queue's Redis when the RQ backend is configured."""
     from django.conf import settings
-
-    errors = []
     from django.core.cache import cache
 
+    errors = []
     try:
         cache.set("gongkai:deploy-check", "ok", 10)
-        ok = cache.get("gongkai:deploy-check") == "ok"
+        ok, detail = cache.get("gongkai:deploy-check") == "ok", ""
     except Exception as exc:  # redis-py's ConnectionError family; OSError from the disk cache
         ok, detail = False, str(exc)
-    else:
-        detail = ""
     if not ok and getattr(settings, "REDIS_URL", ""):
-        errors.append(
-            _error(
-                f"缓存 Redis 无法使用 / the Redis cache does not answer: {detail}",
-                "检查 REDIS_URL 与 Redis 服务 / check REDIS_URL and the Redis server.",
-                8,
-            )
-        )
+        errors.append(_error(
+            f"缓存 Redis 无法使用 / the Redis cache does not answer: {detail}",
+            "检查 REDIS_URL 与 Redis 服务 / check REDIS_URL and the Redis server.",
+            8,
+        ))
     elif not ok:
-        errors.append(
-            _error(
-                f"磁盘缓存不可写 / the disk cache is not writable: {detail}",
-                "把 CACHE_DIR 设为站点用户可写的目录（systemd 的 ProtectSystem=strict 下须在 "
-                "ReadWritePaths 之内）/ set CACHE_DIR to a folder the site's user may write "
-                "(inside ReadWritePaths under ProtectSystem=strict).",
-                8,
-            )
-        )
+        errors.append(_error(
+            f"磁盘缓存不可写 / the disk cache is not writable: {detail}",
+            "把 CACHE_DIR 设为站点用户可写的目录（systemd 的 ProtectSystem=strict 下须在 "
+            "ReadWritePaths 之内）/ set CACHE_DIR to a folder the site's user may write "
+            "(inside ReadWritePaths under ProtectSystem=strict).",
+            8,
+        ))
     if getattr(settings, "RQ_QUEUES", None):
         import django_rq
 
