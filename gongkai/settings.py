@@ -1,7 +1,7 @@
 """Gongkai's one settings module: every deployment value comes from the environment.
 
-Unset, the defaults give the embedded site: SQLite in the project folder, an in-process cache and
-task runner, media on local disk. See README.md ("配置 / Configuration") for every variable.
+Unset, the defaults give the embedded site: SQLite in the project folder, a disk cache shared by
+the worker processes (var/cache), an in-process task runner, media on local disk. See README.md ("配置 / Configuration") for every variable.
 App code never reads settings at import time.
 """
 

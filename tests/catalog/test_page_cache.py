@@ -273,7 +273,7 @@ def test_worker_processes_share_the_cached_pages(client, document):
 
 
 def test_a_publication_in_another_worker_process_invalidates_this_ones_pages(client, document):
-    """Workers do not share the in-process cache; the version they check must be shared."""
+    """The version a worker checks is the one another worker's publication bumped."""
     import os
     import subprocess
     import sys
