@@ -181,6 +181,11 @@ class Document(models.Model):
             models.Index(fields=["kind", "status", "-published_on", "-id"], name="catalog_doc_kind_pub"),
             models.Index(fields=["topic", "status", "-published_on", "-id"], name="catalog_doc_topic_pub"),
             models.Index(fields=["agency", "kind", "validity"], name="catalog_doc_kind"),
+            # The annual report's 第二十条第（一）项 query (gongkai.reports.compute) reads only this
+            # index. Created by reports migration 0002; declared here, on the table's own model,
+            # so that Django knows it and a rebuilt table (SQLite) keeps it.
+            models.Index(fields=["status", "kind", "agency", "written_on", "published_on", "validity",
+                                 "validity_changed_on"], name="reports_doc_item1"),
         ]
 
     def __str__(self) -> str:

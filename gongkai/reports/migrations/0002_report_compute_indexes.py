@@ -7,6 +7,9 @@ the grouped queries read one narrow index instead of the wide rows (bench/report
 - requests: (agency, received_on, closed_on, applicant_type, outcome) — every column table 三
   groups and filters on, so one agency's year is one index range;
 - documents: (status, kind, agency, dates, validity) — only published 规章/规范性文件 are read.
+
+The owning models declare these indexes too, and applications 0003 / catalog 0004 add them to
+Django's migration state, so that a table SQLite rebuilds keeps them.
 """
 
 from django.db import migrations
