@@ -96,7 +96,6 @@ WORKER_CLASS = os.environ.get("LOAD_WORKER_CLASS", "sync")
 WORKERS = int(os.environ.get("LOAD_WORKERS", 2 * (os.cpu_count() or 2)))
 THREADS = int(os.environ.get("LOAD_THREADS", 1))
 WARMUP = 3
-PUBLISH_EVERY = 0.0  # --publish-every
 
 
 # bench/search.py puts every document in one agency ("bench"); the issue asks for 50.
@@ -209,8 +208,8 @@ def child_prepare(n: int) -> None:
 
 def child_publish(ids: list[int], every: float, seconds: float) -> None:
     """Run inside the engine's environment: every `every` seconds, save one published document
-    from `ids` (outside the measured set) through the ORM, so its signals invalidate the page
-    cache as an edit of a published document does; prints the number of saves."""
+    from `ids` (outside the measured set; read from stdin) through the ORM, so its signals
+    invalidate the page cache as an edit of a published document does; prints the saves."""
     import django
 
     django.setup()
@@ -309,8 +308,9 @@ MODES = {"cached": 300, "uncached": 0}  # page cache TTL in seconds
 
 
 def run_engine(engine: str, n: int, duration: int, log, pages: list[str] = PAGES,
-               modes: tuple[str, ...] = tuple(MODES)) -> dict:
-    """Each mode per page: the page cache on (TTL 300 s) and off (every request renders)."""
+               modes: tuple[str, ...] = tuple(MODES), publish_every: float = 0) -> dict:
+    """Each mode per page: the page cache on (TTL 300 s) and off (every request renders);
+    `publish_every` seconds, a document is saved during the document rows (0: none)."""
     mk = S.marker("postgresql" if engine == "postgres" else "sqlite", n)
     if not mk.exists():
         subprocess.run([PY, str(ROOT / "bench" / "search.py"), "--docs", str(n),
@@ -344,20 +344,23 @@ def run_engine(engine: str, n: int, duration: int, log, pages: list[str] = PAGES
                     # catalog are single pages, read by the warm-up).
                     paths = ([f"/documents/{pk}/" for pk in items] if page == "document"
                              else [f"/search/?q={quote(q)}" for q in items])
-                    took, _ = visit_once(port, paths)
-                    print(engine, "visited", len(paths), page, "pages once in",
-                          round(took, 1), "s", file=log, flush=True)
+                    took, hits = visit_once(port, paths)
+                    print(engine, "visited", len(paths), page, "pages once in", round(took, 1),
+                          "s,", hits, "of them cached already", file=log, flush=True)
                     waited += wait_until_idle(port)
                 publisher = None
-                if page == "document" and PUBLISH_EVERY:
-                    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-                        json.dump(data["warm_ids"], f)
+                if page == "document" and publish_every:
                     publisher = subprocess.Popen(
-                        [PY, __file__, "--child-publish", f.name, str(PUBLISH_EVERY), str(duration)],
-                        env=db_env(engine, n, seconds), cwd=ROOT, stdout=subprocess.PIPE, text=True)
+                        [PY, __file__, "--child-publish", str(publish_every), str(duration)],
+                        env=db_env(engine, n, seconds), cwd=ROOT, text=True,
+                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+                    publisher.stdin.write(json.dumps(data["warm_ids"]))
+                    publisher.stdin.close()
                 results[(page, mode)] = wrk_page(page, items, port, duration) | data["counts"][page]
                 if publisher is not None:
-                    results[(page, mode)] |= json.loads(publisher.communicate()[0].strip().splitlines()[-1])
+                    out = publisher.stdout.read()
+                    publisher.wait()
+                    results[(page, mode)] |= json.loads(out.strip().splitlines()[-1])
                 results[(page, mode)]["settle_s"] = round(waited, 1)
                 print(engine, page, mode, json.dumps(results[(page, mode)]), file=log, flush=True)
         finally:
@@ -376,7 +379,7 @@ def main() -> None:
     p.add_argument("--publish-every", type=float, default=0,
                    help="during the document rows, save a published document every N seconds")
     p.add_argument("--child-prepare", type=int, help=argparse.SUPPRESS)
-    p.add_argument("--child-publish", nargs=3, help=argparse.SUPPRESS)
+    p.add_argument("--child-publish", nargs=2, help=argparse.SUPPRESS)
     a = p.parse_args()
     pages = a.pages.split(",")
     if unknown := [x for x in pages if x not in PAGES]:
@@ -388,17 +391,15 @@ def main() -> None:
         child_prepare(a.child_prepare)
         return
     if a.child_publish:
-        ids_file, every, seconds = a.child_publish
-        child_publish(json.loads(Path(ids_file).read_text()), float(every), float(seconds))
+        every, seconds = a.child_publish
+        child_publish(json.loads(sys.stdin.read()), float(every), float(seconds))
         return
-    global PUBLISH_EVERY
-    PUBLISH_EVERY = a.publish_every
     if not shutil.which("wrk") and os.geteuid() == 0:
         subprocess.run(["apt-get", "install", "-y", "wrk"], check=True)
     S.OUT.mkdir(parents=True, exist_ok=True)
     with open(S.OUT / "load.log", "a") as log:
         for engine in a.engines.split(","):
-            res = run_engine(engine, a.docs, a.duration, log, pages, modes)
+            res = run_engine(engine, a.docs, a.duration, log, pages, modes, a.publish_every)
             print(f"== {engine} ({a.docs} documents in 50 agencies, {CONNECTIONS} connections, "
                   f"{a.duration}s per page and mode; {DOCUMENT_IDS} random document ids)")
             print(f"{'page':9} {'cache':8} {'rps':>8} {'p50ms':>7} {'p99ms':>7} {'hits':>6} "
