@@ -154,7 +154,7 @@ def reviewer(agency, make_staff):
 
 
 def publish(agency, reviewer, **fields):
-    """A document approved through the service, its commit callbacks run."""
+    """A pending document approved through the service (callers run the commit callbacks)."""
     from gongkai.catalog.models import Kind
 
     if "interprets" in fields:
