@@ -22,11 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gongkai.reports import template as t  # noqa: E402
-from gongkai.reports.parse import parse_docx, parse_html, parse_pdf, parse_text  # noqa: E402
-from gongkai.reports.render import render_docx, render_html, render_pdf, render_text  # noqa: E402
-from gongkai.reports.validate import validate  # noqa: E402
-from gongkai.reports.values import Report  # noqa: E402
+from gongkai.reportformat import template as t  # noqa: E402
+from gongkai.reportformat.parse import parse_docx, parse_html, parse_pdf, parse_text  # noqa: E402
+from gongkai.reportformat.render import render_docx, render_html, render_pdf, render_text  # noqa: E402
+from gongkai.reportformat.validate import validate  # noqa: E402
+from gongkai.reportformat.values import Report  # noqa: E402
 
 
 def generate(rng: random.Random) -> Report:

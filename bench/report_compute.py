@@ -218,7 +218,7 @@ def generate(backend: str, n_requests: int) -> None:
     from gongkai.applications.models import Application
     from gongkai.catalog.models import Category, Document
     from gongkai.id_numbers import uscc_check_char
-    from gongkai.reports import template as t
+    from gongkai.reportformat import template as t
     from gongkai.reports.models import YearlyFigures
 
     rng = random.Random(SEED)

@@ -6,8 +6,8 @@ from ninja import File, Router
 from ninja.files import UploadedFile
 
 from gongkai.catalog.files import too_large
-from gongkai.reports.parse import parse_bytes
-from gongkai.reports.validate import Severity, validate
+from gongkai.reportformat.parse import parse_bytes
+from gongkai.reportformat.validate import Severity, validate
 from gongkai.supervision.services import inspect_report_file
 
 from .schemas import ReportCheckOut, responses

@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.reports import template
+from gongkai.reportformat import template
 
 from .models import AppealCase
 

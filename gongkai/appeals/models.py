@@ -2,7 +2,7 @@
 
 A case is what 表四 of the annual report counts: its kind (行政复议 / 行政诉讼 未经复议直接起诉 /
 复议后起诉) and result (维持 / 纠正 / 其他 / 尚未审结) take their codes and labels from
-`gongkai.reports.template`. A case usually concerns one request of the agency; a case about a
+`gongkai.reportformat.template`. A case usually concerns one request of the agency; a case about a
 request handled outside the platform has none. Writes go through `appeals.services`.
 """
 
@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.privacy.retention import ERASED
-from gongkai.reports import template
+from gongkai.reportformat import template
 
 PENDING = "pending"  # 尚未审结: the only result of an open case
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
 from gongkai.id_numbers import is_valid_resident_id, is_valid_uscc, normalize
-from gongkai.reports.template import OUTCOME_CHOICES, OUTCOMES
+from gongkai.reportformat.template import OUTCOME_CHOICES, OUTCOMES
 
 from .models import Application, Channel, ConsultationKind, Delivery, FeeMethod, IdType
 from .receipt import POST_ORDINARY, POST_SIGNED
@@ -202,7 +202,7 @@ class FeePayForm(forms.Form):
 
 
 def outcome_choices():
-    """Outcomes grouped as in table 三 (labels from gongkai.reports.template)."""
+    """Outcomes grouped as in table 三 (labels from gongkai.reportformat.template)."""
     groups: dict[str, list] = {}
     for row in OUTCOMES:
         group = next((g for g in row.group if not g.startswith("三、")), "")

@@ -1,6 +1,6 @@
 """What the reply letter (告知书) says for each outcome: the legal basis and the standard text.
 
-Keyed by the outcome codes of gongkai.reports.template (table 三); a test checks every code has
+Keyed by the outcome codes of gongkai.reportformat.template (table 三); a test checks every code has
 an entry. Articles follow /work/shared/spec/regulations-notes.md §1.3 ("各行对应的条例条文").
 The texts are the agency's words to the applicant; staff add the specifics in `reply_text`.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gongkai.reports.template import OUTCOME_CODES
+from gongkai.reportformat.template import OUTCOME_CODES
 
 REGULATION = "《中华人民共和国政府信息公开条例》"
 FEE_RULES = "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"

@@ -1,7 +1,7 @@
 """Proactive disclosure (主动公开): the 公开目录 categories, documents and their attachments.
 
 A document's kind and validity are what 第二十条第（一）项 of the annual report counts, so the
-kinds that table counts take their codes and labels from `gongkai.reports.template`.
+kinds that table counts take their codes and labels from `gongkai.reportformat.template`.
 State changes go through `catalog.services`; nothing here has side effects on save.
 """
 
@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.reports import template
+from gongkai.reportformat import template
 
 
 class Category(models.Model):

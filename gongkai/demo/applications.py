@@ -19,7 +19,7 @@ from gongkai.applications import services
 from gongkai.applications.models import Application, Channel
 from gongkai.applications.services.base import quiet
 from gongkai.id_numbers import resident_id_check_char, uscc_check_char
-from gongkai.reports.template import OUTCOME_CODES
+from gongkai.reportformat.template import OUTCOME_CODES
 from gongkai.workdays import ScheduleUnknown, add_workdays, is_workday
 
 from .agencies import COUNTY_SLUG

@@ -11,8 +11,8 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 
 from gongkai.agencies.models import Agency
+from gongkai.reportformat import template as t
 from gongkai.reports import annual_services as services
-from gongkai.reports import template as t
 from gongkai.reports.annual_selectors import report_live_value
 from gongkai.reports.models import AnnualReport
 

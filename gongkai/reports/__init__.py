@@ -1,11 +1,9 @@
-"""年度报告: the statutory annual report — its format as data, validation, parsing, rendering.
+"""年度报告: the Django app around the report engine (`gongkai.reportformat`).
 
-The engine is pure Python and needs no Django settings:
+It owns computing a report from the platform's records (`compute/`), the annual report's
+workflow (草稿 → 报送 → 审定 → 发布), its staff and public pages, exports and open data, and the
+agencies' yearly figures (`figures/`). The format itself, validation, parsing and rendering live in
+`gongkai.reportformat`, which must never import this app.
 
-    from gongkai.reports.values import Report
-    from gongkai.reports.validate import validate          # (report, previous=None) -> findings
-    from gongkai.reports.parse import parse_file           # (path) -> ParseResult
-    from gongkai.reports.render import render_text, render_html, render_docx, render_pdf
-
-The management command `gongkai report …` is a thin wrapper around these.
+Must not import: `supervision`, `api` (they import this app).
 """

@@ -13,11 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import template as t
+from gongkai.reportformat import template as t
+from gongkai.reportformat.validate import Finding, Severity, cell_name, validate
+from gongkai.reportformat.values import Number, Report
+
 from .compute import compute_report
 from .models import AnnualReport
-from .validate import Finding, Severity, cell_name, validate
-from .values import Number, Report
 
 # Our rule (not the format's): the narrative sections are written before a report is 报送.
 NARRATIVE_RULE = "W-1"

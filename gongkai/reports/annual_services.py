@@ -187,9 +187,8 @@ def report_publish(*, report: AnnualReport, actor) -> AnnualReport:
     """
     from gongkai.catalog import services as catalog
     from gongkai.catalog.models import Category, Kind, Topic
-
-    from .render import render_docx, render_fragment, render_pdf
-    from .values import Report
+    from gongkai.reportformat.render import render_docx, render_fragment, render_pdf
+    from gongkai.reportformat.values import Report
 
     if not permissions.can_publish_report(actor, report):
         raise PermissionDenied

@@ -29,7 +29,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from . import template as t
+from gongkai.reportformat import template as t
 
 FONT = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif'
 BAR = "#1f5f99"

@@ -19,7 +19,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from . import template as t
+from gongkai.reportformat import template as t
 
 # The report cell each stored figure fills: field name -> (table, row, column).
 FIGURE_CELLS: dict[str, tuple[str, str, str]] = {

@@ -12,11 +12,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from gongkai.agencies.models import Agency
+from gongkai.reportformat import schema
+from gongkai.reportformat.values import Report
 
-from . import schema
 from .forms import PublicFilterForm
 from .models import AnnualReport
-from .values import Report
 
 PAGE_SIZE = 30
 JSON_OPTIONS = {"ensure_ascii": False, "indent": 2}

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Container
 from html import escape
 
-from . import template as t
-from .render.layout import Cell, item_grid, paragraphs, table3_grid, table4_grid
-from .values import Report
+from gongkai.reportformat import template as t
+from gongkai.reportformat.render.layout import Cell, item_grid, paragraphs, table3_grid, table4_grid
+from gongkai.reportformat.values import Report
 
 _GRIDS = {"二": (item_grid, 0), "三": (table3_grid, 3), "四": (table4_grid, 3)}
 

@@ -21,17 +21,17 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.models import Agency, Role
 from gongkai.agencies.permissions import agencies_with_role, require
+from gongkai.reportformat import template as t
+from gongkai.reportformat.render import CSS, render_docx, render_html, render_pdf
+from gongkai.reportformat.validate import cell_name
 
 from . import annual_selectors as selectors
 from . import annual_services as services
 from . import charts, permissions
-from . import template as t
 from .compute import UnknownCell, cell_filter, compute_subtree
 from .forms import CommentForm, GenerateForm, NarrativeForm, ReportFilterForm
 from .models import AnnualReport
-from .render import CSS, render_docx, render_html, render_pdf
 from .report_page import render_report
-from .validate import cell_name
 from .workflow import ACTION_LABELS, actions_from
 
 PAGE_SIZE = 30

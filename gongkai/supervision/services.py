@@ -16,8 +16,8 @@ from gongkai.agencies.models import Agency, Role
 from gongkai.agencies.permissions import has_role
 from gongkai.audit.actions import register
 from gongkai.catalog.files import clean_filename, inspect_upload
-from gongkai.reports.parse import parse_bytes
-from gongkai.reports.validate import Severity, validate
+from gongkai.reportformat.parse import parse_bytes
+from gongkai.reportformat.validate import Severity, validate
 
 from .models import UploadedReportCheck
 

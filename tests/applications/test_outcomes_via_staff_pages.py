@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from gongkai.applications.legal import OUTCOME_TEXTS
 from gongkai.applications.models import Application, EventKind, Status
-from gongkai.reports.template import OUTCOME_CODES
+from gongkai.reportformat.template import OUTCOME_CODES
 
 D = dt.date
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gongkai.reportformat.values import Report
 from gongkai.reports import charts
-from gongkai.reports.values import Report
 from tests.appeals.factories import make_application
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -8,9 +8,9 @@ from importlib import import_module
 import pytest
 
 from gongkai import demo
+from gongkai.reportformat.validate import validate
 from gongkai.reports.annual_selectors import previous_value, report_findings, report_value
 from gongkai.reports.models import AnnualReport
-from gongkai.reports.validate import validate
 
 pytestmark = pytest.mark.django_db
 

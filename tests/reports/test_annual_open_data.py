@@ -7,10 +7,10 @@ import jsonschema
 import pytest
 from django.urls import reverse
 
-from gongkai.reports import schema
-from gongkai.reports import template as t
+from gongkai.reportformat import schema
+from gongkai.reportformat import template as t
+from gongkai.reportformat.values import Report
 from gongkai.reports.models import AnnualReport
-from gongkai.reports.values import Report
 from tests.reports.annual_support import *  # noqa: F403
 from tests.reports.annual_support import TEXTS, YEAR, report_at
 

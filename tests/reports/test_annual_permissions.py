@@ -141,7 +141,7 @@ def test_records_behind_a_number_mask_the_applicant(client, agency, draft, publi
 def test_every_number_links_to_its_records(client, agency, draft, publisher, records):
     client.force_login(publisher)
     page = client.get(reverse("reports:staff_detail", args=[agency.slug, YEAR])).content.decode()
-    from gongkai.reports import template as t
+    from gongkai.reportformat import template as t
 
     for key in t.ALL_CELL_KEYS:
         table, row, column = key.split("/")

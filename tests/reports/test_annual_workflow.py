@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 
 from gongkai.audit.models import AuditEntry
 from gongkai.catalog.models import Status as DocStatus
+from gongkai.reportformat.values import Report
 from gongkai.reports import annual_services as services
 from gongkai.reports import workflow
 from gongkai.reports.models import AnnualReport, ReportComment
-from gongkai.reports.values import Report
 from tests.reports.annual_support import *  # noqa: F403
 from tests.reports.annual_support import TEXTS, YEAR, report_at
 
@@ -164,7 +164,7 @@ def test_a_failed_publication_leaves_no_document(agency, publisher, supervisor, 
     def broken(_value):
         raise ValidationError("渲染失败", code="render_failed")
 
-    monkeypatch.setattr("gongkai.reports.render.render_pdf", broken)
+    monkeypatch.setattr("gongkai.reportformat.render.render_pdf", broken)
     with pytest.raises(ValidationError):
         services.report_publish(report=report, actor=reviewer)
     assert not Document.objects.filter(category__slug="annual-reports").exists()

@@ -9,7 +9,7 @@ import pytest
 from gongkai.appeals.models import AppealCase
 from gongkai.applications.models import Application
 from gongkai.catalog.models import Document
-from gongkai.reports import template as t
+from gongkai.reportformat import template as t
 from gongkai.reports.compute import UnknownCell, cell_filter, compute_rollup
 from gongkai.reports.models import YearlyFigures
 from tests.appeals.factories import AppealCaseFactory, make_application, make_document, make_figures

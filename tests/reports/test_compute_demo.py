@@ -12,9 +12,9 @@ import pytest
 
 from gongkai import demo
 from gongkai.agencies.models import Agency
-from gongkai.reports import template as t
+from gongkai.reportformat import template as t
+from gongkai.reportformat.validate import Severity, validate
 from gongkai.reports.compute import compute_report, compute_reports, compute_subtree, sum_reports
-from gongkai.reports.validate import Severity, validate
 from tests.appeals.factories import make_application, make_document
 
 pytestmark = pytest.mark.django_db

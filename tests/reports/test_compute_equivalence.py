@@ -11,14 +11,14 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gongkai.reports import template as t
+from gongkai.reportformat import template as t
+from gongkai.reportformat.validate import has_errors, validate
 from gongkai.reports.compute import (
     compute_reports,
     compute_reports_python,
     compute_rollup,
     compute_rollup_python,
 )
-from gongkai.reports.validate import has_errors, validate
 from tests.appeals.factories import AppealCaseFactory, make_application, make_document, make_figures
 
 pytestmark = pytest.mark.django_db(transaction=False)

@@ -12,9 +12,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from gongkai.reports.values import Report
-
-from .factories import FIXTURES, SAMPLE, build_report
+from gongkai.reportformat.values import Report
+from tests.reportformat.factories import FIXTURES, SAMPLE, build_report
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -29,7 +29,7 @@ from django.urls import reverse
 from gongkai.applications.models import ApplicationEvent
 from gongkai.catalog import services as catalog_services
 from gongkai.catalog.models import Status
-from gongkai.reports.template import ORGANISATION_TYPES
+from gongkai.reportformat.template import ORGANISATION_TYPES
 from tests.catalog.factories import DocumentFactory
 
 from .permission_rules import EXCLUDED, rule_for

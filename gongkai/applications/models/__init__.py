@@ -1,7 +1,7 @@
 """Models of 依申请公开: the application, its append-only event log, and the files replied.
 
 Dependencies point one way: `event` and `reply_file` import `application`, never the reverse.
-Statutory vocabularies (outcome codes, applicant types) come from gongkai.reports.template.
+Statutory vocabularies (outcome codes, applicant types) come from gongkai.reportformat.template.
 """
 
 from .application import (

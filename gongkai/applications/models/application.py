@@ -25,7 +25,7 @@ from gongkai.privacy import masking
 from gongkai.privacy.crypto import blind_index
 from gongkai.privacy.fields import EncryptedTextField
 from gongkai.privacy.retention import ERASED
-from gongkai.reports.template import APPLICANT_TYPE_CHOICES, OUTCOME_CHOICES
+from gongkai.reportformat.template import APPLICANT_TYPE_CHOICES, OUTCOME_CHOICES
 
 # Query codes avoid characters people confuse when reading them out (0/O, 1/I/L, 2/Z, 5/S…).
 QUERY_CODE_ALPHABET = "346789ABCDEFGHJKMNPQRTUVWXY"

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from gongkai import audit
 from gongkai.catalog import file_writes
 from gongkai.catalog.files import inspect_upload
-from gongkai.reports.template import OUTCOME_CODES
+from gongkai.reportformat.template import OUTCOME_CODES
 
 from ..legal import WITHDRAWN_TEXT
 from ..models import ApplicationEvent, Delivery, EventKind, ReplyFile, Status

@@ -1,6 +1,6 @@
 """The annual report computed from live records (年度报告统计口径).
 
-Public API (each returns the engine's typed `gongkai.reports.values.Report`):
+Public API (each returns the engine's typed `gongkai.reportformat.values.Report`):
 
     compute_report(agency, year)             one agency's report
     compute_reports(agencies, year)          {agency id: Report}, five queries for any number
@@ -60,8 +60,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from .. import template as t
-from ..values import AgencyLevel, Report, default_title
+from gongkai.reportformat import template as t
+from gongkai.reportformat.values import AgencyLevel, Report, default_title
+
 from .aggregate import ROLLUP, collect, tidy_amount
 from .cells import UnknownCell, cell_filter
 from .reference import collect_python

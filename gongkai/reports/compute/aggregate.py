@@ -14,8 +14,9 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from .. import template as t
-from ..values import Report
+from gongkai.reportformat import template as t
+from gongkai.reportformat.values import Report
+
 from . import rules
 from .rules import Period
 

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
 
-from .. import template as t
+from gongkai.reportformat import template as t
+
 from . import rules
 from .aggregate import _models
 from .rules import Period

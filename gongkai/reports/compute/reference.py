@@ -18,8 +18,9 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
-from .. import template as t
-from ..values import Report
+from gongkai.reportformat import template as t
+from gongkai.reportformat.values import Report
+
 from . import rules
 from .aggregate import ROLLUP, _models, finish_table3, finish_table4, tidy_amount
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import DateField, F, Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 
-from .. import template as t
+from gongkai.reportformat import template as t
 
 # --- the year -------------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from .. import template as t
+from gongkai.reportformat import template as t
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_LINES = 5000

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from gongkai.reports import template as t
-from gongkai.reports.parse import ParseResult, parse_file
-from gongkai.reports.validate import Finding, Severity, format_findings, table_name, validate
-from gongkai.reports.values import Report
+from gongkai.reportformat import template as t
+from gongkai.reportformat.parse import ParseResult, parse_file
+from gongkai.reportformat.validate import Finding, Severity, format_findings, table_name, validate
+from gongkai.reportformat.values import Report
 
 
 @dataclass
@@ -140,7 +140,7 @@ class Command(BaseCommand):
             raise CommandError(f"{failed} 个文件有错误", returncode=1)
 
     def run_render(self, options: dict) -> None:
-        from gongkai.reports.render import render
+        from gongkai.reportformat.render import render
 
         loaded = load_report(options["input"])
         if any(f.rule == "P-2" for f in loaded.findings):

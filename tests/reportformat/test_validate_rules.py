@@ -5,9 +5,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from gongkai.reports import template as t
-from gongkai.reports.validate import RULES, Severity, format_findings, group_by_section, validate
-from gongkai.reports.values import AgencyLevel, Report
+from gongkai.reportformat import template as t
+from gongkai.reportformat.validate import (
+    RULES,
+    Severity,
+    format_findings,
+    group_by_section,
+    validate,
+)
+from gongkai.reportformat.values import AgencyLevel, Report
 
 from .factories import build_report
 

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gongkai.reports import template as t
-from gongkai.reports.parse import parse_bytes, parse_docx, parse_html, parse_text
-from gongkai.reports.render import render_docx, render_html, render_text
-from gongkai.reports.validate import Severity, validate
-from gongkai.reports.values import Report
+from gongkai.reportformat import template as t
+from gongkai.reportformat.parse import parse_bytes, parse_docx, parse_html, parse_text
+from gongkai.reportformat.render import render_docx, render_html, render_text
+from gongkai.reportformat.validate import Severity, validate
+from gongkai.reportformat.values import Report
 
 from .factories import random_report, valid_reports
 from .messy import messy_text
@@ -154,7 +154,7 @@ def test_text_copied_out_of_the_pdf_parses_back_to_identical_numbers(seed, scale
 
     import pdfplumber
 
-    from gongkai.reports.render import render_pdf
+    from gongkai.reportformat.render import render_pdf
 
     report = random_report(random.Random(seed), scale, density)
     with pdfplumber.open(io.BytesIO(render_pdf(report))) as pdf:

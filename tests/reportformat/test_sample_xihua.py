@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gongkai.reports.parse import parse_file
-from gongkai.reports.validate import Severity, has_errors, validate
+from gongkai.reportformat.parse import parse_file
+from gongkai.reportformat.validate import Severity, has_errors, validate
 
 from .factories import SAMPLE
 

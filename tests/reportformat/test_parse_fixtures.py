@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from gongkai.reports import template as t
-from gongkai.reports.parse import parse_file
-from gongkai.reports.validate import Severity, validate
-from gongkai.reports.values import Report
+from gongkai.reportformat import template as t
+from gongkai.reportformat.parse import parse_file
+from gongkai.reportformat.validate import Severity, validate
+from gongkai.reportformat.values import Report
 
 from .factories import FIXTURES
 
@@ -139,7 +139,7 @@ def test_word_content_controls_are_read(tmp_path):
     from docx import Document
     from docx.oxml import parse_xml
 
-    from gongkai.reports.parse import parse_docx
+    from gongkai.reportformat.parse import parse_docx
 
     document = Document()
     document.add_paragraph("平安县教育局2022年政府信息公开工作年度报告")
@@ -157,7 +157,7 @@ def test_word_content_controls_are_read(tmp_path):
 
 def test_2019_format_in_a_report_for_2021_or_later_is_an_error():
     text = (FIXTURES / "lianhua-culture-2019.txt").read_text(encoding="utf-8").replace("2019年", "2022年")
-    from gongkai.reports.parse import parse_text
+    from gongkai.reportformat.parse import parse_text
 
     [finding] = parse_text(text).findings
     assert (finding.rule, finding.severity) == ("P-3", Severity.ERROR)

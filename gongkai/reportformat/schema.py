@@ -138,7 +138,7 @@ def build_schema(schema_url: str = "") -> dict[str, Any]:
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"{t.FORMAT_NAME}（{t.FORMAT_DOCUMENT_NUMBER}）开放数据",
-        "description": "由平台的年报格式定义（gongkai/reports/template.py）生成。表格按"
+        "description": "由平台的年报格式定义（gongkai/reportformat/template.py）生成。表格按"
                        "“表/行/列”的代码嵌套；各代码的法定名称见 title。",
         "oneOf": [{"$ref": "#/$defs/report"}, {"$ref": "#/$defs/collection"}],
         "$defs": {"agency": agency, "report": report, "collection": collection},

@@ -9,10 +9,17 @@ from decimal import Decimal
 import pytest
 from bs4 import BeautifulSoup
 
-from gongkai.reports import template as t
-from gongkai.reports.parse import parse_pdf
-from gongkai.reports.render import CSS, render, render_docx, render_html, render_pdf, render_text
-from gongkai.reports.render.layout import format_number
+from gongkai.reportformat import template as t
+from gongkai.reportformat.parse import parse_pdf
+from gongkai.reportformat.render import (
+    CSS,
+    render,
+    render_docx,
+    render_html,
+    render_pdf,
+    render_text,
+)
+from gongkai.reportformat.render.layout import format_number
 
 from .factories import random_report
 

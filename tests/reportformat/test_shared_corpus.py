@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.reports.parse import parse_file
-from gongkai.reports.validate import validate
+from gongkai.reportformat.parse import parse_file
+from gongkai.reportformat.validate import validate
 
 CORPUS = Path(os.environ.get("GONGKAI_REPORT_CORPUS")
               or Path(__file__).resolve().parents[3] / "shared" / "corpus")

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from gongkai.reports import template as t
-from gongkai.reports.values import AgencyLevel, Report, guess_agency_level
+from gongkai.reportformat import template as t
+from gongkai.reportformat.values import AgencyLevel, Report, guess_agency_level
 
 from .factories import random_report
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from gongkai.reports.parse import parse_html, parse_text, sniff_format
-from gongkai.reports.parse.blocks import is_page_number
-from gongkai.reports.parse.labels import match_section
-from gongkai.reports.parse.numbers import parse_number
+from gongkai.reportformat.parse import parse_html, parse_text, sniff_format
+from gongkai.reportformat.parse.blocks import is_page_number
+from gongkai.reportformat.parse.labels import match_section
+from gongkai.reportformat.parse.numbers import parse_number
 
 
 def test_numbers_as_agencies_type_them():
@@ -105,7 +105,7 @@ def test_homemade_subtotal_column_is_skipped_by_its_header():
 
 
 def test_header_label_variants_are_read_and_warned_about():
-    from gongkai.reports.validate import validate
+    from gongkai.reportformat.validate import validate
 
     text = "\n".join([
         "二、主动公开政府信息情况", "第二十条第（八）项", "信息内容\t本年收费金额（万元）",
@@ -118,7 +118,7 @@ def test_header_label_variants_are_read_and_warned_about():
 
 
 def test_page_laid_out_in_an_outer_table_is_read_cell_by_cell():
-    from gongkai.reports.render import render_fragment
+    from gongkai.reportformat.render import render_fragment
 
     from .factories import build_report
 
@@ -131,7 +131,7 @@ def test_page_laid_out_in_an_outer_table_is_read_cell_by_cell():
 
 
 def test_table_four_written_one_row_per_kind_of_case():
-    from gongkai.reports.validate import validate
+    from gongkai.reportformat.validate import validate
 
     text = "\n".join([
         "四、政府信息公开行政复议、行政诉讼情况",

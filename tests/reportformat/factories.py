@@ -12,8 +12,8 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from gongkai.reports import template as t
-from gongkai.reports.values import AgencyLevel, Report
+from gongkai.reportformat import template as t
+from gongkai.reportformat.values import AgencyLevel, Report
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "xihua-commerce-2021.txt"
