@@ -6,8 +6,7 @@ from ninja import File, Router
 from ninja.files import UploadedFile
 
 from gongkai.catalog.files import too_large
-from gongkai.reportformat.parse import parse_bytes
-from gongkai.reportformat.validate import Severity, validate
+from gongkai.reportformat.check import check_bytes
 from gongkai.supervision.services import inspect_report_file
 
 from .schemas import ReportCheckOut, responses
@@ -23,14 +22,16 @@ def report_check(request, file: File[UploadedFile]):
         raise too_large(limit)  # refused before it is read into memory
     data = file.read(limit + 1)
     name = inspect_report_file(name=file.name or "report.txt", data=data)
-    parsed = parse_bytes(data, name)
-    findings = [*parsed.findings, *validate(parsed.report)]
-    numbers = {key: (str(v) if not isinstance(v, int) else v) for key, v in parsed.report.numbers().items()}
+    outcome = check_bytes(data, name)
+    numbers = {key: (str(v) if not isinstance(v, int) else v)
+               for key, v in outcome.report.numbers().items()}
     return {
         "file": name,
-        "source_format": parsed.source_format,
-        "errors": sum(f.severity is Severity.ERROR for f in findings),
-        "warnings": sum(f.severity is not Severity.ERROR for f in findings),
-        "findings": [f.to_dict() for f in findings],
+        "source_format": outcome.source_format,
+        "errors": outcome.errors,
+        "warnings": outcome.warnings,
+        "notices": outcome.notices,
+        "exit_code": outcome.exit_code,
+        "findings": [f.to_dict() for f in outcome.findings],
         "numbers": numbers,
     }

@@ -151,5 +151,7 @@ class ReportCheckOut(Schema):
     source_format: str
     errors: int
     warnings: int
+    notices: int
+    exit_code: int
     findings: list[FindingOut]
     numbers: dict[str, int | float | str]

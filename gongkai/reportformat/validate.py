@@ -28,10 +28,13 @@ class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+    # A reading notice: what the reader could not recover from this copy (a table it could not
+    # read unambiguously, lines it skipped). Never a defect of the report itself.
+    NOTICE = "notice"
 
     @property
     def label(self) -> str:
-        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+        return {"error": "错误", "warning": "警告", "info": "提示", "notice": "读取说明"}[self.value]
 
 
 RULES: dict[str, str] = {

@@ -16,8 +16,7 @@ from gongkai.agencies.models import Agency, Role
 from gongkai.agencies.permissions import has_role
 from gongkai.audit.actions import register
 from gongkai.catalog.files import clean_filename, inspect_upload
-from gongkai.reportformat.parse import parse_bytes
-from gongkai.reportformat.validate import Severity, validate
+from gongkai.reportformat.check import check_bytes
 
 from .models import UploadedReportCheck
 
@@ -90,12 +89,11 @@ def report_check_run(*, check_id: int) -> UploadedReportCheck:
         check.checked_at = timezone.now()
         check.save(update_fields=["status", "failure", "checked_at"])
         return check
-    parsed = parse_bytes(data, check.original_name)
-    findings = [*parsed.findings, *validate(parsed.report)]
-    check.findings = [f.to_dict() for f in findings]
-    check.error_count = sum(f.severity is Severity.ERROR for f in findings)
-    check.warning_count = len(findings) - check.error_count
-    check.source_format = parsed.source_format
+    outcome = check_bytes(data, check.original_name)
+    check.findings = [f.to_dict() for f in outcome.findings]
+    check.error_count = outcome.errors
+    check.warning_count = len(outcome.findings) - outcome.errors
+    check.source_format = outcome.source_format
     check.status = UploadedReportCheck.Status.DONE
     check.checked_at = timezone.now()
     check.save()

@@ -4,69 +4,23 @@
     gongkai report render INPUT.json --to text|html|docx|pdf -o OUT
     gongkai report parse FILE [--json]
 
-A thin wrapper: reading is `parse.parse_file`, checking is `validate.validate`, printing is
-`render.render`. `check_file` is importable for callers that want the same result in code.
+A thin wrapper: checking is `reportformat.check` (the one implementation the API and the
+supervisor's page use too), printing is `render.render`.
+
+Exit codes of `check`: 0 no errors, 1 errors in any file, 2 nothing checkable could be read.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from gongkai.reportformat import template as t
-from gongkai.reportformat.parse import ParseResult, parse_file
-from gongkai.reportformat.validate import Finding, Severity, format_findings, table_name, validate
+from gongkai.reportformat.check import EXIT_ERRORS, EXIT_UNREADABLE, check_path, load_report
+from gongkai.reportformat.validate import format_findings, table_name
 from gongkai.reportformat.values import Report
-
-
-@dataclass
-class CheckOutcome:
-    path: str
-    report: Report
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "path": self.path,
-            "year": self.report.year,
-            "agency": self.report.agency,
-            "format": self.report.format,
-            "errors": self.errors,
-            "warnings": self.warnings,
-            "findings": [f.to_dict() for f in self.findings],
-        }
-
-
-def load_report(path: str | Path) -> ParseResult:
-    """A report from a JSON file (`Report.to_json`) or from a published file of any format."""
-    path = Path(path)
-    if path.suffix.lower() == ".json":
-        try:
-            return ParseResult(Report.from_json(path.read_text(encoding="utf-8")), [], "json", str(path))
-        except (OSError, ValueError) as exc:
-            finding = Finding("P-2", Severity.ERROR, f"无法读取报告数据：{exc}", code="unreadable")
-            return ParseResult(Report(), [finding], "json", str(path))
-    return parse_file(path)
-
-
-def check_file(path: str | Path, previous: Report | None = None) -> CheckOutcome:
-    """Parse and validate one file: reading findings first, then the format's rules."""
-    parsed = load_report(path)
-    findings = list(parsed.findings)
-    if not any(f.rule == "P-2" for f in findings):
-        findings += validate(parsed.report, previous)
-    return CheckOutcome(str(path), parsed.report, findings)
 
 
 def describe_numbers(report: Report) -> str:
@@ -120,7 +74,7 @@ class Command(BaseCommand):
             if any(f.rule == "P-2" for f in loaded.findings):
                 raise CommandError(f"无法读取上年报告：{options['previous']}")
             previous = loaded.report
-        outcomes = [check_file(path, previous) for path in options["files"]]
+        outcomes = [check_path(path, previous) for path in options["files"]]
         if options.get("json"):
             data = [o.to_dict() for o in outcomes]
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
@@ -130,14 +84,17 @@ class Command(BaseCommand):
                 report = outcome.report
                 who = " ".join(str(x) for x in (report.agency, f"{report.year}年度" if report.year else "") if x)
                 self.stdout.write(
-                    f"{who or '（未识别报告名称）'}：{outcome.errors} 个错误，{outcome.warnings} 个警告"
+                    f"{who or '（未识别报告名称）'}：{outcome.errors} 个错误，{outcome.warnings} 个警告，"
+                    f"{outcome.notices} 条读取说明"
                 )
                 if outcome.findings:
                     self.stdout.write(format_findings(outcome.findings))
                 self.stdout.write("")
-        failed = sum(1 for o in outcomes if o.errors)
+        failed = sum(1 for o in outcomes if o.exit_code == EXIT_ERRORS)
         if failed:
-            raise CommandError(f"{failed} 个文件有错误", returncode=1)
+            raise CommandError(f"{failed} 个文件有错误", returncode=EXIT_ERRORS)
+        if any(o.exit_code == EXIT_UNREADABLE for o in outcomes):
+            raise CommandError("没有读出可检查的报告内容", returncode=EXIT_UNREADABLE)
 
     def run_render(self, options: dict) -> None:
         from gongkai.reportformat.render import render
