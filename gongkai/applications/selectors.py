@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import F
 from django.db.models.functions import Coalesce
 
 from gongkai.workdays import ScheduleUnknown, add_workdays
 
+from .letters import LETTER_TITLES
 from .models import Application, ApplicationEvent
 from .permissions import applications_of_applicant, applications_visible_to
 
@@ -72,11 +74,27 @@ def handlers_visible_to(user):
 
 
 def application_list_of_applicant(*, user):
-    return applications_of_applicant(user).select_related("agency").order_by("-received_on", "-id")
+    """我的申请: the user's own requests, newest first, with what the plain result needs."""
+    return (applications_of_applicant(user).with_withdrawn().select_related("agency")
+            .order_by("-received_on", "-id"))
 
 
 def public_timeline(application: Application):
     return ApplicationEvent.objects.filter(application=application).public().order_by("on", "id")
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    event: ApplicationEvent
+    letter: str  # the title of the letter this event sent, "" if none
+
+
+def timeline_with_letters(application: Application, *, public: bool) -> list[TimelineEntry]:
+    """The request's log in order, each event with the letter it sent (补正, 延期, 答复)."""
+    events = ApplicationEvent.objects.filter(application=application).select_related("actor")
+    if public:
+        events = events.public()
+    return [TimelineEntry(e, LETTER_TITLES.get(e.kind, "")) for e in events.order_by("on", "id")]
 
 
 def urgency(application: Application, today: datetime.date, soon: datetime.date | None) -> str:

@@ -53,11 +53,12 @@ def require(allowed: bool) -> None:
         raise PermissionDenied
 
 
-def facts_of(application: Application) -> list[deadlines.Fact]:
-    return [
-        deadlines.Fact(kind=e.kind, on=e.on, data=e.data)
-        for e in ApplicationEvent.objects.filter(application=application).order_by("id")
-    ]
+def facts_of(application: Application, *, up_to: int | None = None) -> list[deadlines.Fact]:
+    """The clock's facts from the log; `up_to` an event id: only the log as it stood then."""
+    events = ApplicationEvent.objects.filter(application=application)
+    if up_to is not None:
+        events = events.filter(pk__lte=up_to)
+    return [deadlines.Fact(kind=e.kind, on=e.on, data=e.data) for e in events.order_by("id")]
 
 
 def deadline_of(application: Application) -> deadlines.Deadline:
