@@ -96,16 +96,34 @@ class Delivery(models.TextChoices):
     ONLINE = "online", _("在线获取")
 
 
+def open_condition() -> models.Q:
+    return ~models.Q(status=Status.CLOSED)
+
+
+def overdue_condition(today: datetime.date) -> models.Q:
+    """Open and past the reply due date: the one spelling of "overdue" (derived, never stored),
+    for filters and for counts in grouped aggregates alike."""
+    return open_condition() & models.Q(due_on__lt=today)
+
+
+def due_soon_condition(today: datetime.date, limit: datetime.date) -> models.Q:
+    """Open and due between today and `limit` (both included)."""
+    return open_condition() & models.Q(due_on__gte=today, due_on__lte=limit)
+
+
 class ApplicationQuerySet(models.QuerySet):
     def open(self) -> ApplicationQuerySet:
-        return self.exclude(status=Status.CLOSED)
+        return self.filter(open_condition())
 
     def closed(self) -> ApplicationQuerySet:
         return self.filter(status=Status.CLOSED)
 
     def overdue(self, today: datetime.date) -> ApplicationQuerySet:
         """Open requests whose reply due date has passed (derived, never stored)."""
-        return self.open().filter(due_on__lt=today)
+        return self.filter(overdue_condition(today))
+
+    def due_soon(self, today: datetime.date, limit: datetime.date) -> ApplicationQuerySet:
+        return self.filter(due_soon_condition(today, limit))
 
     def due_by(self, day: datetime.date) -> ApplicationQuerySet:
         return self.open().filter(due_on__lte=day)
