@@ -148,10 +148,10 @@ def timeline_with_letters(application: Application, *, public: bool) -> list[Tim
 
 def urgency(application: Application, today: datetime.date, soon: datetime.date | None) -> str:
     """"overdue" / "soon" / "" for highlighting in lists (derived from due_on, never stored)."""
+    if application.is_overdue(today):
+        return "overdue"
     if application.is_closed or application.due_on is None:
         return ""
-    if application.due_on < today:
-        return "overdue"
     if soon is not None and application.due_on <= soon:
         return "soon"
     return ""
