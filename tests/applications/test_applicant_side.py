@@ -104,3 +104,11 @@ def test_login_lands_applicants_on_my_requests_and_staff_on_the_workbench(
     nav = client.get(reverse(landing)).content.decode()
     assert ("工作台" in nav) == (who == "handler")
     assert ("我的申请" in nav) == (who == "applicant")
+
+
+def test_the_api_look_up_gives_the_result_in_plain_words(client, own, handler, travel):
+    travel(D(2026, 12, 1))
+    services.application_withdraw(application=own, actor=handler, on=D(2026, 12, 1), note="电话撤回")
+    body = client.post("/api/v1/requests/lookup", {"code": own.query_code, "phone": "13812345678"},
+                       content_type="application/json").json()
+    assert body["outcome"] == "other" and body["result"] == WITHDRAWN_PLAIN
