@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
-from . import deadlines
 from .legal import OUTCOME_TEXTS, REGULATION, WITHDRAWN_TEXT, remedies
 from .models import Application, ApplicationEvent, EventKind
 
@@ -118,12 +117,10 @@ def correction_letter(event: ApplicationEvent, *, full_personal_data: bool) -> L
 
 def extension_letter(event: ApplicationEvent, *, full_personal_data: bool) -> LetterContent:
     """延期答复告知书 (《条例》第三十三条第一款): by how long, until when, and why."""
-    from .services.base import facts_of
+    from .services.base import deadline_of
 
     application = event.application
-    facts = facts_of(application, up_to=event.pk)
-    due_on = deadlines.compute_or_problem(
-        application.received_on, facts, receipt_basis=application.receipt_basis).due_on
+    due_on = deadline_of(application, up_to=event.pk).due_on
     new_due = f"，延长后的答复期限为{chinese_date(due_on)}" if due_on else ""
     notified_on = event.data.get("notified_on") or event.on.isoformat()
     return _letter(

@@ -61,10 +61,12 @@ def facts_of(application: Application, *, up_to: int | None = None) -> list[dead
     return [deadlines.Fact(kind=e.kind, on=e.on, data=e.data) for e in events.order_by("id")]
 
 
-def deadline_of(application: Application) -> deadlines.Deadline:
-    """The deadline with its explanation, from the log (reads only)."""
+def deadline_of(application: Application, *, up_to: int | None = None) -> deadlines.Deadline:
+    """The deadline with its explanation, from the log (reads only); `up_to` an event id: the
+    deadline as it stood right after that event (what a letter sent then announced)."""
     return deadlines.compute_or_problem(
-        application.received_on, facts_of(application), receipt_basis=application.receipt_basis
+        application.received_on, facts_of(application, up_to=up_to),
+        receipt_basis=application.receipt_basis,
     )
 
 
