@@ -189,3 +189,17 @@ def test_the_export_has_a_frozen_header_and_columns_fitted_to_their_text(client,
     names = [row[0] for row in sheet.iter_rows(min_row=1, values_only=True)]
     assert sheet.column_dimensions["A"].width >= max(display_width(n) for n in names)
     assert display_width("西华县商务局") == 12 and display_width("ab1") == 3
+
+
+def test_the_demo_agency_confirms_its_current_columns(old_guide, agency, supervisor, make_staff):
+    from gongkai.demo import supervision as demo_supervision
+
+    assert agency.slug == "xihua-commerce"  # the demo's 商务局
+    make_staff(agency, Role.PUBLISHER, username="commerce_publisher")
+    today = timezone.localdate()
+    assert _stale_names(supervisor, agency, today) == ["政府信息公开指南"]
+    demo_supervision.load()
+    demo_supervision.load()  # idempotent
+    assert ColumnReview.objects.count() == 1
+    assert AuditEntry.objects.filter(action="supervision.column_review").count() == 1
+    assert _stale_names(supervisor, agency, today) == []
