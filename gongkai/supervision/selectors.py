@@ -112,7 +112,6 @@ class Dashboard:
             "overdue": sum(r.overdue for r in self.rows),
             "closed": sum(r.closed for r in self.rows),
             "closed_on_time": sum(r.closed_on_time for r in self.rows),
-            "overdue_open_late": sum(r.on_time.overdue_open for r in self.rows),
             "stale_categories": sum(len(r.stale_categories) for r in self.rows),
             "late_publications": sum(len(r.late_publications) for r in self.rows),
             "reports_problem": sum(r.report_state in ("missing", "late", "failing") for r in self.rows),
