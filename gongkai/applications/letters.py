@@ -17,6 +17,7 @@ import io
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 
 from .legal import OUTCOME_TEXTS, REGULATION, WITHDRAWN_TEXT, remedies
 from .models import Application, ApplicationEvent, EventKind
@@ -143,11 +144,12 @@ LETTERS = {
     EventKind.CLOSED: lambda event, **kw: letter_content(event.application, **kw),
     EventKind.WITHDRAWN: lambda event, **kw: letter_content(event.application, **kw),
 }
+# How the timeline names them.
 LETTER_TITLES = {
-    EventKind.CORRECTION_REQUESTED: "补正通知书",
-    EventKind.EXTENDED: "延期答复告知书",
-    EventKind.CLOSED: "答复告知书",
-    EventKind.WITHDRAWN: "答复告知书",
+    EventKind.CORRECTION_REQUESTED: _("补正通知书"),
+    EventKind.EXTENDED: _("延期答复告知书"),
+    EventKind.CLOSED: _("答复告知书"),
+    EventKind.WITHDRAWN: _("答复告知书"),
 }
 
 

@@ -143,7 +143,7 @@ def timeline_with_letters(application: Application, *, public: bool) -> list[Tim
     events = ApplicationEvent.objects.filter(application=application).select_related("actor")
     if public:
         events = events.public()
-    return [TimelineEntry(e, LETTER_TITLES.get(e.kind, "")) for e in events.order_by("on", "id")]
+    return [TimelineEntry(e, str(LETTER_TITLES.get(e.kind, ""))) for e in events.order_by("on", "id")]
 
 
 def urgency(application: Application, today: datetime.date, soon: datetime.date | None) -> str:

@@ -340,12 +340,12 @@ def event_letter(request, pk, event_id, fmt):
     return _letter_response(letter_for_event(event, full_personal_data=full), fmt, application)
 
 
-def _full_letter(request, application, fmt: str, title: str) -> bool:
+def _full_letter(request, application, fmt: str, title) -> bool:
     """Whether the letter may carry the full address; each such download is audited."""
     full = can_reveal_applicant(request.user, application)
     if full and fmt in ("pdf", "docx"):
         audit.record(actor=request.user, action=LETTER, target=application,
-                     data={"format": fmt, "letter": title})
+                     data={"format": fmt, "letter": str(title)})
     return full
 
 
