@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import Coalesce, ExtractMonth
 
 from gongkai.workdays import ScheduleUnknown, add_workdays
@@ -123,9 +123,17 @@ def handlers_visible_to(user):
 
 
 def application_list_of_applicant(*, user):
-    """我的申请: the user's own requests, newest first, with what the plain result needs."""
+    """我的申请: the user's own requests, newest first, with what the plain result needs and
+    the events that sent a letter (`letter_events`)."""
+    letters = ApplicationEvent.objects.filter(kind__in=list(LETTER_TITLES)).order_by("on", "id")
     return (applications_of_applicant(user).with_withdrawn().select_related("agency")
+            .prefetch_related(Prefetch("events", queryset=letters, to_attr="letter_events"))
             .order_by("-received_on", "-id"))
+
+
+def letters_sent(application: Application) -> list[TimelineEntry]:
+    """The letters of a request from `application_list_of_applicant`'s prefetch."""
+    return [TimelineEntry(e, str(LETTER_TITLES[e.kind])) for e in application.letter_events]
 
 
 def public_timeline(application: Application):

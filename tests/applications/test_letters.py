@@ -121,10 +121,12 @@ def test_the_applicant_finds_every_letter_on_the_status_page(
         application=request_,
         kind__in=[EventKind.CORRECTION_REQUESTED, EventKind.EXTENDED, EventKind.CLOSED])
     assert letters.count() == 3
+    mine = client.get(reverse("applications:mine")).content.decode()
     for event in letters:
         url = reverse("applications:track_event_letter",
                       kwargs={"code": request_.query_code, "event_id": event.pk, "fmt": "docx"})
         assert url in page
+        assert url.replace(".docx", ".pdf") in mine  # 我的申请 links every letter too
         response = client.get(url)
         assert response.status_code == 200
         assert "河南省周口市西华县人民路8号3单元" in _docx_text(response.content)  # their own address
@@ -178,3 +180,26 @@ def test_the_correction_mail_tells_the_applicant_about_the_letter(
             items="请写明年份")
     [message] = [m for m in mail.outbox if m.to == [request_.email]]
     assert "《补正通知书》" in message.body
+
+
+def test_my_requests_loads_the_letters_of_a_page_in_fixed_queries(
+        client, agency, applicant, handler, travel):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from gongkai.applications import services
+
+    travel(D(2026, 11, 5))
+    client.force_login(applicant)
+    counts = []
+    for batch in (1, 3):
+        for _ in range(batch):
+            application = make_application(agency, received_on=D(2026, 11, 2), user=applicant)
+            services.application_request_correction(
+                application=application, actor=handler, on=D(2026, 11, 5),
+                period_end=D(2026, 11, 20), items="请写明年份")
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("applications:mine")).content.decode()
+        counts.append(len(queries.captured_queries))
+    assert page.count("补正通知书") == 4
+    assert counts[0] == counts[1]

@@ -179,6 +179,7 @@ def mine(request):
         request.GET.get("page"))
     return render(request, "applications/application_mine.html", {
         "page_obj": page, "querystring_without_page": "",
+        "rows": [(a, selectors.letters_sent(a)) for a in page.object_list],
         "is_staff": is_staff_member(request.user),
     })
 
