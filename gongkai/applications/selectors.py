@@ -7,7 +7,7 @@ import datetime
 from django.db.models import F
 from django.db.models.functions import Coalesce
 
-from gongkai.workdays import ScheduleUnknown, add_workdays
+from gongkai.workdays import calendar
 
 from .models import Application, ApplicationEvent
 from .permissions import applications_of_applicant, applications_visible_to
@@ -15,12 +15,10 @@ from .permissions import applications_of_applicant, applications_visible_to
 DUE_SOON_WORKDAYS = 3
 
 
-def due_soon_limit(today: datetime.date, days: int = DUE_SOON_WORKDAYS) -> datetime.date | None:
-    """The last day that counts as "due within `days` working days"; None if unknown."""
-    try:
-        return add_workdays(today, days)
-    except ScheduleUnknown:
-        return None
+def due_soon_limit(today: datetime.date, days: int = DUE_SOON_WORKDAYS) -> datetime.date:
+    """The last day that counts as "due within `days` working days" (provisional across a year
+    without a holiday schedule, like the due dates it is compared with)."""
+    return calendar(provisional=True).add_workdays(today, days)
 
 
 def application_queue_for(
@@ -45,7 +43,7 @@ def application_queue_for(
         qs = qs.overdue(today)
     elif overdue == "soon":
         limit = due_soon_limit(today)
-        qs = qs.open().filter(due_on__gte=today, due_on__lte=limit or today)
+        qs = qs.open().filter(due_on__gte=today, due_on__lte=limit)
     return qs.annotate(sort_due=Coalesce("due_on", "wait_until")).order_by(
         F("closed_on").desc(nulls_first=True),
         F("sort_due").asc(nulls_last=True),
@@ -79,12 +77,12 @@ def public_timeline(application: Application):
     return ApplicationEvent.objects.filter(application=application).public().order_by("on", "id")
 
 
-def urgency(application: Application, today: datetime.date, soon: datetime.date | None) -> str:
+def urgency(application: Application, today: datetime.date, soon: datetime.date) -> str:
     """"overdue" / "soon" / "" for highlighting in lists (derived from due_on, never stored)."""
     if application.is_closed or application.due_on is None:
         return ""
     if application.due_on < today:
         return "overdue"
-    if soon is not None and application.due_on <= soon:
+    if application.due_on <= soon:
         return "soon"
     return ""

@@ -3,7 +3,8 @@ grouped queries whatever the number of agencies.
 
 Rules (also shown on the page):
 - 即将到期: open requests due within 3 working days from today; 已超期: open requests whose due
-  date has passed (derived from `due_on`, never stored).
+  date has passed (derived from `due_on`, never stored). A due date reaching into a year without
+  a holiday schedule is provisional (暂定) and counts like any other; 暂定 counts them.
 - 按期答复率: requests closed (答复日期) in the year on or before their due date, over all
   requests closed in the year that have a due date.
 - 长期未更新栏目: catalog columns in which the agency has published before, but nothing for
@@ -28,7 +29,7 @@ from gongkai.applications.models import Application
 from gongkai.applications.models import Status as RequestStatus
 from gongkai.catalog.models import Document
 from gongkai.reports.models import AnnualReport
-from gongkai.workdays import ScheduleUnknown, add_workdays
+from gongkai.workdays import ScheduleUnknown, add_workdays, calendar
 
 from . import scoring
 from .models import UploadedReportCheck
@@ -43,6 +44,7 @@ class AgencyRow:
     open_requests: int = 0
     due_soon: int = 0
     overdue: int = 0
+    provisional: int = 0
     closed: int = 0
     closed_on_time: int = 0
     stale_categories: list[tuple[str, datetime.date]] = field(default_factory=list)
@@ -79,6 +81,7 @@ class Dashboard:
             "open_requests": sum(r.open_requests for r in self.rows),
             "due_soon": sum(r.due_soon for r in self.rows),
             "overdue": sum(r.overdue for r in self.rows),
+            "provisional": sum(r.provisional for r in self.rows),
             "closed": sum(r.closed for r in self.rows),
             "closed_on_time": sum(r.closed_on_time for r in self.rows),
             "stale_categories": sum(len(r.stale_categories) for r in self.rows),
@@ -118,10 +121,7 @@ def dashboard_for(
     dashboard = Dashboard(year=year, today=today, stale_days=stale_days, rows=list(rows.values()))
     if not ids:
         return dashboard
-    try:
-        soon = add_workdays(today, DUE_SOON_WORKDAYS)
-    except ScheduleUnknown as error:
-        soon, dashboard.calendar_problem = today, str(error)
+    soon = calendar(provisional=True).add_workdays(today, DUE_SOON_WORKDAYS)
     _count_requests(rows, ids, year=year, today=today, soon=soon)
     _find_stale_categories(rows, ids, today=today, stale_days=stale_days)
     try:
@@ -148,6 +148,7 @@ def _count_requests(rows, ids, *, year, today, soon) -> None:
             open_requests=Count("id", filter=open_q),
             due_soon=Count("id", filter=open_q & Q(due_on__gte=today, due_on__lte=soon)),
             overdue=Count("id", filter=open_q & Q(due_on__lt=today)),
+            provisional=Count("id", filter=open_q & Q(due_on_provisional=True)),
             closed=Count("id", filter=closed_in_year),
             closed_on_time=Count("id", filter=closed_in_year & Q(closed_on__lte=F("due_on"))),
         )
