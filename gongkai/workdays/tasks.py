@@ -9,8 +9,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django_tasks import task
+
+from .permissions import can_edit_calendar
 
 
 @task()
@@ -18,10 +21,14 @@ def remind_schedule_missing_task(years: list[int]) -> int:
     """E-mail everyone who may enter holiday schedules; returns how many addresses."""
     from .reminders import schedule_form_url
 
-    users = get_user_model().objects.with_perm(
-        "workdays.change_calendaryear", is_active=True, include_superusers=True
-    )
-    addresses = sorted({user.email for user in users if user.email})
+    codename, app_label = "change_calendaryear", "workdays"
+    candidates = get_user_model().objects.filter(is_active=True).exclude(email="").filter(
+        Q(is_superuser=True)
+        | Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
+        | Q(groups__permissions__codename=codename, groups__permissions__content_type__app_label=app_label)
+    ).distinct()
+    # The predicate decides (the query only narrows): the same rule as the pages.
+    addresses = sorted({user.email for user in candidates if can_edit_calendar(user)})
     if not addresses:
         return 0
     years_text = "、".join(str(year) for year in years)
