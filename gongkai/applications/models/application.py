@@ -127,6 +127,11 @@ class Application(models.Model):
         "agencies.Agency", verbose_name=_("受理机关"), on_delete=models.PROTECT,
         related_name="applications",
     )
+    number_year = models.PositiveSmallIntegerField(_("编号年度"), null=True, editable=False)
+    number = models.PositiveIntegerField(
+        _("编号"), null=True, editable=False,
+        help_text=_("本机关当年收到的第几件申请（依申请〔年度〕第N号），连续不重复。"),
+    )
     query_code = models.CharField(
         _("查询码"), max_length=16, unique=True, default=new_query_code, editable=False
     )
@@ -208,6 +213,8 @@ class Application(models.Model):
                          name="reports_app_group"),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["agency", "number_year", "number"],
+                                    name="applications_number_unique"),
             models.CheckConstraint(
                 name="applications_closed_has_outcome",
                 condition=(
@@ -227,8 +234,11 @@ class Application(models.Model):
 
     @property
     def reference(self) -> str:
-        """The number on letters: 依申请〔2026〕第123号."""
-        return f"依申请〔{self.received_on:%Y}〕第{self.pk}号"
+        """The number on letters: 依申请〔2026〕第12号, counted per agency and year of receipt
+        (`models.numbering`). Rows made outside the intake services (bulk loads) have none."""
+        if self.number is None:
+            return f"依申请〔{self.received_on:%Y}〕（未编号，记录{self.pk}）"
+        return f"依申请〔{self.number_year}〕第{self.number}号"
 
     @property
     def is_closed(self) -> bool:
