@@ -283,7 +283,21 @@ def _live(rng, agency, handler, n0: int, applicant_user=None) -> int:
         _run(app, handler, outcome, rng, **options)
     for i, received_on in enumerate((D(2026, 11, 26), D(2026, 11, 27))):  # not yet assigned
         _receive(rng, agency, handler, n0 + 20 + i, received_on)
+    _provisional(agency, n0 + 25)
     return n0 + 30
+
+
+# Received Friday 4 December 2026: the 20 working days reach into 2027, whose holiday schedule
+# is only a draft in the demo, so the due date (2027-01-04) is shown 暂定 until it is entered.
+PROVISIONAL_RECEIVED_ON = D(2026, 12, 4)
+
+
+def _provisional(agency, n: int) -> Application:
+    """An online request whose due date is provisional (own random stream: the other demo
+    requests stay as they were)."""
+    data = _request_data(random.Random(SEED + n), agency, n, PROVISIONAL_RECEIVED_ON.year)
+    return services.application_submit(agency=agency, data=data,
+                                       submitted_on=PROVISIONAL_RECEIVED_ON)
 
 
 def load(stdout=None) -> None:
