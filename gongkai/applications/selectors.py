@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 
 from gongkai.workdays import calendar
 
-from .models import Application, ApplicationEvent
+from .models import Application, ApplicationEvent, parse_reference
 from .permissions import applications_of_applicant, applications_visible_to
 
 DUE_SOON_WORKDAYS = 3
@@ -50,6 +50,16 @@ def application_queue_for(
         "received_on",
         "id",
     )
+
+
+def application_by_reference(*, agency_id: int, text: str) -> Application | None:
+    """The request of `agency_id` numbered `text` ("依申请〔2026〕第12号"): numbers restart per
+    agency and year, so the agency is part of the lookup."""
+    parsed = parse_reference(text)
+    if parsed is None:
+        return None
+    year, number = parsed
+    return Application.objects.filter(agency_id=agency_id, number_year=year, number=number).first()
 
 
 def handlers_visible_to(user):

@@ -124,3 +124,16 @@ def test_the_migration_numbers_existing_requests_in_order(agency, other_agency):
     # The sequence continues after the migrated numbers.
     new = make_application(agency, received_on=D(2026, 6, 1))
     assert new.reference == "依申请〔2026〕第4号"
+
+
+def test_a_reference_is_found_within_its_agency(agency, other_agency):
+    from gongkai.applications.selectors import application_by_reference
+
+    own = make_application(agency, received_on=D(2026, 3, 2))
+    other = make_application(other_agency, received_on=D(2026, 3, 2))
+    assert own.reference == other.reference == "依申请〔2026〕第1号"
+    assert application_by_reference(agency_id=agency.pk, text=own.reference) == own
+    assert application_by_reference(agency_id=other_agency.pk, text="依申请[2026] 第 1 号") == other
+    assert application_by_reference(agency_id=agency.pk, text="（2026）1") == own
+    assert application_by_reference(agency_id=agency.pk, text="依申请〔2025〕第1号") is None
+    assert application_by_reference(agency_id=agency.pk, text="385") is None

@@ -15,7 +15,7 @@ from .application import (
     new_query_code,
 )
 from .event import ApplicationEvent, ConsultationKind, EventKind, FeeMethod
-from .numbering import RequestNumberSequence, number_issue
+from .numbering import RequestNumberSequence, number_issue, parse_reference
 from .reply_file import ReplyFile
 
 __all__ = [
@@ -34,4 +34,5 @@ __all__ = [
     "Status",
     "new_query_code",
     "number_issue",
+    "parse_reference",
 ]

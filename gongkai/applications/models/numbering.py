@@ -7,8 +7,13 @@ same moment never share one (a unique constraint on the request backs this up).
 
 from __future__ import annotations
 
+import re
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# 依申请〔2026〕第12号, as typed: brackets 〔〕, [] or ()/（）, spaces and 第/号 optional.
+_REFERENCE = re.compile(r"[〔\[(（]\s*(\d{4})\s*[〕\])）]\s*第?\s*(\d+)\s*号?\s*$")
 
 
 class RequestNumberSequence(models.Model):
@@ -27,6 +32,12 @@ class RequestNumberSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_id}/{self.year}: {self.last_value}"
+
+
+def parse_reference(text: str) -> tuple[int, int] | None:
+    """(year, number) of a reference such as "依申请〔2026〕第12号", or None."""
+    match = _REFERENCE.search((text or "").strip())
+    return (int(match.group(1)), int(match.group(2))) if match else None
 
 
 def number_issue(*, agency_id: int, year: int) -> int:
