@@ -214,8 +214,10 @@ class Calendar:
 
     def missing_years(self, start: datetime.date, end: datetime.date) -> tuple[int, ...]:
         """Years of the days in (start, end] that have no schedule (assumed when provisional)."""
-        first = _as_date(start) + ONE_DAY
-        return tuple(y for y in range(first.year, _as_date(end).year + 1) if not self.covers(y))
+        first, end = _as_date(start) + ONE_DAY, _as_date(end)
+        if end < first:
+            return ()  # no day walked through
+        return tuple(y for y in range(first.year, end.year + 1) if not self.covers(y))
 
     # -- single days -------------------------------------------------------------------
 
