@@ -29,7 +29,7 @@ from gongkai.applications.models import Application
 from gongkai.applications.models import Status as RequestStatus
 from gongkai.catalog.models import Document
 from gongkai.reports.models import AnnualReport
-from gongkai.workdays import ScheduleUnknown, add_workdays, calendar
+from gongkai.workdays import calendar
 
 from . import scoring
 from .models import UploadedReportCheck
@@ -65,7 +65,6 @@ class Dashboard:
     today: datetime.date
     stale_days: int
     rows: list[AgencyRow]
-    calendar_problem: str = ""
 
     @property
     def agency_ids(self) -> list[int]:
@@ -124,10 +123,7 @@ def dashboard_for(
     soon = calendar(provisional=True).add_workdays(today, DUE_SOON_WORKDAYS)
     _count_requests(rows, ids, year=year, today=today, soon=soon)
     _find_stale_categories(rows, ids, today=today, stale_days=stale_days)
-    try:
-        _find_late_publications(rows, ids, year=year)
-    except ScheduleUnknown as error:
-        dashboard.calendar_problem = str(error)
+    _find_late_publications(rows, ids, year=year)
     _attach_reports(rows, ids, year=year, today=today)
     for row in rows.values():
         row.score = scoring.score_agency(
@@ -178,8 +174,11 @@ def _find_late_publications(rows, ids, *, year) -> None:
 
     20 working days span at least 20 calendar days, so only documents published more than 20
     calendar days after they were made can be late; the database narrows to those and the
-    working-day calendar decides each.
+    working-day calendar decides each. A limit reaching into a year without a holiday
+    schedule is provisional (weekends and fixed-date holidays), as for request deadlines: a
+    document published before that year is never judged late on it.
     """
+    counting = calendar(provisional=True)
     candidates = (
         Document.objects.published()
         .filter(agency_id__in=ids, published_on__year=year, written_on__isnull=False)
@@ -190,7 +189,7 @@ def _find_late_publications(rows, ids, *, year) -> None:
     limits: dict[datetime.date, datetime.date] = {}
     for agency_id, pk, title, written_on, published_on in candidates:
         if written_on not in limits:
-            limits[written_on] = add_workdays(written_on, PUBLICATION_WORKDAYS)
+            limits[written_on] = counting.add_workdays(written_on, PUBLICATION_WORKDAYS)
         if published_on > limits[written_on]:
             rows[agency_id].late_publications.append((pk, title, written_on, published_on))
 
