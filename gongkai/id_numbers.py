@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from enum import Enum
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -39,14 +40,46 @@ def resident_id_birth_date(number: str) -> date | None:
         return None
 
 
-def is_valid_resident_id(value: str) -> bool:
-    """18-digit 居民身份证号码 with a valid birth date and check character."""
+# The earliest birth date accepted: nobody alive was born before 1900, and a digit slip in the
+# year (1185 for 1985) must not pass as a date.
+EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+
+
+class ResidentIdProblem(Enum):
+    """Why a 居民身份证号码 is refused; the value is the error code forms report."""
+
+    FORMAT = "bad_id_format"
+    BIRTH_DATE = "bad_id_birth_date"
+    BIRTH_DATE_IN_FUTURE = "id_birth_date_in_future"
+    BIRTH_DATE_TOO_EARLY = "id_birth_date_too_early"
+    CHECKSUM = "bad_id_checksum"
+
+
+def resident_id_problem(value: str, *, today: date | None = None) -> ResidentIdProblem | None:
+    """What is wrong with an 18-digit 居民身份证号码 (GB 11643-1999), or None if nothing.
+
+    The birth date (digits 7–14) must be a real date, not after `today` (default: the
+    system date) and not before 1900-01-01; a valid check character alone does not make a
+    number real (2030-01-01 with a correct check character is still refused).
+    """
     number = normalize(value)
     if not _ID_PATTERN.match(number):
-        return False
-    if resident_id_birth_date(number) is None:
-        return False
-    return resident_id_check_char(number[:17]) == number[17]
+        return ResidentIdProblem.FORMAT
+    born = resident_id_birth_date(number)
+    if born is None:
+        return ResidentIdProblem.BIRTH_DATE
+    if born > (today or date.today()):
+        return ResidentIdProblem.BIRTH_DATE_IN_FUTURE
+    if born < EARLIEST_BIRTH_DATE:
+        return ResidentIdProblem.BIRTH_DATE_TOO_EARLY
+    if resident_id_check_char(number[:17]) != number[17]:
+        return ResidentIdProblem.CHECKSUM
+    return None
+
+
+def is_valid_resident_id(value: str, *, today: date | None = None) -> bool:
+    """18-digit 居民身份证号码 with a plausible birth date and a valid check character."""
+    return resident_id_problem(value, today=today) is None
 
 
 def uscc_check_char(first17: str) -> str:

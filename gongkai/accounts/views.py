@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +16,7 @@ from django_otp import login as otp_login
 from gongkai.agencies.models import Membership
 from gongkai.agencies.permissions import is_staff_member
 from gongkai.applications import ratelimit
+from gongkai.workdays.reminders import schedule_reminder_for
 
 from . import services
 from .forms import TokenForm
@@ -144,5 +146,6 @@ def home(request):
             "links": workbench_links(request.user),
             "is_staff": is_staff_member(request.user),
             "has_otp": services.confirmed_device(request.user) is not None,
+            "schedule_reminder": schedule_reminder_for(request.user, timezone.localdate()),
         },
     )

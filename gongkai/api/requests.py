@@ -21,6 +21,8 @@ def status_out(application) -> dict:
         "status_label": application.get_status_display(),
         "received_on": application.received_on,
         "due_on": application.due_on,
+        "due_on_provisional": application.due_on_provisional,
+        "due_on_provisional_reason": application.provisional_reason,
         "closed_on": application.closed_on,
         "outcome": application.outcome,
         "outcome_label": application.get_outcome_display() if application.outcome else "",

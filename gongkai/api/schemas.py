@@ -128,6 +128,9 @@ class RequestStatusOut(Schema):
     status_label: str
     received_on: datetime.date
     due_on: datetime.date | None
+    due_on_provisional: bool = Field(
+        description="答复期限为暂定：涉及尚未录入节假日安排的年度，录入后重新计算")
+    due_on_provisional_reason: str = Field(description="暂定的原因，如“2027 年节假日安排尚未录入”")
     closed_on: datetime.date | None
     outcome: str
     outcome_label: str

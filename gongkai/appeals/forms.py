@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.reportformat import template
 
 from .models import AppealCase
-
-_REFERENCE_NUMBER = re.compile(r"(\d+)\D*$")
 
 
 class DateInput(forms.DateInput):
@@ -25,7 +21,7 @@ class DateInput(forms.DateInput):
 class AppealCaseForm(forms.ModelForm):
     application = forms.CharField(
         label=_("所涉申请编号"), required=False, max_length=40,
-        help_text=_("申请编号，如“依申请〔2022〕第123号”或“123”；涉及本平台以外办理的申请时留空。"),
+        help_text=_("本机关的申请编号，如“依申请〔2022〕第12号”；涉及本平台以外办理的申请时留空。"),
     )
 
     class Meta:
@@ -52,15 +48,15 @@ class AppealCaseForm(forms.ModelForm):
             self.initial["application"] = self.instance.application.reference
 
     def clean_application(self):
-        from gongkai.applications.models import Application
+        from gongkai.applications.selectors import application_by_reference
 
         raw = (self.cleaned_data.get("application") or "").strip()
         if not raw:
             return None
-        match = _REFERENCE_NUMBER.search(raw)
-        application = None
-        if match:
-            application = Application.objects.filter(pk=int(match.group(1))).first()
+        agency = self.cleaned_data.get("agency") if "agency" in self.fields else self.instance.agency
+        application = (
+            application_by_reference(agency_id=agency.pk, text=raw) if agency is not None else None
+        )
         if application is None:
             raise ValidationError(_("找不到编号为“%(ref)s”的申请。"), code="no_such_application",
                                   params={"ref": raw})

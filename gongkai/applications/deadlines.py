@@ -20,9 +20,14 @@ Rules (《政府信息公开条例》, 《政府信息公开信息处理费管�
   the due date forward.
 - A pause still open is assumed to last its whole period: the due date shown is the latest it
   can become, and `wait_until` is the end of that period.
+- A period reaching into a year whose holiday schedule is not yet known (no State Council
+  notice in `chinesecalendar`, none entered) still gets a date, marked provisional (暂定) with
+  the reason: weekends and the fixed-date statutory holidays only (`workdays.calendar`). The
+  due date is recomputed when the year is entered (`workdays.schedule_changed`).
 
-Only the services that write events call `compute()`; they store `due_on` / `wait_until`.
-Imports only the public API of gongkai.workdays and nothing else of ours.
+Only the services that write events call `compute()`; they store `due_on` / `wait_until` /
+`due_on_provisional`. Imports the public API of gongkai.workdays and the event kinds of the
+event model (values, no queries) and nothing else of ours.
 """
 
 from __future__ import annotations
@@ -31,7 +36,9 @@ import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from gongkai.workdays import ScheduleUnknown, add_workdays, explain_due_date, workdays_between
+from gongkai.workdays import Calendar, calendar, provisional_reason
+
+from .models.event import EventKind
 
 REPLY_DAYS = 20
 CORRECTION_NOTICE_DAYS = 7
@@ -43,19 +50,6 @@ RUNNING = "running"
 AWAITING_CORRECTION = "awaiting_correction"
 PAUSED = "paused"
 CLOSED = "closed"
-UNKNOWN = "unknown"
-
-# Event kinds this module reads (the values of models.EventKind; repeated here as plain strings
-# so that this module stays free of the ORM).
-K_CORRECTION_REQUESTED = "correction_requested"
-K_CORRECTION_RECEIVED = "correction_received"
-K_EXTENDED = "extended"
-K_CONSULTATION_STARTED = "consultation_started"
-K_CONSULTATION_ANSWERED = "consultation_answered"
-K_FEE_NOTIFIED = "fee_notified"
-K_FEE_PAID = "fee_paid"
-K_CLOSED = "closed"
-K_WITHDRAWN = "withdrawn"
 
 PAUSE_LABELS = {
     "third_party": "征求第三方意见",
@@ -101,7 +95,16 @@ class Deadline:
     pauses: tuple[Pause, ...] = ()
     correction_due: datetime.date | None = None
     lines: tuple[str, ...] = ()
-    problem: str = ""
+    provisional_years: tuple[int, ...] = ()  # years assumed without a schedule: dates are 暂定
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.provisional_years)
+
+    @property
+    def provisional_reason(self) -> str:
+        """E.g. "2027 年节假日安排尚未录入"; empty when the dates are final."""
+        return provisional_reason(self.provisional_years) if self.provisional_years else ""
 
     @property
     def total_days(self) -> int:
@@ -112,20 +115,25 @@ class Deadline:
         return "\n".join(self.lines)
 
 
+def _counting() -> Calendar:
+    """The calendar deadlines count on: unknown years assumed, never refused (then 暂定)."""
+    return calendar(provisional=True)
+
+
 def correction_notice_last_day(received_on: datetime.date) -> datetime.date:
     """Last day to send the one 补正 notice: 7 working days after receipt (第三十条)."""
-    return add_workdays(received_on, CORRECTION_NOTICE_DAYS)
+    return _counting().add_workdays(received_on, CORRECTION_NOTICE_DAYS)
 
 
 def consultation_answer_due(sent_on: datetime.date) -> datetime.date:
-    return add_workdays(sent_on, CONSULTATION_DAYS)
+    return _counting().add_workdays(sent_on, CONSULTATION_DAYS)
 
 
 def fee_payment_due(notified_on: datetime.date) -> datetime.date:
-    return add_workdays(notified_on, FEE_PAYMENT_DAYS)
+    return _counting().add_workdays(notified_on, FEE_PAYMENT_DAYS)
 
 
-def _merged_paused_days(pauses: Iterable[Pause], clock_start: datetime.date) -> int:
+def _merged_paused_days(pauses: Iterable[Pause], clock_start: datetime.date, cal: Calendar) -> int:
     """Working days inside the union of the pauses' (start, end] intervals after clock_start."""
     spans = sorted(
         (max(p.start, clock_start), p.effective_end)
@@ -139,19 +147,21 @@ def _merged_paused_days(pauses: Iterable[Pause], clock_start: datetime.date) -> 
             continue
         if current is None or start > current[1]:
             if current is not None:
-                total += workdays_between(current[0], current[1])
+                total += cal.workdays_between(current[0], current[1])
             current = [start, end]
         else:
             current[1] = max(current[1], end)
     if current is not None:
-        total += workdays_between(current[0], current[1])
+        total += cal.workdays_between(current[0], current[1])
     return total
 
 
 def compute(
     received_on: datetime.date, facts: Iterable[Fact], *, receipt_basis: str = ""
 ) -> Deadline:
-    """The deadline of a request from its log. Raises workdays.ScheduleUnknown."""
+    """The deadline of a request from its log; provisional (暂定) where it reaches into a year
+    without a holiday schedule."""
+    cal = _counting()
     facts = sorted(facts, key=lambda f: f.on)  # stable: same-day events keep log order
     lines = [f"收到申请：{received_on:%Y-%m-%d}" + (f"（{receipt_basis}）" if receipt_basis else "")]
     clock_start = received_on
@@ -162,21 +172,21 @@ def compute(
     open_pause: dict[str, int] = {}  # reason group ("consultation:<kind>" | "fee") -> index
 
     for fact in facts:
-        if fact.kind == K_CORRECTION_REQUESTED:
+        if fact.kind == EventKind.CORRECTION_REQUESTED:
             correction_due = _date(fact.data.get("period_end")) or fact.on
             state = AWAITING_CORRECTION
             lines.append(
                 f"{fact.on:%Y-%m-%d} 一次性告知补正，补正期限至 {correction_due:%Y-%m-%d}；"
                 "补正期间不计算答复期限（《条例》第三十条）"
             )
-        elif fact.kind == K_CORRECTION_RECEIVED:
+        elif fact.kind == EventKind.CORRECTION_RECEIVED:
             clock_start = fact.on
             state = RUNNING
             pauses, open_pause = [], {}
             lines.append(
                 f"{fact.on:%Y-%m-%d} 收到补正后的申请，答复期限自该日重新起算（《条例》第三十条）"
             )
-        elif fact.kind == K_EXTENDED:
+        elif fact.kind == EventKind.EXTENDED:
             days = int(fact.data.get("days", 0))
             extension += days
             approver = fact.data.get("approved_by", "")
@@ -185,26 +195,26 @@ def compute(
                 + f"同意，延长 {days} 个工作日"
                 "并告知申请人（《条例》第三十三条第一款）"
             )
-        elif fact.kind == K_CONSULTATION_STARTED:
+        elif fact.kind == EventKind.CONSULTATION_STARTED:
             reason = fact.data.get("party", "third_party")
             limit = consultation_answer_due(fact.on)
             open_pause[f"consultation:{reason}"] = len(pauses)
             pauses.append(Pause(reason, fact.on, limit, None))
-        elif fact.kind == K_CONSULTATION_ANSWERED:
+        elif fact.kind == EventKind.CONSULTATION_ANSWERED:
             reason = fact.data.get("party", "third_party")
             index = open_pause.pop(f"consultation:{reason}", None)
             if index is not None:
                 p = pauses[index]
                 pauses[index] = Pause(p.reason, p.start, p.limit, fact.on)
-        elif fact.kind == K_FEE_NOTIFIED:
+        elif fact.kind == EventKind.FEE_NOTIFIED:
             open_pause["fee"] = len(pauses)
             pauses.append(Pause("fee", fact.on, fee_payment_due(fact.on), None))
-        elif fact.kind == K_FEE_PAID:
+        elif fact.kind == EventKind.FEE_PAID:
             index = open_pause.pop("fee", None)
             if index is not None:
                 p = pauses[index]
                 pauses[index] = Pause(p.reason, p.start, p.limit, fact.on)
-        elif fact.kind in (K_CLOSED, K_WITHDRAWN):
+        elif fact.kind in (EventKind.CLOSED, EventKind.WITHDRAWN):
             state = CLOSED
 
     if state == AWAITING_CORRECTION:
@@ -230,11 +240,12 @@ def compute(
                 f"{p.start:%Y-%m-%d} 至 {p.effective_end:%Y-%m-%d} {p.label}{late}，"
                 "所需时间不计算在答复期限内"
             )
-    paused = _merged_paused_days(pauses, clock_start)
+    paused = _merged_paused_days(pauses, clock_start, cal)
     if paused:
         lines.append(f"暂停期间共 {paused} 个工作日不计入答复期限（《条例》第三十三条第二款）")
     total = REPLY_DAYS + extension + paused
-    due_on = add_workdays(clock_start, total)
+    period = cal.period(clock_start, total)
+    due_on = period.due
     open_limits = [p.limit for p in pauses if p.end is None]
     if state != CLOSED and open_limits:
         state = PAUSED
@@ -244,28 +255,15 @@ def compute(
         else ""
     )
     lines.append(summary)
-    lines.append(explain_due_date(clock_start, total))
+    lines.append(period.explanation())
+    latest = max([due_on, *(p.limit for p in pauses)])
     return Deadline(
         state=state, received_on=received_on, clock_start=clock_start, due_on=due_on,
         wait_until=max(open_limits) if open_limits and state == PAUSED else None,
         extension_days=extension, paused_days=paused, pauses=tuple(pauses),
         correction_due=correction_due, lines=tuple(lines),
+        provisional_years=cal.missing_years(received_on, latest),
     )
-
-
-def compute_or_problem(
-    received_on: datetime.date, facts: Iterable[Fact], *, receipt_basis: str = ""
-) -> Deadline:
-    """`compute()`, but a year without a holiday schedule gives a Deadline with `problem` set
-    and no due date instead of an exception (staff see the message, never an error page)."""
-    facts = list(facts)
-    try:
-        return compute(received_on, facts, receipt_basis=receipt_basis)
-    except ScheduleUnknown as exc:
-        return Deadline(
-            state=UNKNOWN, received_on=received_on, clock_start=received_on, due_on=None,
-            lines=(f"收到申请：{received_on:%Y-%m-%d}", str(exc)), problem=str(exc),
-        )
 
 
 def _date(value) -> datetime.date | None:

@@ -7,10 +7,11 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
-from gongkai.id_numbers import is_valid_resident_id, is_valid_uscc, normalize
+from gongkai.id_numbers import ResidentIdProblem, is_valid_uscc, normalize, resident_id_problem
 from gongkai.reportformat.template import OUTCOME_CHOICES, OUTCOMES
 
 from .models import Application, Channel, ConsultationKind, Delivery, FeeMethod, IdType
@@ -24,6 +25,17 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def date_field(label, required=True, help_text=""):
     return forms.DateField(label=label, required=required, widget=DATE_WIDGET, help_text=help_text)
+
+
+# The birth-date problems get their own sentence: "check the checksum" would not help someone
+# who typed 2030 for 2003.
+RESIDENT_ID_MESSAGES = {
+    ResidentIdProblem.BIRTH_DATE_IN_FUTURE: _(
+        "居民身份证号码中的出生日期（第7至14位）晚于今天，请核对。"),
+    ResidentIdProblem.BIRTH_DATE_TOO_EARLY: _(
+        "居民身份证号码中的出生日期（第7至14位）早于1900年，请核对。"),
+    None: _("居民身份证号码不正确：应为18位，出生日期和最后一位校验码须正确，请核对。"),
+}
 
 
 class ApplicantFieldsMixin(forms.ModelForm):
@@ -70,10 +82,12 @@ class ApplicantFieldsMixin(forms.ModelForm):
         id_type = data.get("id_type")
         number = normalize(data.get("id_number", ""))
         if id_type and number:
-            if id_type == IdType.RESIDENT_ID and not is_valid_resident_id(number):
+            problem = (resident_id_problem(number, today=timezone.localdate())
+                       if id_type == IdType.RESIDENT_ID else None)
+            if problem is not None:
                 self.add_error("id_number", ValidationError(
-                    _("居民身份证号码不正确：应为18位，出生日期和最后一位校验码须正确，请核对。"),
-                    code="bad_id_checksum"))
+                    RESIDENT_ID_MESSAGES.get(problem, RESIDENT_ID_MESSAGES[None]),
+                    code=problem.value))
             elif id_type == IdType.USCC and not is_valid_uscc(number):
                 self.add_error("id_number", ValidationError(
                     _("统一社会信用代码不正确：应为18位，最后一位校验码须正确，请核对。"),

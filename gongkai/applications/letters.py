@@ -121,8 +121,12 @@ def extension_letter(event: ApplicationEvent, *, full_personal_data: bool) -> Le
     from .services.base import deadline_of
 
     application = event.application
-    due_on = deadline_of(application, up_to=event.pk).due_on
-    new_due = f"，延长后的答复期限为{chinese_date(due_on)}" if due_on else ""
+    deadline = deadline_of(application, up_to=event.pk)
+    due_on = deadline.due_on
+    # A date across a year whose holiday schedule is not yet published is provisional: say so.
+    provisional = (f"（暂定：{deadline.provisional_reason}，节假日安排公布后如有变化另行告知）"
+                   if deadline.provisional else "")
+    new_due = f"，延长后的答复期限为{chinese_date(due_on)}{provisional}" if due_on else ""
     notified_on = event.data.get("notified_on") or event.on.isoformat()
     return _letter(
         application, full_personal_data=full_personal_data,

@@ -8,21 +8,19 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import Coalesce, ExtractMonth
 
-from gongkai.workdays import ScheduleUnknown, add_workdays
+from gongkai.workdays import calendar
 
 from .letters import LETTER_TITLES
-from .models import Application, ApplicationEvent
+from .models import Application, ApplicationEvent, parse_reference
 from .permissions import applications_of_applicant, applications_visible_to
 
 DUE_SOON_WORKDAYS = 3
 
 
-def due_soon_limit(today: datetime.date, days: int = DUE_SOON_WORKDAYS) -> datetime.date | None:
-    """The last day that counts as "due within `days` working days"; None if unknown."""
-    try:
-        return add_workdays(today, days)
-    except ScheduleUnknown:
-        return None
+def due_soon_limit(today: datetime.date, days: int = DUE_SOON_WORKDAYS) -> datetime.date:
+    """The last day that counts as "due within `days` working days" (provisional across a year
+    without a holiday schedule, like the due dates it is compared with)."""
+    return calendar(provisional=True).add_workdays(today, days)
 
 
 def application_queue_for(
@@ -46,7 +44,7 @@ def application_queue_for(
     if overdue == "yes":
         qs = qs.overdue(today)
     elif overdue == "soon":
-        qs = qs.due_soon(today, due_soon_limit(today) or today)
+        qs = qs.due_soon(today, due_soon_limit(today))
     return qs.annotate(sort_due=Coalesce("due_on", "wait_until")).order_by(
         F("closed_on").desc(nulls_first=True),
         F("sort_due").asc(nulls_last=True),
@@ -105,6 +103,16 @@ def on_time_counts(applications, *, year: int, today: datetime.date, by: str) ->
     return result
 
 
+def application_by_reference(*, agency_id: int, text: str) -> Application | None:
+    """The request of `agency_id` numbered `text` ("依申请〔2026〕第12号"): numbers restart per
+    agency and year, so the agency is part of the lookup."""
+    parsed = parse_reference(text)
+    if parsed is None:
+        return None
+    year, number = parsed
+    return Application.objects.filter(agency_id=agency_id, number_year=year, number=number).first()
+
+
 def handlers_visible_to(user):
     """依申请办理员 of the agencies whose requests `user` sees (for the queue's filter)."""
     from django.contrib.auth import get_user_model
@@ -154,12 +162,12 @@ def timeline_with_letters(application: Application, *, public: bool) -> list[Tim
     return [TimelineEntry(e, str(LETTER_TITLES.get(e.kind, ""))) for e in events.order_by("on", "id")]
 
 
-def urgency(application: Application, today: datetime.date, soon: datetime.date | None) -> str:
+def urgency(application: Application, today: datetime.date, soon: datetime.date) -> str:
     """"overdue" / "soon" / "" for highlighting in lists (derived from due_on, never stored)."""
     if application.is_overdue(today):
         return "overdue"
     if application.is_closed or application.due_on is None:
         return ""
-    if soon is not None and application.due_on <= soon:
+    if application.due_on <= soon:
         return "soon"
     return ""

@@ -90,6 +90,13 @@ REPLIES = {
     "declined_repeat": "本机关已于此前对您提出的相同申请作出答复。",
     "declined_publication": "该资料已在《西华县年鉴》刊载，可在县图书馆查阅。",
     "withheld_query": "请携带有效身份证件到县市场监督管理局登记窗口查询。",
+    # 不予公开 must state its reasons (《条例》第三十六条): one sentence per row of table 三.
+    "withheld_secret": "该文件经定密为秘密级，属于国家秘密，依法不予公开。",
+    "withheld_law": "该信息属于《统计法》规定不得对外提供的单个统计调查对象资料。",
+    "withheld_security": "该信息为重点目标安保部署方案，公开后可能危及公共安全。",
+    "withheld_internal": "该信息为本机关内部人事管理和后勤管理信息。",
+    "withheld_process": "该信息为局党组会议讨论记录，属于过程性信息。",
+    "withheld_enforcement": "该信息为行政处罚案件的执法案卷材料。",
     "other": "申请人来电表示所需信息已从其他途径获得，本机关终止处理。",
 }
 COMMON_OUTCOMES = ["disclosed"] * 6 + ["partial"] * 2 + ["unable_not_held"] * 2 + [
@@ -277,7 +284,21 @@ def _live(rng, agency, handler, n0: int, applicant_user=None) -> int:
         _run(app, handler, outcome, rng, **options)
     for i, received_on in enumerate((D(2026, 11, 26), D(2026, 11, 27))):  # not yet assigned
         _receive(rng, agency, handler, n0 + 20 + i, received_on)
+    _provisional(agency, n0 + 25)
     return n0 + 30
+
+
+# Received Friday 4 December 2026: the 20 working days reach into 2027, whose holiday schedule
+# is only a draft in the demo, so the due date (2027-01-04) is shown 暂定 until it is entered.
+PROVISIONAL_RECEIVED_ON = D(2026, 12, 4)
+
+
+def _provisional(agency, n: int) -> Application:
+    """An online request whose due date is provisional (own random stream: the other demo
+    requests stay as they were)."""
+    data = _request_data(random.Random(SEED + n), agency, n, PROVISIONAL_RECEIVED_ON.year)
+    return services.application_submit(agency=agency, data=data,
+                                       submitted_on=PROVISIONAL_RECEIVED_ON)
 
 
 def load(stdout=None) -> None:

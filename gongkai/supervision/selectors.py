@@ -3,7 +3,8 @@ grouped queries whatever the number of agencies.
 
 Rules (also shown on the page):
 - 即将到期: open requests due within 3 working days from today; 已超期: open requests whose due
-  date has passed (derived from `due_on`, never stored).
+  date has passed (derived from `due_on`, never stored). A due date reaching into a year without
+  a holiday schedule is provisional (暂定) and counts like any other; 暂定 counts them.
 - 按期答复率: requests answered (答复日期) in the year on or before their due date, over the
   requests answered in the year that have a due date plus the open ones whose due date (in the
   year) has passed: an overdue request is late already (`applications.selectors.on_time_counts`).
@@ -23,7 +24,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Max
+from django.db.models import Count, F, Max, Q
 
 from gongkai.agencies.models import Agency, Role
 from gongkai.agencies.permissions import agencies_with_role
@@ -36,7 +37,7 @@ from gongkai.applications.models.application import (
 from gongkai.applications.selectors import OnTime, on_time_counts
 from gongkai.catalog.models import Document
 from gongkai.reports.models import AnnualReport
-from gongkai.workdays import ScheduleUnknown, add_workdays
+from gongkai.workdays import calendar
 
 from . import scoring
 from .models import ColumnReview, UploadedReportCheck
@@ -63,6 +64,7 @@ class AgencyRow:
     open_requests: int = 0
     due_soon: int = 0
     overdue: int = 0
+    provisional: int = 0
     on_time: OnTime = field(default_factory=OnTime)
     stale_categories: list[StaleColumn] = field(default_factory=list)
     late_publications: list[tuple[int, str, datetime.date, datetime.date]] = field(default_factory=list)
@@ -90,7 +92,6 @@ class Dashboard:
     today: datetime.date
     stale_days: int
     rows: list[AgencyRow]
-    calendar_problem: str = ""
     report_year: int = 0
 
     @property
@@ -110,6 +111,7 @@ class Dashboard:
             "open_requests": sum(r.open_requests for r in self.rows),
             "due_soon": sum(r.due_soon for r in self.rows),
             "overdue": sum(r.overdue for r in self.rows),
+            "provisional": sum(r.provisional for r in self.rows),
             "closed": sum(r.closed for r in self.rows),
             "closed_on_time": sum(r.closed_on_time for r in self.rows),
             "stale_categories": sum(len(r.stale_categories) for r in self.rows),
@@ -162,16 +164,10 @@ def dashboard_for(
                           report_year=report_year_for(year, today))
     if not ids:
         return dashboard
-    try:
-        soon = add_workdays(today, DUE_SOON_WORKDAYS)
-    except ScheduleUnknown as error:
-        soon, dashboard.calendar_problem = today, str(error)
+    soon = calendar(provisional=True).add_workdays(today, DUE_SOON_WORKDAYS)
     _count_requests(rows, ids, year=year, today=today, soon=soon)
     _find_stale_categories(rows, ids, today=today, stale_days=stale_days)
-    try:
-        _find_late_publications(rows, ids, year=year)
-    except ScheduleUnknown as error:
-        dashboard.calendar_problem = str(error)
+    _find_late_publications(rows, ids, year=year)
     _attach_reports(rows, ids, year=dashboard.report_year, today=today)
     for row in rows.values():
         row.score = scoring.score_agency(
@@ -188,6 +184,7 @@ def _count_requests(rows, ids, *, year, today, soon) -> None:
         open_requests=Count("id", filter=open_condition()),
         due_soon=Count("id", filter=due_soon_condition(today, soon)),
         overdue=Count("id", filter=overdue_condition(today)),
+        provisional=Count("id", filter=open_condition() & Q(due_on_provisional=True)),
     )
     for item in counts:
         row = rows[item.pop("agency_id")]
@@ -240,8 +237,11 @@ def _find_late_publications(rows, ids, *, year) -> None:
 
     20 working days span at least 20 calendar days, so only documents published more than 20
     calendar days after they were made can be late; the database narrows to those and the
-    working-day calendar decides each.
+    working-day calendar decides each. A limit reaching into a year without a holiday
+    schedule is provisional (weekends and fixed-date holidays), as for request deadlines: a
+    document published before that year is never judged late on it.
     """
+    counting = calendar(provisional=True)
     candidates = (
         Document.objects.published()
         .filter(agency_id__in=ids, published_on__year=year, written_on__isnull=False)
@@ -252,7 +252,7 @@ def _find_late_publications(rows, ids, *, year) -> None:
     limits: dict[datetime.date, datetime.date] = {}
     for agency_id, pk, title, written_on, published_on in candidates:
         if written_on not in limits:
-            limits[written_on] = add_workdays(written_on, PUBLICATION_WORKDAYS)
+            limits[written_on] = counting.add_workdays(written_on, PUBLICATION_WORKDAYS)
         if published_on > limits[written_on]:
             rows[agency_id].late_publications.append((pk, title, written_on, published_on))
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from gongkai.agencies.models import Role
 from gongkai.agencies.permissions import agencies_with_role, has_role, require
 from gongkai.reports import charts
+from gongkai.workdays.reminders import schedule_reminder_for
 
 from . import services
 from .export import REPORT_STATES, dashboard_xlsx
@@ -48,6 +49,7 @@ def dashboard(request):
         "requests_chart": charts.requests_per_month_svg(ids, data.year),
         "on_time_chart": charts.on_time_rate_svg(ids, data.year, data.today),
         "checks": uploaded_checks_for(request.user)[:10],
+        "schedule_reminder": schedule_reminder_for(request.user, data.today, editors_only=False),
     })
 
 

@@ -4,12 +4,16 @@ Public API, used by the request workflow and anyone counting statutory periods::
 
     from gongkai.workdays import (
         ScheduleUnknown, is_workday, add_workdays, workdays_between,
-        explain_due_date, year_is_covered, calendar_covers,
+        explain_due_date, year_is_covered, calendar_covers, calendar, schedule_changed,
     )
 
 Answers come from the State Council holiday schedule in `chinesecalendar` (调休 make-up
 working days included) plus the years an administrator entered (`CalendarYear`). A year with
 no schedule raises `ScheduleUnknown` — also when a computation merely walks through it.
+`calendar(provisional=True)` instead assumes such a year (weekends and the fixed-date
+statutory holidays) and its periods name the years assumed: deadlines use it and show 暂定.
+`schedule_changed` is sent, inside the transaction, whenever an entered year is saved or
+deleted, so that apps storing dates computed from the calendar recompute them.
 
 The arithmetic lives in `calendar.py` (pure); `schedule.py` holds the cached process-wide
 calendar. This package imports nothing else of ours.
@@ -19,10 +23,15 @@ from __future__ import annotations
 
 import datetime
 
-from .calendar import ScheduleUnknown
+from .calendar import Calendar, ScheduleUnknown, provisional_reason
+from .signals import schedule_changed
 
 __all__ = [
+    "Calendar",
     "ScheduleUnknown",
+    "calendar",
+    "provisional_reason",
+    "schedule_changed",
     "is_workday",
     "add_workdays",
     "workdays_between",
@@ -34,9 +43,15 @@ __all__ = [
 
 
 def _calendar():
+    return calendar()
+
+
+def calendar(*, provisional: bool = False) -> Calendar:
+    """The process-wide calendar; with `provisional=True`, years without a schedule are assumed
+    instead of refused (see `Calendar.missing_years`, `Period.provisional_years`)."""
     from .schedule import current_calendar
 
-    return current_calendar()
+    return current_calendar(provisional=provisional)
 
 
 def is_workday(day: datetime.date) -> bool:
@@ -63,9 +78,10 @@ def explain_due_date(start: datetime.date, n: int) -> str:
     return _calendar().explain_due_date(start, n)
 
 
-def due_period(start: datetime.date, n: int):
-    """The structured period (`calendar.Period`): due date, holiday runs, make-up days."""
-    return _calendar().period(start, n)
+def due_period(start: datetime.date, n: int, *, provisional: bool = False):
+    """The structured period (`calendar.Period`): due date, holiday runs, make-up days; with
+    `provisional=True` a year without a schedule is assumed and named in `provisional_years`."""
+    return calendar(provisional=provisional).period(start, n)
 
 
 def year_is_covered(year: int) -> bool:

@@ -4,7 +4,10 @@ A `Calendar` answers from one `YearSchedule` per year. The official years come f
 `chinesecalendar` package (the State Council's annual notice on holidays, 调休 make-up
 working days included); other years come from a loader the caller passes in (the database
 overrides an administrator enters, see `gongkai.workdays.schedule`). A year nobody has a
-schedule for raises `ScheduleUnknown`: a statutory deadline is never guessed.
+schedule for raises `ScheduleUnknown`: a statutory deadline is never guessed silently. A
+calendar built with `provisional=True` answers such a year from `provisional_schedule()`
+(weekends and the statutory holidays of fixed date only) and every `Period` it gives names
+the years it had to assume (`provisional_years`), so callers mark the date 暂定.
 
 Rule (《政府信息公开条例》第三十三条): the period starts the day after receipt, so the due
 date is the n-th working day *after* the received date; the received date itself never counts.
@@ -18,7 +21,7 @@ import datetime
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 
 import chinese_calendar
@@ -73,6 +76,7 @@ class YearSchedule:
     year: int
     special: Mapping[datetime.date, SpecialDay] = field(default_factory=dict)
     source: str = ""  # where it comes from: "国务院办公厅通知" or the notice an administrator cited
+    provisional: bool = False  # assumed (provisional_schedule), not from a notice
 
     def __post_init__(self):
         for day in self.special:
@@ -130,6 +134,39 @@ def official_schedule(year: int) -> YearSchedule | None:
     return YearSchedule(year=year, special=special, source="国务院办公厅关于节假日安排的通知")
 
 
+# 《全国年节及纪念日放假办法》（2024年修订）第二条: the holidays whose Gregorian dates never
+# move. 春节、清明节、端午节、中秋节 follow the lunar calendar or a solar term, and the bridging
+# days and 调休 Saturdays come only with the State Council's yearly notice.
+FIXED_DATE_HOLIDAYS: tuple[tuple[str, int, int], ...] = (
+    ("new_years_day", 1, 1),
+    ("labour_day", 5, 1),
+    ("labour_day", 5, 2),
+    ("national_day", 10, 1),
+    ("national_day", 10, 2),
+    ("national_day", 10, 3),
+)
+PROVISIONAL_SOURCE = "暂定：仅按周末和元旦、劳动节、国庆节等日期固定的法定节假日计算"
+
+
+@lru_cache(maxsize=32)
+def provisional_schedule(year: int) -> YearSchedule:
+    """What can be known of `year` before its notice: weekends and the fixed-date holidays.
+
+    Used only to give a deadline marked 暂定; the notice may add days off (春节, bridging
+    days), which move the date later, or 调休 Saturdays, which move it earlier.
+    """
+    special = {
+        datetime.date(year, month, day): SpecialDay(datetime.date(year, month, day), False, slug)
+        for slug, month, day in FIXED_DATE_HOLIDAYS
+    }
+    return YearSchedule(year=year, special=special, source=PROVISIONAL_SOURCE, provisional=True)
+
+
+def provisional_reason(years: Iterable[int]) -> str:
+    """Why a date is provisional, e.g. "2027 年节假日安排尚未录入"."""
+    return "、".join(str(year) for year in years) + " 年节假日安排尚未录入"
+
+
 YearLoader = Callable[[int], "YearSchedule | None"]
 
 
@@ -138,12 +175,20 @@ class Calendar:
 
     `extra(year)` is only asked about years after those `chinesecalendar` covers; it returns a
     complete YearSchedule or None. Answers are cached per year for the Calendar's lifetime,
-    so build a new Calendar when the overrides change.
+    so build a new Calendar when the overrides change. With `provisional=True` a year nobody
+    has a schedule for is assumed (`provisional_schedule`) instead of refused.
     """
 
-    def __init__(self, extra: YearLoader | None = None):
+    def __init__(self, extra: YearLoader | None = None, *, provisional: bool = False):
         self._extra = extra
         self._years: dict[int, YearSchedule | None] = {}
+        self.provisional = provisional
+
+    def allowing_provisional(self) -> Calendar:
+        """The same calendar (sharing what it has loaded) that assumes unknown years."""
+        other = Calendar(self._extra, provisional=True)
+        other._years = self._years
+        return other
 
     # -- schedules ---------------------------------------------------------------------
 
@@ -159,11 +204,20 @@ class Calendar:
     def year(self, year: int) -> YearSchedule:
         schedule = self.schedule_for(year)
         if schedule is None:
+            if self.provisional:
+                return provisional_schedule(year)
             raise ScheduleUnknown(year)
         return schedule
 
     def covers(self, year: int) -> bool:
         return self.schedule_for(year) is not None
+
+    def missing_years(self, start: datetime.date, end: datetime.date) -> tuple[int, ...]:
+        """Years of the days in (start, end] that have no schedule (assumed when provisional)."""
+        first, end = _as_date(start) + ONE_DAY, _as_date(end)
+        if end < first:
+            return ()  # no day walked through
+        return tuple(y for y in range(first.year, end.year + 1) if not self.covers(y))
 
     # -- single days -------------------------------------------------------------------
 
@@ -210,7 +264,9 @@ class Calendar:
         start = _as_date(start)
         due = self.add_workdays(start, n)
         days = tuple(self.detail(day) for day in _days(start + ONE_DAY, due))
-        return Period(start=start, n=n, due=due, days=days)
+        return Period(
+            start=start, n=n, due=due, days=days, provisional_years=self.missing_years(start, due)
+        )
 
     def explain_due_date(self, start: datetime.date, n: int) -> str:
         return self.period(start, n).explanation()
@@ -237,6 +293,15 @@ class Period:
     n: int
     due: datetime.date
     days: tuple[SpecialDay, ...]
+    provisional_years: tuple[int, ...] = ()  # years assumed, not known: the due date is 暂定
+
+    @property
+    def is_provisional(self) -> bool:
+        return bool(self.provisional_years)
+
+    @property
+    def provisional_reason(self) -> str:
+        return provisional_reason(self.provisional_years) if self.provisional_years else ""
 
     @property
     def holiday_runs(self) -> tuple[HolidayRun, ...]:
@@ -277,11 +342,19 @@ class Period:
         makeup = self.makeup_workdays
         if makeup:
             parts.append("、".join(self._fmt(entry.day) for entry in makeup) + "为调休工作日")
+        if self.provisional_years:
+            parts.append(
+                f"{self.provisional_reason}，暂按周末和元旦、劳动节、国庆节等日期固定的法定节假日计算，"
+                "春节等节日和调休以国务院办公厅通知为准，录入后重新计算"
+            )
         return parts
 
     def explanation(self) -> str:
-        """E.g. 期限为2021-10-29：2021-09-27收到，自次日起算20个工作日；期间国庆节假期10-01至10-07不计；10-09为调休工作日"""
-        return f"期限为{self.due.isoformat()}：" + "；".join(self.explanation_parts())
+        """E.g. 期限为2021-10-29：2021-09-27收到，自次日起算20个工作日；期间国庆节假期10-01至10-07不计；10-09为调休工作日
+
+        A provisional period starts 暂定期限为… and ends with the reason."""
+        label = "暂定期限为" if self.provisional_years else "期限为"
+        return f"{label}{self.due.isoformat()}：" + "；".join(self.explanation_parts())
 
 
 def _as_date(value) -> datetime.date:

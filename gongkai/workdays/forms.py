@@ -125,16 +125,22 @@ class CalendarYearForm(forms.Form):
         year = cleaned.get("year")
         if year is None:
             return cleaned
-        days = []
-        for field, parse in (("holidays", parse_holidays), ("makeup_days", parse_makeup_days)):
-            try:
-                days += parse(cleaned.get(field, ""), year)
-            except ValidationError as error:
-                self.add_error(field, error)
-        if not self.errors:
-            try:
-                check_no_conflicts(days)
-            except ValidationError as error:
-                self.add_error(None, error)
-        cleaned["days"] = days
+        cleaned["days"] = parse_entered_days(self, cleaned, year)
         return cleaned
+
+
+def parse_entered_days(form: forms.BaseForm, cleaned: dict, year: int) -> list[EnteredDay]:
+    """The days typed in the `holidays` and `makeup_days` fields of `form`; each line's error
+    goes to its field, a conflict between lines to the form (staff page and admin alike)."""
+    days: list[EnteredDay] = []
+    for field, parse in (("holidays", parse_holidays), ("makeup_days", parse_makeup_days)):
+        try:
+            days += parse(cleaned.get(field, ""), year)
+        except ValidationError as error:
+            form.add_error(field, error)
+    if not form.errors:
+        try:
+            check_no_conflicts(days)
+        except ValidationError as error:
+            form.add_error(None, error)
+    return days

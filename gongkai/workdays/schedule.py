@@ -38,13 +38,15 @@ def load_override(year: int) -> YearSchedule | None:
     return schedule_from_days(year, days, source=entry.notice or "管理员录入")
 
 
-def current_calendar() -> Calendar:
+def current_calendar(*, provisional: bool = False) -> Calendar:
+    """The process-wide calendar; `provisional=True` gives its view that assumes unknown years
+    (sharing the loaded years, so both follow `invalidate()`)."""
     global _calendar, _built_at
     with _lock:
         if _calendar is None or time.monotonic() - _built_at > MAX_AGE:
             _calendar = Calendar(extra=load_override)
             _built_at = time.monotonic()
-        return _calendar
+        return _calendar.allowing_provisional() if provisional else _calendar
 
 
 def invalidate(**kwargs) -> None:

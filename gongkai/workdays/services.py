@@ -1,7 +1,9 @@
-"""Writes to the entered holiday schedules. Each checks permission, writes, and audits.
+"""Writes to the entered holiday schedules. Each checks permission, writes, and audits; the
+staff pages, the Django admin and the `gongkai workdays` command all write through them.
 
 After a change the process-wide calendar is dropped (signals for single rows, an explicit
-`schedule.invalidate()` after bulk writes, again on commit) so the next deadline uses it.
+`schedule.invalidate()` after bulk writes, again on commit) so the next deadline uses it, and
+`signals.schedule_changed` is sent in the same transaction so that stored due dates follow.
 """
 
 from __future__ import annotations
@@ -17,33 +19,24 @@ from . import schedule
 from .entry import EnteredDay, check_no_conflicts
 from .models import CalendarDay, CalendarYear
 from .permissions import can_edit_calendar
+from .signals import schedule_changed
 
 CALENDAR_YEAR_SAVE = register("workdays.year.save", "录入节假日安排")
 CALENDAR_YEAR_DELETE = register("workdays.year.delete", "删除节假日安排")
 
 
-def _invalidate_now_and_on_commit() -> None:
+def _schedule_changed(year: int) -> int:
+    """Drop the cached calendar and let the dates stored from it be recomputed (same
+    transaction); returns how many stored rows the receivers changed."""
     schedule.invalidate()
     transaction.on_commit(schedule.invalidate)
+    responses = schedule_changed.send(sender=CalendarYear, years=(year,))
+    return sum(count for _receiver, count in responses if isinstance(count, int))
 
 
-@transaction.atomic
-def calendar_year_save(
-    *,
-    actor,
-    year: int,
-    notice: str,
-    days: list[EnteredDay],
-    is_complete: bool,
-) -> CalendarYear:
-    """Create or replace the schedule of `year` (holidays and 调休 make-up working days).
-
-    Refused for years `chinesecalendar` covers (the official notice is already there), and
-    a year cannot be marked complete without any holiday: every State Council notice has
-    元旦 and 春节.
-    """
-    if not can_edit_calendar(actor):
-        raise PermissionDenied
+def calendar_year_check(*, year: int, days: list[EnteredDay], is_complete: bool) -> None:
+    """The rules of an entered year beyond each line's own syntax (also run by the admin form,
+    so that it shows them as form errors before calling `calendar_year_save`)."""
     check_no_conflicts(days)
     for entry in days:
         if entry.day.year != year:
@@ -56,6 +49,28 @@ def calendar_year_save(
         raise ValidationError(
             _("还没有填写任何放假日期，不能标记为已完整录入。"), code="complete_without_holidays"
         )
+
+
+@transaction.atomic
+def calendar_year_save(
+    *,
+    actor,
+    year: int,
+    notice: str,
+    days: list[EnteredDay],
+    is_complete: bool,
+    via: str = "",
+) -> CalendarYear:
+    """Create or replace the schedule of `year` (holidays and 调休 make-up working days).
+
+    Refused for years `chinesecalendar` covers (the official notice is already there), and
+    a year cannot be marked complete without any holiday: every State Council notice has
+    元旦 and 春节. Stored due dates reaching into the year are recomputed before it returns.
+    `via` names the entry point in the audit entry ("admin", "cli"; the staff page leaves it).
+    """
+    if not can_edit_calendar(actor):
+        raise PermissionDenied
+    calendar_year_check(year=year, days=days, is_complete=is_complete)
     calendar_year = CalendarYear.objects.select_for_update().filter(year=year).first()
     created = calendar_year is None
     if created:
@@ -80,6 +95,7 @@ def calendar_year_save(
         row.full_clean(exclude=["calendar_year", "date"])
         row.clean()
     CalendarDay.objects.bulk_create(rows)
+    recomputed = _schedule_changed(year)
 
     audit.record(
         actor=actor,
@@ -92,15 +108,18 @@ def calendar_year_save(
             "is_complete": is_complete,
             "holidays": sorted(e.day.isoformat() for e in days if not e.is_workday),
             "makeup_workdays": sorted(e.day.isoformat() for e in days if e.is_workday),
+            "due_dates_recomputed": recomputed,
+            **({"via": via} if via else {}),
         },
     )
-    _invalidate_now_and_on_commit()
     return calendar_year
 
 
 @transaction.atomic
-def calendar_year_delete(*, actor, calendar_year: CalendarYear, reason: str = "") -> None:
-    """Remove an entered year; deadlines reaching into it are refused again."""
+def calendar_year_delete(
+    *, actor, calendar_year: CalendarYear, reason: str = "", via: str = ""
+) -> None:
+    """Remove an entered year; deadlines reaching into it are provisional again (recomputed)."""
     if not can_edit_calendar(actor):
         raise PermissionDenied
     audit.record(
@@ -115,7 +134,9 @@ def calendar_year_delete(*, actor, calendar_year: CalendarYear, reason: str = ""
             "days": [
                 [day.date.isoformat(), day.kind, day.holiday] for day in calendar_year.days.all()
             ],
+            **({"via": via} if via else {}),
         },
     )
+    year = calendar_year.year
     calendar_year.delete()
-    _invalidate_now_and_on_commit()
+    _schedule_changed(year)

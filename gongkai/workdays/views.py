@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.permissions import require
 
 from . import services
-from .calendar import ScheduleUnknown, SpecialDay, official_year_range, schedule_from_days
+from .calendar import SpecialDay, official_year_range, schedule_from_days
 from .forms import CalendarYearForm, DueDateForm
 from .models import CalendarYear
 from .monthview import WEEKDAY_LABELS, month_grids, year_grids
@@ -21,16 +21,14 @@ from .schedule import current_calendar
 
 
 def calculator(request):
-    """Public deadline calculator: received date + N working days → due date, explained."""
+    """Public deadline calculator: received date + N working days → due date, explained; a
+    period reaching into a year without a schedule gives a date marked 暂定, with the reason."""
     form = DueDateForm(request.GET if "received" in request.GET else None)
     period = months = None
     if form.is_bound and form.is_valid():
-        calendar = current_calendar()
-        try:
-            period = calendar.period(form.cleaned_data["received"], form.cleaned_data["days"])
-            months = month_grids(calendar, period)
-        except ScheduleUnknown as error:
-            form.add_error(None, ValidationError(str(error), code=ScheduleUnknown.code))
+        calendar = current_calendar(provisional=True)
+        period = calendar.period(form.cleaned_data["received"], form.cleaned_data["days"])
+        months = month_grids(calendar, period)
     first, last = official_year_range()
     return render(
         request,
@@ -72,7 +70,9 @@ def year_list(request):
 @login_required
 def year_create(request):
     require(can_edit_calendar(request.user))
-    form = CalendarYearForm(request.POST or None)
+    year = request.GET.get("year", "")  # the reminder links here with the missing year
+    form = CalendarYearForm(request.POST or None,
+                            initial={"year": int(year)} if year.isdigit() else None)
     if request.method == "POST" and form.is_valid():
         year = form.cleaned_data["year"]
         if CalendarYear.objects.filter(year=year).exists():

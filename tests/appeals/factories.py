@@ -10,7 +10,7 @@ from decimal import Decimal
 import factory
 
 from gongkai.appeals.models import AppealCase
-from gongkai.applications.models import Application
+from gongkai.applications.models import Application, number_issue
 from gongkai.catalog.models import Category, Document
 from gongkai.reports.models import YearlyFigures
 from tests.factories import AgencyFactory
@@ -27,6 +27,7 @@ def make_application(
         outcome = "disclosed"
     n = next(_serial)
     return Application.objects.create(
+        number_year=received_on.year, number=number_issue(agency_id=agency.pk, year=received_on.year),
         agency=agency, applicant_type=applicant_type, applicant_name=f"申请人{n}",
         id_type="other", id_number=f"T{n:08d}", applicant_key=f"key{n}", phone="13800000000",
         info_form="electronic", delivery="email", received_on=received_on,

@@ -176,43 +176,63 @@ def test_withdrawal_closes_as_other(application, handler, travel):
     assert application.events.filter(kind=EventKind.WITHDRAWN).exists()
 
 
-def test_unknown_holiday_schedule_is_a_message_not_an_error(agency, handler, client):
+def test_a_year_without_schedule_gives_a_provisional_due_date_shown_as_such(
+        agency, handler, client, travel):
+    # Received Mon 2026-12-21, 2027 unknown: 12-22..31 (1-8), 01-01 元旦 assumed, 01-04..19.
     application = make_application(agency, received_on=D(2026, 12, 21))
-    assert application.due_on is None
-    assert "2027" in application.deadline_problem
+    assert application.due_on == D(2027, 1, 19)
+    assert application.due_on_provisional is True
+    assert application.provisional_reason == "2027 年节假日安排尚未录入"
+    travel(D(2026, 12, 22))
     client.force_login(handler)
-    page = client.get(application.get_absolute_url())
-    assert page.status_code == 200
-    assert "答复期限暂时无法计算" in page.content.decode()
-    queue = client.get("/requests/staff/")
-    assert queue.status_code == 200 and "无法计算" in queue.content.decode()
+    page = client.get(application.get_absolute_url()).content.decode()
+    assert "暂定" in page and "2027 年节假日安排尚未录入" in page
+    assert "无法计算" not in page
+    queue = client.get("/requests/staff/").content.decode()
+    assert "2027-01-19" in queue and "暂定" in queue and "无法计算" not in queue
 
 
-def test_acts_that_need_an_unknown_year_explain_instead_of_failing(agency, handler, client, travel):
+def test_acts_in_december_work_on_provisional_dates(agency, handler, client, travel):
+    """补正 within 7 working days and an extension, both across the unknown year end."""
     application = make_application(agency, received_on=D(2026, 12, 24))
     travel(D(2026, 12, 28))
     client.force_login(handler)
     url = f"/requests/staff/{application.pk}/act/correction-request/"
     r = client.post(url, {"on": "2026-12-28", "period_end": "2027-01-08", "items": "请补充"})
-    assert r.status_code == 200
-    assert r.context["form"].non_field_errors().as_data()[0].code == "schedule_unknown"
-    assert "2027" in r.content.decode()
+    assert r.status_code == 302, r.content.decode()
     application.refresh_from_db()
-    assert application.status == Status.RECEIVED
+    assert application.status == Status.CORRECTION_REQUESTED
 
 
-def test_the_daily_command_recomputes_due_dates_once_the_schedule_is_known(agency):
+def test_an_extension_in_december_lengthens_the_provisional_date(agency, handler, travel):
+    application = make_application(agency, received_on=D(2026, 12, 1))
+    assert application.due_on == D(2026, 12, 29) and application.due_on_provisional is False
+    travel(D(2026, 12, 21))
+    services.application_extend(application=application, actor=handler, on=D(2026, 12, 21),
+                                days=10, approved_by="李主任", notified_on=D(2026, 12, 21),
+                                reason="需要检索多个年度的档案")
+    application.refresh_from_db()
+    # 12-30, 12-31 (21-22), 01-01 元旦 assumed, 01-04..08 (23-27), 01-11..13 (28-30).
+    assert application.due_on == D(2027, 1, 13)
+    assert application.due_on_provisional is True
+
+
+def test_the_daily_command_recomputes_provisional_due_dates_once_the_year_is_known(agency):
+    """A schedule that arrives without the calendar's services (a newer chinesecalendar, a
+    row written by hand) is picked up by the daily command."""
     from django.core.management import call_command
 
     from gongkai.workdays.models import CalendarDay, CalendarYear
 
     application = make_application(agency, received_on=D(2026, 12, 21))
-    assert application.due_on is None
-    # An administrator enters 2027 (here only 元旦 on Friday 2027-01-01) and marks it complete.
+    assert application.due_on == D(2027, 1, 19) and application.due_on_provisional is True
+    # TEST schedule, not the official notice: 元旦 01-01 and a bridging Monday 01-04 off.
     year = CalendarYear.objects.create(year=2027, notice="测试", is_complete=True)
-    CalendarDay.objects.create(calendar_year=year, date=D(2027, 1, 1), kind="holiday",
-                               holiday="new_years_day")
+    for day in (D(2027, 1, 1), D(2027, 1, 4)):
+        CalendarDay.objects.create(calendar_year=year, date=day, kind="holiday",
+                                   holiday="new_years_day")
     call_command("applications_remind", date="2026-12-22")
     application.refresh_from_db()
-    # 12-22 … 12-31 are 8 working days, 01-01 is a holiday, 01-04 … 01-19 the other 12.
-    assert application.due_on == D(2027, 1, 19) and application.deadline_problem == ""
+    # 12-22 … 12-31 are 8 working days, 01-01 and 01-04 off, 01-05 … 01-20 the other 12.
+    assert application.due_on == D(2027, 1, 20)
+    assert application.due_on_provisional is False and application.provisional_reason == ""

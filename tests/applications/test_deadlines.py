@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gongkai.applications import deadlines
-from gongkai.applications.deadlines import Fact, compute, compute_or_problem
+from gongkai.applications.deadlines import Fact, compute
+from gongkai.applications.models import EventKind
 from gongkai.workdays import is_workday
 
 D = dt.date
@@ -141,11 +142,30 @@ def test_received_before_spring_festival():
     assert compute(D(2024, 2, 8), []).due_on == D(2024, 3, 13)
 
 
-def test_a_year_without_schedule_gives_a_message_instead_of_a_date(db):
-    result = compute_or_problem(D(2026, 12, 20), [])
-    assert result.due_on is None
-    assert result.state == deadlines.UNKNOWN
-    assert "2027" in result.problem
+def test_a_year_without_schedule_gives_a_provisional_date_with_the_reason(db):
+    # Received Sun 2026-12-20: 12-21..25 (1-5), 12-28..31 (6-9), 2027-01-01 元旦 assumed,
+    # 01-04..08 (10-14), 01-11..15 (15-19), 01-18 (20).
+    result = compute(D(2026, 12, 20), [])
+    assert result.due_on == D(2027, 1, 18)
+    assert result.state == deadlines.RUNNING
+    assert result.provisional is True
+    assert result.provisional_years == (2027,)
+    assert result.provisional_reason == "2027 年节假日安排尚未录入"
+    assert result.lines[-1].startswith("暂定期限为2027-01-18")
+
+
+def test_a_deadline_inside_known_years_is_not_provisional():
+    result = compute(D(2021, 9, 27), [])
+    assert result.provisional is False and result.provisional_reason == ""
+
+
+def test_a_pause_reaching_into_an_unknown_year_makes_the_deadline_provisional(db):
+    # Received 2026-11-02; a fee notice on 12-10 gives 20 working days to pay, which reach
+    # into January 2027 (and the due date with them).
+    facts = [Fact(EventKind.FEE_NOTIFIED, D(2026, 12, 10))]
+    result = compute(D(2026, 11, 2), facts)
+    assert result.state == deadlines.PAUSED
+    assert result.provisional_years == (2027,)
 
 
 # --- properties -------------------------------------------------------------------------

@@ -203,3 +203,20 @@ def test_my_requests_loads_the_letters_of_a_page_in_fixed_queries(
         counts.append(len(queries.captured_queries))
     assert page.count("补正通知书") == 4
     assert counts[0] == counts[1]
+
+
+def test_an_extension_into_a_year_without_a_schedule_says_the_date_is_provisional(
+        agency, applicant, handler, client_for, travel):
+    """Received in December 2026: 20 + 10 working days end in 2027, whose holidays are unknown."""
+    application = make_application(agency, received_on=D(2026, 12, 1), user=applicant)
+    travel(D(2026, 12, 20))
+    client = client_for(handler)
+    assert _act(client, application, "extend", {
+        "on": D(2026, 12, 20), "days": "10", "approved_by": "李主任",
+        "notified_on": D(2026, 12, 20), "reason": "需要调取档案"}).status_code == 302
+    event = ApplicationEvent.objects.get(application=application, kind=EventKind.EXTENDED)
+    url = reverse("applications:event_letter",
+                  kwargs={"pk": application.pk, "event_id": event.pk, "fmt": "docx"})
+    text = _docx_text(client.get(url).content)
+    assert "延长后的答复期限为2027年" in text
+    assert "暂定：2027 年节假日安排尚未录入" in text

@@ -94,6 +94,13 @@ def pk_of(name: str) -> Callable[[World], dict]:
     return lambda w: {"pk": getattr(w, name).pk}
 
 
+def _letter_event(world: World):
+    """The reply event of the closed request: a letter both timelines link to."""
+    from gongkai.applications.letters import LETTERS
+
+    return world.closed_application.events.filter(kind__in=LETTERS).order_by("pk").first()
+
+
 def own_report(**extra) -> Callable[[World], dict]:
     return lambda w: {"slug": w.own.slug, "year": YEAR, **extra}
 
@@ -159,6 +166,13 @@ RULES: dict[str, Rule] = {
     "accounts:otp_setup": Rule(get=answers("200", **{ANONYMOUS: LOGIN, UNVERIFIED: "200"})),
     "accounts:otp_disable": Rule(get=answers("405", **{ANONYMOUS: LOGIN, UNVERIFIED: "405"}),
                                  post={ANONYMOUS: LOGIN}),
+    # Password reset (issue 15): the same pages for everyone, signed in or not; nothing says
+    # whether an address has an account. The confirm link here is invalid: the page says so.
+    "accounts:password_reset": Rule(get=answers("200", **{UNVERIFIED: "200"})),
+    "accounts:password_reset_done": Rule(get=answers("200", **{UNVERIFIED: "200"})),
+    "accounts:password_reset_confirm": Rule(kwargs=lambda w: {"uidb64": "MQ", "token": "x-y"},
+                                            get=answers("200", **{UNVERIFIED: "200"})),
+    "accounts:password_reset_complete": Rule(get=answers("200", **{UNVERIFIED: "200"})),
     "accounts:home": Rule(get=answers("200", **{ANONYMOUS: LOGIN, UNVERIFIED: "200"})),
     # ---- 审计日志: supervisors (their sub-tree) and the superuser; anonymous visitors log in first
     "audit:list": Rule(get=staff_only(SUPERVISOR, OTHER_SUPERVISOR)),
@@ -174,15 +188,20 @@ RULES: dict[str, Rule] = {
     "applications:apply": Rule(get=public()),
     "applications:submitted": Rule(get=answers(REDIRECT)),
     "applications:lookup": Rule(get=public()),
-    # The status page is the applicant's (or a session that passed the look-up), nobody else's.
+    # The status page is the applicant's (or a session that passed the look-up), nobody else's:
+    # anyone else is sent to the look-up form (code filled in) to prove it with the phone number.
     "applications:track": Rule(kwargs=lambda w: {"code": w.application.query_code},
-                               get=answers("403", **{APPLICANT: "200"})),
+                               get=answers(REDIRECT, **{APPLICANT: "200"})),
     "applications:track_letter": Rule(
         kwargs=lambda w: {"code": w.closed_application.query_code, "fmt": "docx"},
-        get=answers("403", **{APPLICANT: "200"})),
+        get=answers(REDIRECT, **{APPLICANT: "200"})),
+    "applications:track_event_letter": Rule(
+        kwargs=lambda w: {"code": w.closed_application.query_code,
+                          "event_id": _letter_event(w).pk, "fmt": "docx"},
+        get=answers(REDIRECT, **{APPLICANT: "200"})),
     "applications:track_file": Rule(
         kwargs=lambda w: {"code": w.closed_application.query_code, "pk": w.reply_file.pk},
-        get=answers("403", **{APPLICANT: "200"})),
+        get=answers(REDIRECT, **{APPLICANT: "200"})),
     "applications:track_withdraw": Rule(
         kwargs=lambda w: {"code": w.application.query_code}, get=answers("405"),
         post={kind: "403" for kind in KINDS if kind not in (APPLICANT, UNVERIFIED)}
@@ -204,6 +223,10 @@ RULES: dict[str, Rule] = {
                              get=staff_only(HANDLER), post=refuse(HANDLER)),
     "applications:letter": Rule(kwargs=lambda w: {"pk": w.closed_application.pk, "fmt": "docx"},
                                 get=staff_only(*REQUEST_READERS)),
+    "applications:event_letter": Rule(
+        kwargs=lambda w: {"pk": w.closed_application.pk, "event_id": _letter_event(w).pk,
+                          "fmt": "docx"},
+        get=staff_only(*REQUEST_READERS)),
     "applications:file": Rule(kwargs=lambda w: {"pk": w.reply_file.pk},
                               get=staff_only(*REQUEST_READERS)),
     # ---- 行政复议、行政诉讼
@@ -244,6 +267,9 @@ RULES: dict[str, Rule] = {
                                  post=refuse(PUBLISHER, ADMIN)),
     # ---- 监督
     "supervision:dashboard": Rule(get=staff_only(SUPERVISOR, OTHER_SUPERVISOR)),
+    # 栏目审核确认: an agency's 机构管理员 and 信息发布员 confirm their own columns.
+    "supervision:columns": Rule(get=staff_only(PUBLISHER, ADMIN, OTHER_STAFF),
+                                post=refuse(PUBLISHER, ADMIN, OTHER_STAFF)),
     "supervision:export": Rule(get=staff_only(SUPERVISOR, OTHER_SUPERVISOR)),
     "supervision:check_list": Rule(get=staff_only(SUPERVISOR, OTHER_SUPERVISOR),
                                    post=refuse(SUPERVISOR, OTHER_SUPERVISOR)),

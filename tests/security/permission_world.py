@@ -23,7 +23,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from gongkai import audit
 from gongkai.agencies.models import Agency, Membership, Role
 from gongkai.appeals.models import AppealCase
-from gongkai.applications.models import Application, ApplicationEvent, ReplyFile
+from gongkai.applications.models import Application, ApplicationEvent, EventKind, ReplyFile
 from gongkai.audit.models import AuditEntry
 from gongkai.catalog.models import Attachment, Category, Document, Status
 from gongkai.catalog.services import DOCUMENT_RETURN
@@ -143,6 +143,9 @@ def build_world() -> World:
         own, received_on=dt.date(YEAR, 4, 1), closed_on=dt.date(YEAR, 4, 20), outcome="disclosed")
     world.closed_application.user = applicant
     world.closed_application.save(update_fields=["user"])
+    # The reply as the log records it: the letter both timelines link to.
+    ApplicationEvent.objects.create(application=world.closed_application, kind=EventKind.CLOSED,
+                                    on=dt.date(YEAR, 4, 20), data={"outcome": "disclosed"})
     data = b"reply letter attachment"
     world.reply_file = ReplyFile.objects.create(
         application=world.closed_application, file=ContentFile(data, name="reply.txt"),

@@ -54,13 +54,19 @@ def test_another_number_of_days_is_honoured(client):
     assert response.context["period"].due.isoformat() == "2021-10-22"
 
 
-def test_a_year_without_schedule_gets_a_clear_error(client):
+def test_a_year_without_schedule_gets_a_provisional_date_with_its_reason_once(client):
+    # No 2027 schedule: weekends and 元旦 only. 12-16..18 (1-3), 12-21..25 (4-8),
+    # 12-28..31 (9-12), 01-01 off, 01-04..08 (13-17), 01-11..13 (18-20).
     response = client.get(URL, {"received": "2026-12-15", "days": "20"})
     assert response.status_code == 200
-    assert response.context["period"] is None
-    form = response.context["form"]
-    assert form.has_error("__all__", code="schedule_unknown")
-    assert "尚无2027年的法定节假日安排" in response.content.decode()
+    period = response.context["period"]
+    assert period.due.isoformat() == "2027-01-13"
+    assert period.provisional_years == (2027,)
+    assert not response.context["form"].errors
+    body = response.content.decode()
+    assert "暂定" in body
+    assert body.count("本期限为暂定：2027 年节假日安排尚未录入") == 1
+    assert "尚无2027年的法定节假日安排" not in body
 
 
 def test_the_same_date_is_computed_once_2027_is_entered(client):

@@ -30,9 +30,14 @@ def test_due_takes_another_number_of_days():
     assert run("due", "2021-09-27", "--days", "15")[0] == "2021-10-22"
 
 
-def test_due_refuses_a_year_without_schedule():
-    with pytest.raises(CommandError, match="尚无2027年的法定节假日安排"):
-        run("due", "2026-12-15")
+def test_due_across_a_year_without_schedule_prints_a_provisional_date_naming_the_year():
+    # 12-11 (1), 12-14..18 (2-6), 12-21..25 (7-11), 12-28..31 (12-15), 2027-01-01 元旦 (a
+    # fixed-date holiday), 01-04..08 (16-20).
+    lines = run("due", "2026-12-10")
+    assert lines[0] == "2027-01-08（暂定：2027 年节假日安排尚未录入）"
+    assert lines[1].startswith("暂定期限为2027-01-08：2026-12-10收到")
+    assert "元旦假期2027-01-01不计" in lines[1]
+    assert lines[1].endswith("录入后重新计算")
 
 
 def test_due_uses_an_entered_year():

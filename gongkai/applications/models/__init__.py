@@ -15,6 +15,7 @@ from .application import (
     new_query_code,
 )
 from .event import ApplicationEvent, ConsultationKind, EventKind, FeeMethod
+from .numbering import RequestNumberSequence, number_issue, parse_reference
 from .reply_file import ReplyFile
 
 __all__ = [
@@ -29,6 +30,9 @@ __all__ = [
     "IdType",
     "InfoForm",
     "ReplyFile",
+    "RequestNumberSequence",
     "Status",
     "new_query_code",
+    "number_issue",
+    "parse_reference",
 ]

@@ -3,7 +3,9 @@
 `status` says where in the process a request is, `outcome` how it ended (exactly one row code
 of table 三 of the annual report, set only when closing). `due_on` and `wait_until` are stored
 for querying; only the service that writes an event recomputes them, from the event log
-(`gongkai.applications.deadlines`). Overdue is derived from `due_on`, never stored.
+(`gongkai.applications.deadlines`), and again when a holiday schedule is entered or corrected
+(`services.application_deadlines_recompute`). `due_on_provisional` says the stored date is
+暂定 (a year without a schedule was assumed). Overdue is derived from `due_on`, never stored.
 
 Applicant identity numbers, phones, e-mail and postal addresses are encrypted at rest
 (gongkai.privacy); `applicant_key` is a keyed hash of the identity number so that "the same
@@ -156,6 +158,11 @@ class Application(models.Model):
         "agencies.Agency", verbose_name=_("受理机关"), on_delete=models.PROTECT,
         related_name="applications",
     )
+    number_year = models.PositiveSmallIntegerField(_("编号年度"), null=True, editable=False)
+    number = models.PositiveIntegerField(
+        _("编号"), null=True, editable=False,
+        help_text=_("本机关当年收到的第几件申请（依申请〔年度〕第N号），连续不重复。"),
+    )
     query_code = models.CharField(
         _("查询码"), max_length=16, unique=True, default=new_query_code, editable=False
     )
@@ -202,7 +209,12 @@ class Application(models.Model):
     )
     due_on = models.DateField(_("答复期限"), null=True, blank=True, db_index=True)
     wait_until = models.DateField(_("等待期限"), null=True, blank=True)
-    deadline_problem = models.CharField(_("期限无法计算的原因"), max_length=300, blank=True)
+    due_on_provisional = models.BooleanField(
+        _("答复期限为暂定"), default=False, editable=False,
+        help_text=_("期限涉及尚未录入节假日安排的年度，暂按周末和日期固定的法定节假日计算。"),
+    )
+    provisional_reason = models.CharField(_("暂定的原因"), max_length=200, blank=True,
+                                          editable=False)
 
     # --- the reply ---
     outcome = models.CharField(_("处理结果"), max_length=32, choices=OUTCOME_CHOICES, blank=True)
@@ -232,6 +244,8 @@ class Application(models.Model):
                          name="reports_app_group"),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["agency", "number_year", "number"],
+                                    name="applications_number_unique"),
             models.CheckConstraint(
                 name="applications_closed_has_outcome",
                 condition=(
@@ -251,8 +265,11 @@ class Application(models.Model):
 
     @property
     def reference(self) -> str:
-        """The number on letters: 依申请〔2026〕第123号."""
-        return f"依申请〔{self.received_on:%Y}〕第{self.pk}号"
+        """The number on letters: 依申请〔2026〕第12号, counted per agency and year of receipt
+        (`models.numbering`). Rows made outside the intake services (bulk loads) have none."""
+        if self.number is None:
+            return f"依申请〔{self.received_on:%Y}〕（未编号，记录{self.pk}）"
+        return f"依申请〔{self.number_year}〕第{self.number}号"
 
     @property
     def is_closed(self) -> bool:
@@ -261,6 +278,15 @@ class Application(models.Model):
     @property
     def is_organisation(self) -> bool:
         return self.applicant_type != "natural"
+
+    @property
+    def due_on_label(self) -> str:
+        """The stored due date as text, "2027-01-04（暂定）" when it is provisional."""
+        if self.due_on is None:
+            return ""
+        if self.due_on_provisional:
+            return _("%(date)s（暂定）") % {"date": self.due_on.isoformat()}
+        return self.due_on.isoformat()
 
     def is_overdue(self, today: datetime.date) -> bool:
         return not self.is_closed and self.due_on is not None and self.due_on < today

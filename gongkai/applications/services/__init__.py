@@ -8,6 +8,7 @@ on commit. Split by sub-domain:
 - `handling`: assignment, the look at full personal data
 - `clock`: 补正, extension, consultations, fee notice and payment (the events that move the clock)
 - `reply`: closing with an outcome, disclosed files, delivery, withdrawal
+- `recompute`: stored due dates recomputed when a holiday schedule changes
 
 Importing this package registers the audit actions.
 """
@@ -25,6 +26,7 @@ from .clock import (
 )
 from .handling import application_assign, application_reveal_applicant
 from .intake import application_register, application_submit
+from .recompute import application_deadlines_recompute
 from .reply import (
     application_attach_file,
     application_close,
@@ -37,6 +39,7 @@ __all__ = [
     "application_assign",
     "application_attach_file",
     "application_close",
+    "application_deadlines_recompute",
     "application_end_consultation",
     "application_extend",
     "application_notify_fee",

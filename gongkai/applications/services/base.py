@@ -64,23 +64,26 @@ def facts_of(application: Application, *, up_to: int | None = None) -> list[dead
 def deadline_of(application: Application, *, up_to: int | None = None) -> deadlines.Deadline:
     """The deadline with its explanation, from the log (reads only); `up_to` an event id: the
     deadline as it stood right after that event (what a letter sent then announced)."""
-    return deadlines.compute_or_problem(
+    return deadlines.compute(
         application.received_on, facts_of(application, up_to=up_to),
         receipt_basis=application.receipt_basis,
     )
 
 
 def refresh_deadline(application: Application) -> deadlines.Deadline:
-    """Recompute `due_on` / `wait_until` from the log and store them. Only services call this,
-    right after writing an event."""
+    """Recompute `due_on` / `wait_until` (and whether they are 暂定) from the log and store
+    them. Only services call this: right after writing an event, or after a holiday schedule
+    changed."""
     result = deadline_of(application)
     application.due_on = result.due_on
     application.wait_until = result.wait_until
-    application.deadline_problem = result.problem[:300]
+    application.due_on_provisional = result.provisional
+    application.provisional_reason = result.provisional_reason[:200]
     Application.objects.filter(pk=application.pk).update(
         due_on=application.due_on,
         wait_until=application.wait_until,
-        deadline_problem=application.deadline_problem,
+        due_on_provisional=application.due_on_provisional,
+        provisional_reason=application.provisional_reason,
     )
     return result
 

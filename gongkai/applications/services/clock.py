@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from gongkai import audit
-from gongkai.workdays import ScheduleUnknown
 
 from .. import deadlines, fees
 from ..models import Application, ApplicationEvent, ConsultationKind, EventKind, FeeMethod, Status
@@ -34,10 +33,6 @@ from .base import (
 )
 
 
-def _schedule_error(exc: ScheduleUnknown) -> ValidationError:
-    return ValidationError(str(exc), code="schedule_unknown")
-
-
 def _has(app: Application, kind: str) -> bool:
     return ApplicationEvent.objects.filter(application=app, kind=kind).exists()
 
@@ -54,10 +49,7 @@ def application_request_correction(
     if _has(app, EventKind.CORRECTION_REQUESTED):
         raise ValidationError(_("补正只能一次性告知，本申请已告知过补正。"),
                               code="correction_already_requested")
-    try:
-        last_day = deadlines.correction_notice_last_day(app.received_on)
-    except ScheduleUnknown as exc:
-        raise _schedule_error(exc) from exc
+    last_day = deadlines.correction_notice_last_day(app.received_on)
     if on > last_day:
         raise ValidationError(
             {"on": ValidationError(
@@ -133,8 +125,6 @@ def application_extend(
     if not approved_by.strip():
         raise ValidationError({"approved_by": ValidationError(
             _("请填写同意延长的政府信息公开工作机构负责人。"), code="approver_required")})
-    if app.deadline_problem:
-        raise ValidationError(app.deadline_problem, code="schedule_unknown")
     if app.due_on is not None and on > app.due_on:
         raise ValidationError({"on": ValidationError(
             _("答复期限（%(due)s）已过，不能再延长。"), code="extension_too_late",
@@ -248,10 +238,7 @@ def application_notify_fee(
     if amount <= 0:
         raise ValidationError(_("%(explanation)s，不收取信息处理费。"), code="fee_not_due",
                               params={"explanation": explanation})
-    try:
-        pay_by = deadlines.fee_payment_due(on)
-    except ScheduleUnknown as exc:
-        raise _schedule_error(exc) from exc
+    pay_by = deadlines.fee_payment_due(on)
     app.status = Status.AWAITING_FEE
     app.save(update_fields=["status"])
     event = ApplicationEvent.objects.record(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from gongkai import audit
 from gongkai.id_numbers import normalize
 
-from ..models import Application, Channel, EventKind, IdType
+from ..models import Application, Channel, EventKind, IdType, number_issue
 from ..models.application import applicant_key
 from ..models.event import ApplicationEvent
 from ..permissions import can_register_for
@@ -38,6 +38,10 @@ def _build(*, agency, data: dict, channel: str, received_on, basis: str, user=No
         applicant_key=applicant_key(values["id_type"], values["id_number"]), **values,
     )
     application.full_clean()
+    # Numbered last, once nothing can refuse the request any more: its transaction holds the
+    # sequence row until it commits, and a rollback gives the number back (no gaps).
+    application.number_year = received_on.year
+    application.number = number_issue(agency_id=agency.pk, year=received_on.year)
     application.save()
     return application
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from gongkai import audit
 from gongkai.catalog import file_writes
 from gongkai.catalog.files import inspect_upload
-from gongkai.reportformat.template import OUTCOME_CODES
+from gongkai.reportformat.template import OUTCOME_CODES, OUTCOME_GROUPS, OUTCOMES
 
 from ..legal import WITHDRAWN_TEXT
 from ..models import ApplicationEvent, Delivery, EventKind, ReplyFile, Status
@@ -27,6 +27,13 @@ OUTCOME_OTHER = "other"
 NO_CORRECTION = "other_no_correction"
 UNPAID_FEE = "other_unpaid_fee"
 UNCLEAR_AFTER_CORRECTION = "unable_unclear"
+PARTIAL = "partial"
+# 部分公开 and every row of （三）不予公开: the letter must say why (《条例》第三十六条第（三）项,
+# 第三十七条 "对不予公开的内容说明理由"); the standard paragraph alone promises reasons it does not give.
+WITHHELD_GROUP = OUTCOME_GROUPS[2]  # "（三）不予公开", the heading as the template spells it
+REASONS_REQUIRED = frozenset(
+    row.code for row in OUTCOMES if row.code == PARTIAL or WITHHELD_GROUP in row.group
+)
 
 
 def _check_outcome_preconditions(app, outcome: str, on: datetime.date) -> None:
@@ -86,6 +93,11 @@ def application_close(
     if outcome == OUTCOME_OTHER and not reply_text.strip():
         raise ValidationError({"reply_text": ValidationError(
             _("“其他处理”须写明处理情况。"), code="reply_text_required")})
+    if outcome in REASONS_REQUIRED and not reply_text.strip():
+        raise ValidationError({"reply_text": ValidationError(
+            _("部分公开或不予公开的，须在答复内容中写明不予公开的内容、理由和依据"
+              "（《政府信息公开条例》第三十六条、第三十七条），告知书将载明这些理由。"),
+            code="reasons_required")})
     app.status, app.outcome, app.closed_on = Status.CLOSED, outcome, on
     app.reply_text = reply_text.strip()
     app.full_clean()

@@ -91,7 +91,6 @@ def queue(request):
         "agencies": agencies_with_role(request.user, *VIEW_ROLES).order_by("path"),
         "agency_id": agency_id, "handler": params.get("handler", ""),
         "overdue": params.get("overdue", ""), "today": today,
-        "soon_unknown": soon is None,
         "handlers": selectors.handlers_visible_to(request.user),
         "export_query": query.urlencode(),
         "can_register": agencies_with_role(request.user, Role.HANDLER).exists(),
@@ -115,7 +114,7 @@ def export(request):
         writer.writerow(safe_row([
             a.reference, a.agency.name, a.get_applicant_type_display(), a.applicant_name,
             a.id_number_masked, a.phone_masked, a.address_masked, a.subject,
-            a.get_channel_display(), a.received_on, a.due_on or a.deadline_problem or "",
+            a.get_channel_display(), a.received_on, a.due_on_label,
             a.get_status_display(), a.get_outcome_display(), a.closed_on or "", a.handler or "",
         ]))
     audit.record(actor=request.user, action=EXPORT, target=None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,6 +18,7 @@ from gongkai.applications.models import Application
 from gongkai.applications.selectors import DUE_SOON_WORKDAYS, due_soon_limit
 from gongkai.applications.services import refresh_deadline
 from gongkai.applications.tasks import remind_handler_task
+from gongkai.workdays.reminders import remind_missing_schedule
 
 
 class Command(BaseCommand):
@@ -28,16 +29,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, date=None, **options):
         today = datetime.date.fromisoformat(date) if date else timezone.localdate()
-        # Requests whose due date could not be computed (a year without a holiday schedule)
-        # are recomputed from their log: an administrator may have entered the schedule since.
-        for application in Application.objects.open().exclude(deadline_problem=""):
+        for application in Application.objects.open().filter(due_on_provisional=True):
             with transaction.atomic():
                 refresh_deadline(application)
         limit = due_soon_limit(today, DUE_SOON_WORKDAYS)
-        if limit is None:
-            raise CommandError(
-                f"{today} 之后的工作日安排未知，无法判断哪些申请即将到期。请先录入节假日安排。"
-            )
         due = (
             Application.objects.due_by(limit)
             .exclude(reminded_on=today)
@@ -52,8 +47,13 @@ class Command(BaseCommand):
                     lambda pk=application.pk, o=overdue: remind_handler_task.enqueue(pk, o)
                 )
             sent += 1
-        unknown = Application.objects.open().exclude(deadline_problem="").count()
+        provisional = Application.objects.open().filter(due_on_provisional=True).count()
         self.stdout.write(f"{today}：提醒 {sent} 件（截至 {limit} 到期或已逾期）。")
-        if unknown:
+        if provisional:
             self.stdout.write(self.style.WARNING(
-                f"另有 {unknown} 件申请的答复期限因缺少节假日安排无法计算，请录入后重新计算。"))
+                f"另有 {provisional} 件申请的答复期限为暂定（节假日安排尚未录入），录入后自动重新计算。"))
+        with transaction.atomic():
+            years = remind_missing_schedule(today)
+        if years:
+            self.stdout.write(self.style.WARNING(
+                f"{'、'.join(map(str, years))}年节假日安排尚未录入：已发邮件提醒系统管理员。"))
