@@ -6,7 +6,7 @@ from ninja import File, Router
 from ninja.files import UploadedFile
 
 from gongkai.catalog.files import too_large
-from gongkai.reportformat.check import check_bytes
+from gongkai.reports.untrusted import report_check_untrusted
 from gongkai.supervision.services import inspect_report_file
 
 from .schemas import ReportCheckOut, responses
@@ -22,7 +22,7 @@ def report_check(request, file: File[UploadedFile]):
         raise too_large(limit)  # refused before it is read into memory
     data = file.read(limit + 1)
     name = inspect_report_file(name=file.name or "report.txt", data=data)
-    outcome = check_bytes(data, name)
+    outcome = report_check_untrusted(data, name)
     numbers = {key: (str(v) if not isinstance(v, int) else v)
                for key, v in outcome.report.numbers().items()}
     return {

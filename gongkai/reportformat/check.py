@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .parse import ParseResult, parse_bytes, parse_file
+from .limits import ACTIVE, Limits, check_pdf_pages
+from .parse import ParseResult, parse_bytes, parse_file, sniff_format
+from .sandbox import Run, run_limited
 from .validate import Finding, Severity, validate
 from .values import Report
 
@@ -32,6 +34,7 @@ class CheckOutcome:
     report: Report
     source_format: str = ""
     findings: list[Finding] = field(default_factory=list)
+    resources: Run | None = None  # peak memory and time, when read in a sandbox
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -83,6 +86,31 @@ def outcome_of(parsed: ParseResult, previous: Report | None = None) -> CheckOutc
 
 def check_bytes(data: bytes, name: str = "", previous: Report | None = None) -> CheckOutcome:
     return outcome_of(parse_bytes(data, name), previous)
+
+
+def _check_within(data: bytes, name: str, previous: Report | None, limits: Limits) -> CheckOutcome:
+    """`check_bytes` with the zip limits active and the pages counted first (in the child)."""
+    ACTIVE.set(limits)
+    if sniff_format(data, name) == "pdf":
+        check_pdf_pages(data, limits)
+    return check_bytes(data, name, previous)
+
+
+def check_untrusted(data: bytes, name: str, limits: Limits,
+                    previous: Report | None = None) -> CheckOutcome:
+    """`check_bytes` for a file nobody vouches for: read in a child process within `limits`.
+
+    A file stopped by a limit is unreadable (exit code 2) with one P-2 finding whose code
+    names the limit (zip_bomb, too_many_pages, memory_limit, time_limit, busy, ...)."""
+    run = run_limited(_check_within, data, name, previous, limits, limits=limits)
+    if run.ok:
+        outcome = run.value
+    else:
+        finding = Finding(UNREADABLE_RULE, Severity.ERROR, run.failure.message, code=run.failure.code)
+        outcome = CheckOutcome(name, Report(), sniff_format(data, name), [finding])
+    outcome.resources = run
+    outcome.resources.value = None
+    return outcome
 
 
 def load_report(path: str | Path) -> ParseResult:

@@ -16,7 +16,8 @@ from gongkai.agencies.models import Agency, Role
 from gongkai.agencies.permissions import has_role
 from gongkai.audit.actions import register
 from gongkai.catalog.files import clean_filename, inspect_upload
-from gongkai.reportformat.check import check_bytes
+from gongkai.reportformat.parse import sniff_format
+from gongkai.reports.untrusted import report_check_untrusted
 
 from .models import UploadedReportCheck
 
@@ -38,7 +39,7 @@ def inspect_report_file(*, name: str, data: bytes) -> str:
             raise ValidationError(_("文件是空的。"), code="empty_file")
         if len(data) > _max_bytes():
             raise ValidationError(_("文件过大。"), code="too_large")
-        if b"\x00" in data[:65536]:
+        if b"\x00" in data[:65536] or sniff_format(data, clean) not in ("text", "html"):
             raise ValidationError(
                 _("文件扩展名表示文本或网页，但内容不是文本。"), code="extension_mismatch"
             )
@@ -89,7 +90,7 @@ def report_check_run(*, check_id: int) -> UploadedReportCheck:
         check.checked_at = timezone.now()
         check.save(update_fields=["status", "failure", "checked_at"])
         return check
-    outcome = check_bytes(data, check.original_name)
+    outcome = report_check_untrusted(data, check.original_name)
     check.findings = [f.to_dict() for f in outcome.findings]
     check.error_count = outcome.errors
     check.warning_count = len(outcome.findings) - outcome.errors
