@@ -6,8 +6,7 @@ from ninja import File, Router
 from ninja.files import UploadedFile
 
 from gongkai.catalog.files import too_large
-from gongkai.reports.untrusted import report_check_untrusted
-from gongkai.supervision.services import inspect_report_file
+from gongkai.reports.untrusted import inspect_report_file, report_check_untrusted
 
 from .schemas import ReportCheckOut, responses
 

@@ -107,7 +107,7 @@ def open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
     archive = zipfile.ZipFile(io.BytesIO(data))
     members = archive.infolist()
     if len(members) > limits.max_members:
-        raise LimitExceeded("zip_members", f"压缩文件包含的条目超过 {limits.max_members} 个，已拒绝读取。")
+        raise LimitExceeded("zip_members", f"压缩文件包含的条目过多（超过 {limits.max_members} 个），已拒绝读取。")
     total = 0
     for member in members:
         total += member.file_size
