@@ -10,10 +10,11 @@ Exit codes (the CLI's, and `CheckOutcome.exit_code` for everyone else):
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .limits import ACTIVE, Limits, check_pdf_pages
+from .limits import ACTIVE, Limits, check_pdf_pages, near_memory_cap, open_zip
 from .parse import ParseResult, parse_bytes, parse_file, sniff_format
 from .sandbox import Run, run_limited
 from .validate import Finding, Severity, validate
@@ -89,11 +90,23 @@ def check_bytes(data: bytes, name: str = "", previous: Report | None = None) -> 
 
 
 def _check_within(data: bytes, name: str, previous: Report | None, limits: Limits) -> CheckOutcome:
-    """`check_bytes` with the zip limits active and the pages counted first (in the child)."""
+    """`check_bytes` in the sandbox's child: what the file declares is checked first (a zip's
+    sizes, a PDF's pages), then it is read with the zip limits active."""
     ACTIVE.set(limits)
-    if sniff_format(data, name) == "pdf":
+    kind = sniff_format(data, name)
+    if kind == "pdf":
         check_pdf_pages(data, limits)
-    return check_bytes(data, name, previous)
+    elif kind == "docx":
+        try:
+            open_zip(data, limits).close()
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+            pass  # not a readable zip: the reader says so
+    outcome = check_bytes(data, name, previous)
+    if outcome.unreadable and near_memory_cap(limits):
+        # The readers report any failure as an unreadable file (lxml even reports a failed
+        # allocation as a syntax error): a reading that reached the cap failed for memory.
+        raise MemoryError
+    return outcome
 
 
 def check_untrusted(data: bytes, name: str, limits: Limits,

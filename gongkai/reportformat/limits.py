@@ -161,3 +161,16 @@ def check_pdf_pages(data: bytes, limits: Limits) -> None:
         return
     if pages > limits.max_pages:
         raise too_many_pages(pages, limits)
+
+
+def near_memory_cap(limits: Limits, margin_mb: int = 48) -> bool:
+    """Whether this process's peak address space came within `margin_mb` of the memory limit
+    (Linux; False where /proc is not available)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) // 1024 >= limits.memory_mb - margin_mb
+    except (OSError, ValueError):
+        pass
+    return False

@@ -48,15 +48,20 @@ def _guarded(name: str, data: bytes) -> str:
     import django
 
     django.setup()
+    from gongkai.reportformat.sandbox import run_limited
+    from gongkai.reports.untrusted import parse_limits, report_check_untrusted
+
+    run_limited(int, "0", limits=parse_limits())  # start the fork server: not the file's cost
     if name.endswith(".xlsx"):
-        from gongkai.reports.figures.parse import parse_figures
-        from gongkai.reports.untrusted import parse_limits
+        from gongkai.reports.figures.parse import _read_xlsx
 
-        return str(parse_figures(name, data, limits=parse_limits()).errors[:1])
-    from gongkai.reports.untrusted import report_check_untrusted
-
-    outcome = report_check_untrusted(data, name)
-    return f"exit {outcome.exit_code}: " + "; ".join(f.message for f in outcome.findings[:1])
+        run = run_limited(_read_xlsx, data, parse_limits(), limits=parse_limits())
+        said = run.failure.message if run.failure else str(run.value)[:80]
+    else:
+        outcome = report_check_untrusted(data, name)
+        run = outcome.resources
+        said = f"exit {outcome.exit_code}: " + "; ".join(f.message for f in outcome.findings[:1])
+    return f"[reader child: peak {run.peak_mb:.0f} MB, {run.wall_seconds:.2f} s] {said}"
 
 
 def measure(name: str, data: bytes, *, guarded: bool) -> tuple[float, float, str]:
