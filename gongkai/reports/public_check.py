@@ -57,9 +57,10 @@ class PublicCheckForm(forms.Form):
 
 
 def public_check(request):
-    form = PublicCheckForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = PublicCheckForm(request.POST, request.FILES) if posted else PublicCheckForm()
     outcome, status = None, 200
-    if request.method == "POST":
+    if posted:
         key = RATE_SCOPE + ratelimit.client_ip(request)
         if ratelimit.exceeded("ip", [key]) is not None:
             form.add_error(None, ValidationError(
