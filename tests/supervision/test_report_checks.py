@@ -204,3 +204,23 @@ def test_a_year_without_platform_records_is_not_compared(
     page = _upload(client, agency, 2021, "report.txt", SAMPLE.read_bytes(),
                    django_capture_on_commit_callbacks).content.decode()
     assert "无法比对" in page
+
+
+def test_the_demo_check_shows_the_one_cell_typed_differently(client, django_capture_on_commit_callbacks):
+    from importlib import import_module
+
+    from gongkai import demo
+
+    wanted = ("agencies", "workdays", "applications", "appeals", "figures", "report_checks")
+    with django_capture_on_commit_callbacks(execute=True):
+        for step in demo.STEPS:
+            if step.rsplit(".", 1)[-1] in wanted:
+                import_module(step).load()
+    import_module("gongkai.demo.report_checks").load()  # idempotent
+    check = UploadedReportCheck.objects.get()
+    assert check.status == Status.DONE and check.error_count == 0
+    client.force_login(check.uploaded_by)
+    page = client.get(check.get_absolute_url()).content.decode()
+    rows = page.split('<table class="data cross-check">')[1].split("</table>")[0]
+    assert rows.count("<tr>") == 5  # header, 自然人 and 总计 of 本年新收 and of 结转下年度
+    assert "申请人情况 自然人" in rows and "申请人情况 总计" in rows
