@@ -52,7 +52,7 @@ class PublicCheckForm(forms.Form):
                 return data
             data["bytes"] = raw
         elif text:
-            data["name"], data["bytes"] = "粘贴的文本.txt", text.encode("utf-8")
+            data["name"], data["bytes"] = _("粘贴的文本") + ".txt", text.encode("utf-8")
         return data
 
 

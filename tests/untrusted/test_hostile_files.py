@@ -153,26 +153,30 @@ def test_the_server_answers_other_pages_while_a_hostile_check_runs(live_server, 
     settings.REPORT_PARSE_LIMITS = TEST_LIMITS | {"max_pages": 1000, "wall_seconds": 4,
                                                   "cpu_seconds": 30}
     data = hostile.many_page_pdf(400)
-    answer: dict = {}
+    answers: list[tuple[float, dict]] = []
 
     def hostile_check() -> None:
         started = time.monotonic()
         response = requests.post(f"{live_server.url}/api/v1/reports/check",
                                  files={"file": ("r.pdf", data)}, timeout=30)
-        answer["seconds"] = time.monotonic() - started
-        answer["body"] = response.json()
+        answers.append((time.monotonic() - started, response.json()))
 
-    thread = threading.Thread(target=hostile_check)
-    thread.start()
+    # Two at once (the outside test saw unrelated pages stall for 19 s with two).
+    threads = [threading.Thread(target=hostile_check) for _ in range(2)]
+    for thread in threads:
+        thread.start()
     time.sleep(1)
     pages = []
     for path in ("/reports/", "/reports/check/", "/workdays/"):
         started = time.monotonic()
         response = requests.get(live_server.url + path, timeout=30)
         pages.append((path, response.status_code, time.monotonic() - started))
-    still_running = thread.is_alive()
-    thread.join(30)
-    assert still_running, "the hostile check should still be running while the pages answered"
+    still_running = all(thread.is_alive() for thread in threads)
+    for thread in threads:
+        thread.join(30)
+    assert still_running, "the hostile checks should still be running while the pages answered"
     assert all(status == 200 and seconds < 2 for _path, status, seconds in pages), pages
-    assert answer["body"]["findings"][0]["code"] == "time_limit"
-    assert answer["seconds"] >= 4
+    assert len(answers) == 2
+    for seconds, body in answers:
+        assert body["findings"][0]["code"] == "time_limit"
+        assert seconds >= 4
