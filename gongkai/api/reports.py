@@ -13,7 +13,7 @@ from .schemas import ReportCheckOut, responses
 router = Router(tags=["reports"])
 
 
-@router.post("/check", response=responses(ReportCheckOut, 400),
+@router.post("/check", response=responses(ReportCheckOut, 400, 503),
              summary="检查一份年度报告（PDF、DOCX、HTML 或 TXT）")
 def report_check(request, file: File[UploadedFile]):
     limit = settings.GONGKAI_ATTACHMENT_MAX_BYTES
@@ -22,6 +22,9 @@ def report_check(request, file: File[UploadedFile]):
     data = file.read(limit + 1)
     name = inspect_report_file(name=file.name or "report.txt", data=data)
     outcome = report_check_untrusted(data, name)
+    failure = outcome.resources.failure if outcome.resources is not None else None
+    if failure is not None and failure.code == "busy":  # the server's state, not the file's
+        return 503, {"code": failure.code, "message": failure.message, "fields": {}}
     numbers = {key: (str(v) if not isinstance(v, int) else v)
                for key, v in outcome.report.numbers().items()}
     return {

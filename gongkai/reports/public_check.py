@@ -57,19 +57,20 @@ class PublicCheckForm(forms.Form):
 
 
 def public_check(request):
-    posted = request.method == "POST"
-    form = PublicCheckForm(request.POST, request.FILES) if posted else PublicCheckForm()
-    outcome, status = None, 200
-    if posted:
+    """The checker page; a POST is checked unless the client address is over the limit."""
+    form, outcome, refusal, status = PublicCheckForm(), None, "", 200
+    if request.method == "POST":
         key = RATE_SCOPE + ratelimit.client_ip(request)
         if ratelimit.exceeded("ip", [key]) is not None:
-            form.add_error(None, ValidationError(
-                _("检查过于频繁，请稍后再试。"), code="rate_limited"))
-            status = 429
-        elif form.is_valid():
-            ratelimit.hit("ip", [key])
-            outcome = report_check_untrusted(form.cleaned_data["bytes"], form.cleaned_data["name"])
-    context = {"form": form, "outcome": outcome}
+            # Refused before the upload is even inspected: over the limit costs nothing.
+            refusal, status = _("检查过于频繁，请稍后再试。"), 429
+        else:
+            form = PublicCheckForm(request.POST, request.FILES)
+            if form.is_valid():
+                ratelimit.hit("ip", [key])
+                outcome = report_check_untrusted(form.cleaned_data["bytes"],
+                                                 form.cleaned_data["name"])
+    context = {"form": form, "outcome": outcome, "refusal": refusal}
     if outcome is not None:
         findings = [f.to_dict() for f in outcome.findings]
         context |= {

@@ -180,3 +180,23 @@ def test_the_server_answers_other_pages_while_a_hostile_check_runs(live_server, 
     for seconds, body in answers:
         assert body["findings"][0]["code"] == "time_limit"
         assert seconds >= 4
+
+
+def test_a_reading_past_the_concurrency_limit_waits_then_the_api_says_busy(client, settings):
+    from gongkai.reportformat import sandbox
+
+    settings.REPORT_PARSE_LIMITS = TEST_LIMITS | {"concurrency": 1, "wall_seconds": 1}
+    slot = sandbox._slots_for(1)
+    assert slot.acquire(timeout=5)  # a reading in progress holds the only slot
+    try:
+        started = time.monotonic()
+        response = client.post("/api/v1/reports/check",
+                               {"file": SimpleUploadedFile("r.txt", "一、总体情况".encode())})
+        assert time.monotonic() - started >= 1  # it waited for a slot first
+    finally:
+        slot.release()
+    assert response.status_code == 503
+    assert response.json()["code"] == "busy" and "稍后再试" in response.json()["message"]
+    again = client.post("/api/v1/reports/check",
+                        {"file": SimpleUploadedFile("r.txt", "一、总体情况".encode())})
+    assert again.status_code == 200
