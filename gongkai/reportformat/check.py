@@ -2,7 +2,10 @@
 
 The command line (`gongkai report check`), the API (`POST /api/v1/reports/check`), the
 supervisor's upload page and the public checker all call `check_bytes` (or `check_path`), so a
-file gets the same findings wherever it is checked.
+file gets the same findings wherever it is checked. A file nobody vouches for goes through
+`check_untrusted`, which runs the same `check_bytes` in a limited child process
+(`sandbox.run_limited`, limits in `limits.Limits`); the site's entry points reach it through
+`gongkai.reports.untrusted` with the limits of its settings.
 
 Exit codes (the CLI's, and `CheckOutcome.exit_code` for everyone else):
 0 no errors, 1 errors, 2 nothing checkable could be read.
