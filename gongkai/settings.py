@@ -284,6 +284,16 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # Uploads: attachments are checked by content and limited in size (bytes).
 GONGKAI_ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))
+# Reading report files and spreadsheets nobody vouches for (the report checks, the figures
+# import) happens in a child process within these limits (gongkai.reportformat.sandbox).
+REPORT_PARSE_LIMITS = {
+    "memory_mb": int(os.environ.get("REPORT_PARSE_MEMORY_MB", "512")),
+    "cpu_seconds": int(os.environ.get("REPORT_PARSE_CPU_SECONDS", "20")),
+    "wall_seconds": int(os.environ.get("REPORT_PARSE_WALL_SECONDS", "30")),
+    "max_pages": int(os.environ.get("REPORT_PARSE_MAX_PAGES", "100")),
+    "max_inflated_mb": int(os.environ.get("REPORT_PARSE_MAX_INFLATED_MB", "50")),
+    "concurrency": int(os.environ.get("REPORT_PARSE_CONCURRENCY", "2")),
+}
 # Applicants' ID numbers, phones and addresses are encrypted at rest (gongkai.privacy):
 # comma-separated Fernet keys, the first encrypts, all decrypt. Unset → a development key.
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")

@@ -18,6 +18,8 @@ STEPS = [
     # Annual reports last: their numbers come from all the records above (the search index
     # picks up the published report through its signals).
     "gongkai.demo.reports",
+    # The supervisor's check of a report as published elsewhere, compared with the records.
+    "gongkai.demo.report_checks",
 ]
 
 DEMO_PASSWORD = "Gongkai-demo-2026"

@@ -2,7 +2,10 @@
 
 The command line (`gongkai report check`), the API (`POST /api/v1/reports/check`), the
 supervisor's upload page and the public checker all call `check_bytes` (or `check_path`), so a
-file gets the same findings wherever it is checked.
+file gets the same findings wherever it is checked. A file nobody vouches for goes through
+`check_untrusted`, which runs the same `check_bytes` in a limited child process
+(`sandbox.run_limited`, limits in `limits.Limits`); the site's entry points reach it through
+`gongkai.reports.untrusted` with the limits of its settings.
 
 Exit codes (the CLI's, and `CheckOutcome.exit_code` for everyone else):
 0 no errors, 1 errors, 2 nothing checkable could be read.
@@ -10,10 +13,13 @@ Exit codes (the CLI's, and `CheckOutcome.exit_code` for everyone else):
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .parse import ParseResult, parse_bytes, parse_file
+from .limits import ACTIVE, Limits, check_pdf_pages, near_memory_cap, open_zip
+from .parse import ParseResult, parse_bytes, parse_file, sniff_format
+from .sandbox import Run, run_limited
 from .validate import Finding, Severity, validate
 from .values import Report
 
@@ -32,6 +38,7 @@ class CheckOutcome:
     report: Report
     source_format: str = ""
     findings: list[Finding] = field(default_factory=list)
+    resources: Run | None = None  # peak memory and time, when read in a sandbox
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -83,6 +90,43 @@ def outcome_of(parsed: ParseResult, previous: Report | None = None) -> CheckOutc
 
 def check_bytes(data: bytes, name: str = "", previous: Report | None = None) -> CheckOutcome:
     return outcome_of(parse_bytes(data, name), previous)
+
+
+def _check_within(data: bytes, name: str, previous: Report | None, limits: Limits) -> CheckOutcome:
+    """`check_bytes` in the sandbox's child: what the file declares is checked first (a zip's
+    sizes, a PDF's pages), then it is read with the zip limits active."""
+    ACTIVE.set(limits)
+    kind = sniff_format(data, name)
+    if kind == "pdf":
+        check_pdf_pages(data, limits)
+    elif kind == "docx":
+        try:
+            open_zip(data, limits).close()
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+            pass  # not a readable zip: the reader says so
+    outcome = check_bytes(data, name, previous)
+    if outcome.unreadable and near_memory_cap(limits):
+        # The readers report any failure as an unreadable file (lxml even reports a failed
+        # allocation as a syntax error): a reading that reached the cap failed for memory.
+        raise MemoryError
+    return outcome
+
+
+def check_untrusted(data: bytes, name: str, limits: Limits,
+                    previous: Report | None = None) -> CheckOutcome:
+    """`check_bytes` for a file nobody vouches for: read in a child process within `limits`.
+
+    A file stopped by a limit is unreadable (exit code 2) with one P-2 finding whose code
+    names the limit (zip_bomb, too_many_pages, memory_limit, time_limit, busy, ...)."""
+    run = run_limited(_check_within, data, name, previous, limits, limits=limits)
+    if run.ok:
+        outcome = run.value
+    else:
+        finding = Finding(UNREADABLE_RULE, Severity.ERROR, run.failure.message, code=run.failure.code)
+        outcome = CheckOutcome(name, Report(), sniff_format(data, name), [finding])
+    outcome.resources = run
+    outcome.resources.value = None
+    return outcome
 
 
 def load_report(path: str | Path) -> ParseResult:

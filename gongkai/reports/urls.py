@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import public_views, views
+from . import public_check, public_views, views
 
 app_name = "reports"
 urlpatterns: list = [
     # Public: published reports and their open data.
     path("", public_views.public_list, name="public_list"),
+    path("check/", public_check.public_check, name="public_check"),
     path("open-data/schema.json", public_views.open_data_schema, name="open_data_schema"),
     path("open-data/<slug:slug>/<int:year>.json", public_views.open_data_agency,
          name="open_data_agency"),

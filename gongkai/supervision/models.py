@@ -40,7 +40,12 @@ class UploadedReportCheck(models.Model):
     source_format = models.CharField(_("识别的格式"), max_length=10, blank=True)
     error_count = models.PositiveIntegerField(_("错误数"), default=0)
     warning_count = models.PositiveIntegerField(_("警告数"), default=0)
+    notice_count = models.PositiveIntegerField(_("读取说明数"), default=0)
     findings = models.JSONField(_("检查结果"), default=list, blank=True)
+    # The numbers read from the file, by cell key (amounts as strings): kept for the
+    # comparison with the platform's own report of the agency and year.
+    cells = models.JSONField(_("读出的数字"), default=dict, blank=True)
+    started_at = models.DateTimeField(_("开始检查时间"), null=True, blank=True)
     checked_at = models.DateTimeField(_("检查时间"), null=True, blank=True)
     failure = models.CharField(_("失败原因"), max_length=300, blank=True)
 

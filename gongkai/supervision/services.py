@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,42 +16,11 @@ from gongkai import audit
 from gongkai.agencies.models import Agency, Role
 from gongkai.agencies.permissions import has_role
 from gongkai.audit.actions import register
-from gongkai.catalog.files import clean_filename, inspect_upload
-from gongkai.reportformat.check import check_bytes
+from gongkai.reports.untrusted import inspect_report_file, parse_limits, report_check_untrusted
 
 from .models import ColumnReview, UploadedReportCheck
 
 CHECK_UPLOAD = register("supervision.report_check.upload", "上传外部年报检查")
-
-TEXT_EXTENSIONS = (".txt", ".htm", ".html")
-MAX_BYTES_DEFAULT = 20 * 1024 * 1024
-
-
-def _max_bytes() -> int:
-    return getattr(settings, "GONGKAI_ATTACHMENT_MAX_BYTES", MAX_BYTES_DEFAULT)
-
-
-def inspect_report_file(*, name: str, data: bytes) -> str:
-    """Refuse anything but a PDF, Word (DOCX), HTML or text report; return the cleaned name."""
-    clean = clean_filename(name) or "report"
-    if clean.lower().endswith(TEXT_EXTENSIONS):
-        if not data:
-            raise ValidationError(_("文件是空的。"), code="empty_file")
-        if len(data) > _max_bytes():
-            raise ValidationError(_("文件过大。"), code="too_large")
-        if b"\x00" in data[:65536]:
-            raise ValidationError(
-                _("文件扩展名表示文本或网页，但内容不是文本。"), code="extension_mismatch"
-            )
-        return clean
-    inspected = inspect_upload(name=clean, data=data, max_bytes=_max_bytes())
-    if inspected.kind not in ("pdf", "docx"):
-        raise ValidationError(
-            _("只能检查 PDF、Word（DOCX）、网页（HTML）或文本（TXT）格式的年度报告。"),
-            code="unsupported_kind",
-        )
-    return inspected.name
-
 
 @transaction.atomic
 def report_check_upload(
@@ -76,28 +46,67 @@ def report_check_upload(
 
 
 def report_check_run(*, check_id: int) -> UploadedReportCheck:
-    """Parse and validate the stored file; idempotent (a finished check is left as it is)."""
+    """Parse and validate the stored file within the parse limits; idempotent (a finished
+    check is left as it is). A file stopped by a limit fails the check with the limit's message."""
     check = UploadedReportCheck.objects.get(pk=check_id)
     if check.is_finished:
         return check
-    UploadedReportCheck.objects.filter(pk=check.pk).update(status=UploadedReportCheck.Status.RUNNING)
+    started = timezone.now()
+    UploadedReportCheck.objects.filter(pk=check.pk).update(
+        status=UploadedReportCheck.Status.RUNNING, started_at=started)
+    check.started_at = started
     try:
         with check.file.open("rb") as handle:
             data = handle.read()
     except OSError as error:
-        check.status, check.failure = UploadedReportCheck.Status.FAILED, str(error)[:300]
-        check.checked_at = timezone.now()
-        check.save(update_fields=["status", "failure", "checked_at"])
-        return check
-    outcome = check_bytes(data, check.original_name)
+        return _fail(check, str(error))
+    outcome = report_check_untrusted(data, check.original_name)
+    if outcome.resources is not None and not outcome.resources.ok:
+        return _fail(check, outcome.resources.failure.message)
     check.findings = [f.to_dict() for f in outcome.findings]
     check.error_count = outcome.errors
-    check.warning_count = len(outcome.findings) - outcome.errors
+    check.warning_count = outcome.warnings
+    check.notice_count = outcome.notices
+    check.cells = {key: (value if isinstance(value, int) else str(value))
+                   for key, value in outcome.report.numbers().items()}
     check.source_format = outcome.source_format
     check.status = UploadedReportCheck.Status.DONE
     check.checked_at = timezone.now()
     check.save()
     return check
+
+
+def _fail(check: UploadedReportCheck, message: str) -> UploadedReportCheck:
+    check.status, check.failure = UploadedReportCheck.Status.FAILED, message[:300]
+    check.checked_at = timezone.now()
+    check.save(update_fields=["status", "failure", "checked_at", "started_at"])
+    return check
+
+
+PENDING_GRACE = timedelta(hours=1)
+RUNNING_GRACE = timedelta(seconds=60)
+
+
+def report_checks_fail_stale(*, now: datetime | None = None) -> int:
+    """Fail checks whose reading can no longer finish; return how many.
+
+    A reading is killed at the wall-time limit, so a check still running well after it (the
+    worker process died, the server restarted mid-way) never will; one still queued after an
+    hour was lost with its queue. Either would say "checking" for ever. Idempotent."""
+    now = now or timezone.now()
+    wall = timedelta(seconds=parse_limits().wall_seconds)
+    Status = UploadedReportCheck.Status
+    stale_running = Q(status=Status.RUNNING) & (
+        Q(started_at__lt=now - wall - RUNNING_GRACE)
+        | Q(started_at__isnull=True, uploaded_at__lt=now - wall - RUNNING_GRACE))
+    stale_pending = Q(status=Status.PENDING, uploaded_at__lt=now - PENDING_GRACE)
+    running = UploadedReportCheck.objects.filter(stale_running).update(
+        status=Status.FAILED, checked_at=now,
+        failure=_("检查进程意外中止（超时或服务器重启），未能完成。请重新上传该文件。"))
+    pending = UploadedReportCheck.objects.filter(stale_pending).update(
+        status=Status.FAILED, checked_at=now,
+        failure=_("检查在队列中等待过久，未能开始。请重新上传该文件。"))
+    return running + pending
 
 
 COLUMN_REVIEW = register("supervision.column_review", "确认栏目内容已审核、无需更新")

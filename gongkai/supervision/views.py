@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 from gongkai.agencies.models import Role
 from gongkai.agencies.permissions import agencies_with_role, has_role, require
 from gongkai.reports import charts
+from gongkai.reports.check_display import group_findings, recovered_tables
 from gongkai.workdays.reminders import schedule_reminder_for
 
 from . import services
 from .export import REPORT_STATES, dashboard_xlsx
 from .forms import STALE_DAYS_DEFAULT, ColumnReviewForm, DashboardForm, ReportCheckForm
+from .report_checks import check_cross_check
 from .selectors import columns_for_review, dashboard_for, supervised_agencies, uploaded_checks_for
 
 
@@ -101,8 +103,11 @@ def check_list(request):
         except ValidationError as error:
             form.add_error("file", error)
         else:
-            messages.success(request, _("文件已上传，正在检查。"))
+            # The check page says whether it is still running: the message must not (with
+            # in-process tasks it has finished before the page is shown).
+            messages.success(request, _("文件已上传。"))
             return redirect(check.get_absolute_url())
+    services.report_checks_fail_stale()
     page = Paginator(uploaded_checks_for(request.user), 20).get_page(request.GET.get("page"))
     return render(request, "supervision/check_list.html", {
         "form": form, "page_obj": page, "querystring_without_page": "",
@@ -111,13 +116,13 @@ def check_list(request):
 
 @login_required
 def check_detail(request, pk):
+    services.report_checks_fail_stale()
     check = get_object_or_404(uploaded_checks_for(request.user), pk=pk)
     require(has_role(request.user, check.agency, Role.SUPERVISOR))
-    sections: dict[str, list[dict]] = {}
-    for finding in check.findings:
-        sections.setdefault(finding.get("section") or _("全文"), []).append(finding)
     return render(request, "supervision/check_detail.html", {
-        "check": check, "sections": sections,
+        "check": check, "groups": group_findings(check.findings),
+        "cross_check": check_cross_check(check),
+        "tables": recovered_tables(check.cells) if check.cells else [],
         "refresh": not check.is_finished,
     })
 

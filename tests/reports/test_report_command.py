@@ -93,3 +93,23 @@ def test_console_entry_point_exit_status():
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert good.returncode == 0, good.stderr
+
+
+def test_check_in_the_sandbox_gives_the_same_findings_and_stops_a_hostile_file(tmp_path, settings):
+    from tests.untrusted import hostile
+
+    plain = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("report", "check", str(SAMPLE), "--json", stdout=plain)
+    boxed = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("report", "check", str(SAMPLE), "--json", "--sandbox", stdout=boxed)
+    assert json.loads(boxed.getvalue()) == json.loads(plain.getvalue())
+    settings.REPORT_PARSE_LIMITS = {"max_pages": 10}
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(hostile.many_page_pdf(30))
+    out = io.StringIO()
+    with pytest.raises(CommandError) as excinfo:
+        call_command("report", "check", str(pdf), "--sandbox", stdout=out)
+    assert excinfo.value.returncode == 2
+    assert "超过 10 页" in out.getvalue()

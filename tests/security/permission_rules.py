@@ -241,6 +241,7 @@ RULES: dict[str, Rule] = {
                            post=refuse(HANDLER, denied="404") | {SUPERVISOR: "403"}),
     # ---- 年度报告: public
     "reports:public_list": Rule(get=public()),
+    "reports:public_check": Rule(get=public()),
     "reports:open_data_schema": Rule(get=public()),
     # The report is a draft: its open data does not exist for anyone yet.
     "reports:open_data_agency": Rule(kwargs=own_report(), get=answers("404")),

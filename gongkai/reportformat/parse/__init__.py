@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..limits import contains_zip
 from .core import ParseResult, failed
 from .docx import parse_docx
 from .html import parse_html
@@ -22,12 +23,19 @@ __all__ = ["ParseResult", "parse_file", "parse_bytes", "parse_text", "parse_html
            "parse_pdf", "sniff_format"]
 
 
+_PDF_PREFIX_MAX = 1024  # PDF readers accept the header anywhere in the first kilobyte
+
+
 def sniff_format(data: bytes, name: str = "") -> str:
-    """"text", "html", "docx" or "pdf", from the file's extension or its first bytes."""
+    """"text", "html", "docx" or "pdf": by the content wherever it starts, then the extension.
+
+    A zip is found by its end record (a ".txt" that starts with text and carries a zip after
+    it is read as what it is, with the zip limits), a PDF by its header in the first kilobyte.
+    """
     suffix = Path(name).suffix.lower()
-    if data.startswith(b"%PDF"):
+    if b"%PDF-" in data[:_PDF_PREFIX_MAX]:
         return "pdf"
-    if data.startswith(b"PK\x03\x04"):
+    if data.startswith(b"PK\x03\x04") or contains_zip(data):
         return "docx"
     if suffix in (".html", ".htm", ".xhtml", ".shtml"):
         return "html"

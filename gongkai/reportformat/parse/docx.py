@@ -6,11 +6,10 @@ the same shape as a text copy of it. Lines are numbered by body element.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..limits import ACTIVE, LimitExceeded, open_zip, read_member
 from .blocks import Block
 from .core import ParseResult, failed, place
 
@@ -47,17 +46,20 @@ def _body(source: bytes | str | Path):  # noqa: ANN202 - an lxml element
     would load every part and take most of the time)."""
     from lxml import etree
 
-    if isinstance(source, bytes):
-        source = io.BytesIO(source)
-    with zipfile.ZipFile(source) as package:
+    if not isinstance(source, bytes):
+        source = Path(source).read_bytes()
+    # Zip safety: the declared sizes are checked before anything is inflated, and each part is
+    # inflated in chunks, stopped at what it declared (a zip bomb never reaches lxml).
+    limits = ACTIVE.get()
+    with open_zip(source, limits) as package:
         name = "word/document.xml"
         if name not in package.namelist():  # the main part may live elsewhere; ask the rels
-            rels = etree.fromstring(package.read("_rels/.rels"))
+            rels = etree.fromstring(read_member(package, "_rels/.rels", limits))
             for rel in rels:
                 if rel.get("Type", "").endswith("/officeDocument"):
                     name = rel.get("Target", "").lstrip("/")
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-        root = etree.fromstring(package.read(name), parser)
+        root = etree.fromstring(read_member(package, name, limits), parser)
     body = root.find(f"{_W}body")
     if body is None:
         raise ValueError("no w:body")
@@ -88,6 +90,8 @@ def parse_docx(source: bytes | str | Path) -> ParseResult:
     """Parse a report from a .docx file (bytes or path). Never raises."""
     try:
         blocks = list(docx_blocks(source))
+    except LimitExceeded as exc:
+        return failed("docx", exc.message)
     except Exception as exc:  # not a Word file, or a damaged one
         return failed("docx", f"无法读取 Word 文件：{type(exc).__name__}")
     return place(blocks, "docx")

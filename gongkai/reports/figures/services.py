@@ -18,6 +18,7 @@ from gongkai.agencies.models import Agency
 from gongkai.audit.actions import register
 
 from ..models import FIGURE_FIELDS, YearlyFigures
+from ..untrusted import parse_limits
 from .parse import LineError, ParsedFigures, parse_figures
 from .permissions import can_edit_figures
 
@@ -69,7 +70,7 @@ class ImportResult:
 
 def figures_import(*, actor, filename: str, content: bytes) -> ImportResult:
     """Import a CSV/XLSX file of figures; nothing is saved unless every line is valid."""
-    parsed: ParsedFigures = parse_figures(filename, content)
+    parsed: ParsedFigures = parse_figures(filename, content, parse_limits())
     errors = list(parsed.errors)
     resolved = []
     codes = {r.agency_code for r in parsed.rows if r.agency_code}
