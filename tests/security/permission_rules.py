@@ -336,7 +336,9 @@ def _admin(superuser: str, *, anonymous: str = ADMIN_LOGIN, signed_in: str = ADM
 
 ADMIN_SITE_RULES: dict[str, Rule] = {
     "admin:index": Rule(get=_admin("200")),
-    "admin:login": Rule(get=_admin(REDIRECT, anonymous="200", signed_in="200")),
+    # The admin has no password-only form: visitors go to the two-step login; a signed-in user
+    # without the admin right is refused (a redirect to the login would come straight back).
+    "admin:login": Rule(get=_admin(REDIRECT, anonymous=LOGIN, signed_in="403")),
     # Logging out is a POST; the admin sends others to its index rather than its login page.
     "admin:logout": Rule(get=_admin("405", anonymous=REDIRECT, signed_in=REDIRECT)),
     "admin:password_change": Rule(get=_admin("200")),
@@ -348,10 +350,6 @@ ADMIN_SITE_RULES: dict[str, Rule] = {
     "admin:app_list": Rule(kwargs=lambda w: {"app_label": "catalog"}, get=_admin("200")),
     "admin:auth_user_password_change": Rule(kwargs=lambda w: {"id": w.users[APPLICANT].pk},
                                             get=_admin("200")),
-    "admin:otp_totp_totpdevice_config": Rule(
-        kwargs=lambda w: {"pk": w.admin_objects["otp_totp_totpdevice"].pk}, get=_admin("200")),
-    "admin:otp_totp_totpdevice_qrcode": Rule(
-        kwargs=lambda w: {"pk": w.admin_objects["otp_totp_totpdevice"].pk}, get=_admin("200")),
     # The catch-all answers an unknown admin address (404 once signed in as admin staff).
     "admin/(?P<url>.*)$": Rule(path=lambda w: "/admin/no-such-page/", get=_admin("404")),
 }
