@@ -319,6 +319,9 @@ ADMIN_SUPERUSER_EXCEPTIONS: dict[str, str] = {
     # The audit log is append-only and written by `audit.record()`.
     "admin:audit_auditentry_add": "403",
     "admin:audit_auditentry_delete": "403",
+    # Roles are granted and revoked on the agency's members page (checked and audited there).
+    "admin:agencies_membership_add": "403",
+    "admin:agencies_membership_delete": "403",
     # A catalog column is deactivated, never deleted (its documents would be orphaned).
     "admin:catalog_category_delete": "403",
     # Documents and appeal cases are created and ended by their workflows, on the staff pages.
