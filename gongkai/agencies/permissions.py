@@ -99,6 +99,11 @@ def grantable_roles(user, agency: Agency) -> list[str]:
     return [role for role in Role.values if role in allowed]
 
 
+def agencies_overseen_by(user) -> AgencyQuerySet:
+    """Agencies right below one the user supervises: there they grant 机构管理员 and 监督员."""
+    return Agency.objects.filter(parent__in=agencies_with_role(user, Role.SUPERVISOR))
+
+
 def can_manage_members(user, agency: Agency) -> bool:
     return bool(grantable_roles(user, agency))
 

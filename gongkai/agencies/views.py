@@ -10,6 +10,7 @@ from . import services
 from .forms import AgencyInfoForm, MembershipGrantForm
 from .models import Agency, Membership, Role
 from .permissions import (
+    agencies_overseen_by,
     agencies_with_role,
     can_grant_role,
     can_manage_agency,
@@ -48,8 +49,9 @@ def agency_guide(request, slug):
 def manage(request):
     """Agencies whose information and staff the user administers."""
     agencies = agencies_with_role(request.user, Role.ADMIN)
-    require(agencies.exists())
-    return render(request, "agencies/manage.html", {"agencies": agencies})
+    overseen = agencies_overseen_by(request.user).exclude(pk__in=agencies).order_by("path")
+    require(agencies.exists() or overseen.exists())
+    return render(request, "agencies/manage.html", {"agencies": agencies, "overseen": overseen})
 
 
 @login_required

@@ -139,3 +139,14 @@ def test_the_django_admin_shows_roles_but_writes_none(client, people, agency):
     inline = MembershipInline(Agency, site)
     assert (inline.has_add_permission(request, agency), inline.has_change_permission(request, agency),
             inline.has_delete_permission(request, agency)) == (False, False, False)
+
+
+def test_a_supervisor_reaches_the_members_pages_of_the_agencies_below(client, people, county, agency,
+                                                                       other_agency):
+    client.force_login(people["county_supervisor"])
+    page = client.get(reverse("agencies:manage"))
+    assert page.status_code == 200
+    assert list(page.context["overseen"]) == [agency, other_agency]
+    assert reverse("agencies:members", args=[agency.slug]) in page.content.decode()
+    client.force_login(people["commerce_publisher"])
+    assert client.get(reverse("agencies:manage")).status_code == 403

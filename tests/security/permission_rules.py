@@ -143,7 +143,8 @@ RULES: dict[str, Rule] = {
     "search:search": Rule(get=public(), query="q=商务"),
     # ---- 机构
     "agencies:list": Rule(get=public()),
-    "agencies:manage": Rule(get=staff_only(ADMIN, OTHER_STAFF)),
+    # Supervisors manage the 机构管理员 and 监督员 of the agencies right below theirs.
+    "agencies:manage": Rule(get=staff_only(ADMIN, OTHER_STAFF, SUPERVISOR, OTHER_SUPERVISOR)),
     "agencies:detail": Rule(kwargs=lambda w: {"slug": w.own.slug}, get=public()),
     "agencies:guide": Rule(kwargs=lambda w: {"slug": w.own.slug}, get=public()),
     "agencies:edit": Rule(kwargs=lambda w: {"slug": w.own.slug}, get=staff_only(ADMIN),
