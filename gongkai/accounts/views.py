@@ -16,10 +16,12 @@ from django_otp import login as otp_login
 from gongkai.agencies.models import Membership
 from gongkai.agencies.permissions import is_staff_member
 from gongkai.applications import ratelimit
+from gongkai.client_address import client_address
 from gongkai.workdays.reminders import schedule_reminder_for
 
 from . import services
-from .forms import TokenForm
+from .forms import CurrentTokenForm, DeviceReplaceForm, TokenForm
+from .permissions import second_factor_pending
 from .workbench import workbench_links
 
 _PENDING = "gongkai_otp_pending"
@@ -67,7 +69,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form):
-        keys = [ratelimit.client_ip(self.request), form.cleaned_data["email"].strip().lower()]
+        keys = [client_address(self.request), form.cleaned_data["email"].strip().lower()]
         if ratelimit.exceeded(RESET_SCOPE, keys):
             form.add_error(None, ValidationError(
                 _("找回密码的请求过于频繁，请稍后再试。"), code="rate_limited"))
@@ -84,10 +86,16 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 
 def login_otp(request):
-    pending = request.session.get(_PENDING)
-    if not pending:
-        return redirect("accounts:login")
-    user = get_user_model().objects.filter(pk=pending["user"], is_active=True).first()
+    """The code step: after the password here, or for a session that came in through another,
+    password-only door (the middleware sends it here before anything else)."""
+    if second_factor_pending(request.user):
+        user, backend = request.user, None
+    else:
+        pending = request.session.get(_PENDING)
+        if not pending:
+            return redirect("accounts:login")
+        user = get_user_model().objects.filter(pk=pending["user"], is_active=True).first()
+        backend = pending["backend"]
     device = services.confirmed_device(user) if user else None
     if device is None:
         request.session.pop(_PENDING, None)
@@ -96,7 +104,10 @@ def login_otp(request):
     if request.method == "POST" and form.is_valid():
         if services.verify(device, form.cleaned_data["token"]):
             request.session.pop(_PENDING, None)
-            login(request, user, backend=pending["backend"])
+            if backend is None:
+                request.session.cycle_key()
+            else:
+                login(request, user, backend=backend)
             otp_login(request, device)
             return HttpResponseRedirect(_safe_next(request))
         form.add_error("token", _("验证码不正确或已过期，请重新输入。多次错误后需等待一段时间再试。"))
@@ -105,15 +116,21 @@ def login_otp(request):
 
 @login_required
 def otp_setup(request):
-    """Set up (or replace) the user's authenticator app."""
+    """Set up the user's authenticator app, or replace it (with a code from the current one)."""
+    has_device = services.confirmed_device(request.user) is not None
     device = services.pending_device(request.user)
-    form = TokenForm(request.POST or None)
+    form = (DeviceReplaceForm if has_device else TokenForm)(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if services.otp_confirm(user=request.user, device=device, token=form.cleaned_data["token"]):
+        try:
+            services.otp_confirm(user=request.user, device=device, token=form.cleaned_data["token"],
+                                 current_token=form.cleaned_data.get("current_token"))
+        except ValidationError as error:
+            field = "token" if error.code == "invalid_token" else "current_token"
+            form.add_error(field, error)
+        else:
             otp_login(request, device)
             messages.success(request, _("双因素登录已启用。今后登录时需要输入身份验证器上的验证码。"))
             return HttpResponseRedirect(_safe_next(request))
-        form.add_error("token", _("验证码不正确，请确认手机时间准确后重新输入。"))
     return render(
         request,
         "accounts/otp_setup.html",
@@ -121,7 +138,8 @@ def otp_setup(request):
             "form": form,
             "qr": services.device_qr_data_uri(device),
             "secret": services.device_secret(device),
-            "has_device": services.confirmed_device(request.user) is not None,
+            "has_device": has_device,
+            "disable_form": CurrentTokenForm(auto_id="disable_%s") if has_device else None,
         },
     )
 
@@ -129,9 +147,18 @@ def otp_setup(request):
 @login_required
 @require_POST
 def otp_disable(request):
-    services.otp_disable(user=request.user)
-    messages.success(request, _("双因素登录已停用。"))
-    return redirect("accounts:home")
+    form = CurrentTokenForm(request.POST, auto_id="disable_%s")
+    if form.is_valid():
+        try:
+            services.otp_disable(user=request.user, current_token=form.cleaned_data["current_token"])
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("双因素登录已停用。"))
+            return redirect("accounts:home")
+    else:
+        messages.error(request, form.errors["current_token"][0])
+    return redirect("accounts:otp_setup")
 
 
 @login_required

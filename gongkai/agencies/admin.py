@@ -3,10 +3,25 @@ from django.contrib import admin
 from .models import Agency, Membership
 
 
-class MembershipInline(admin.TabularInline):
+class _ReadOnlyMemberships:
+    """Roles are granted and revoked on the agency's 人员与角色 page, through
+    `services.membership_grant` / `membership_revoke`, which check who may grant which role and
+    write the audit entry. The admin shows them only: its forms would write around both."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class MembershipInline(_ReadOnlyMemberships, admin.TabularInline):
     model = Membership
     extra = 0
-    autocomplete_fields = ["user"]
+    fields = readonly_fields = ("user", "role", "created_at")
 
 
 @admin.register(Agency)
@@ -19,7 +34,7 @@ class AgencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(_ReadOnlyMemberships, admin.ModelAdmin):
     list_display = ("user", "agency", "role", "created_at")
     list_filter = ("role",)
     search_fields = ("user__username", "agency__name")

@@ -19,4 +19,4 @@ class AgenciesConfig(AppConfig):
         post_save.connect(bump_site_on_commit, sender="agencies.Agency", dispatch_uid="page_cache_agency")
         post_delete.connect(bump_site_on_commit, sender="agencies.Agency",
                             dispatch_uid="page_cache_agency_delete")
-        register_link("agencies:manage", "机构信息与人员管理", (Role.ADMIN,), order=80)
+        register_link("agencies:manage", "机构信息与人员管理", (Role.ADMIN, Role.SUPERVISOR), order=80)

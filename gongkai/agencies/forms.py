@@ -19,8 +19,14 @@ class AgencyInfoForm(forms.ModelForm):
 
 
 class MembershipGrantForm(forms.Form):
+    """Offers only the roles the signed-in user may grant here (`permissions.grantable_roles`)."""
+
     username = forms.CharField(label=_("用户名"), max_length=150)
     role = forms.ChoiceField(label=_("角色"), choices=Role.choices)
+
+    def __init__(self, *args, roles: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(value, label) for value, label in Role.choices if value in roles]
 
     def clean_username(self):
         username = self.cleaned_data["username"].strip()

@@ -73,6 +73,49 @@ def can_manage_agency(user, agency: Agency) -> bool:
     return has_role(user, agency, Role.ADMIN)
 
 
+# The roles that do an agency's own work; its 机构管理员 hands them out to its staff.
+WORKING_ROLES = (Role.PUBLISHER, Role.REVIEWER, Role.HANDLER)
+# The roles that oversee an agency; they come from the office above it.
+OVERSIGHT_ROLES = (Role.ADMIN, Role.SUPERVISOR)
+
+
+def grantable_roles(user, agency: Agency) -> list[str]:
+    """The roles `user` may grant and revoke in `agency`, in Role order.
+
+    A site administrator: every role. The agency's own 机构管理员: its working roles
+    (发布员, 审核员, 办理员), never 机构管理员 or 监督员: a 监督员 sees the whole subtree, and an
+    agency may not pick who watches it. A 监督员 of an agency above (the supervising office):
+    this agency's 机构管理员 and 监督员.
+    """
+    if not _is_authenticated(user):
+        return []
+    if user.is_superuser:
+        return list(Role.values)
+    allowed: set[str] = set()
+    if (agency.pk, Role.ADMIN) in roles_of(user):
+        allowed.update(WORKING_ROLES)
+    if agency.parent_id is not None and has_role(user, agency.parent_id, Role.SUPERVISOR):
+        allowed.update(OVERSIGHT_ROLES)
+    return [role for role in Role.values if role in allowed]
+
+
+def agencies_overseen_by(user) -> AgencyQuerySet:
+    """Agencies right below one the user supervises: there they grant 机构管理员 and 监督员."""
+    return Agency.objects.filter(parent__in=agencies_with_role(user, Role.SUPERVISOR))
+
+
+def can_manage_members(user, agency: Agency) -> bool:
+    return bool(grantable_roles(user, agency))
+
+
+def can_grant_role(actor, agency: Agency, role: str, user) -> bool:
+    """Whether `actor` may give (or take) `role` in `agency` to (from) `user`: a role they may
+    grant there, and never to themselves, except a site administrator."""
+    if role not in grantable_roles(actor, agency):
+        return False
+    return actor.is_superuser or actor.pk != user.pk
+
+
 def can_supervise(user, agency: Agency) -> bool:
     return has_role(user, agency, Role.SUPERVISOR)
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from gongkai import audit
 from gongkai.audit.actions import register
 from gongkai.richtext import sanitize_html
 
 from .models import Agency, Membership, Role
-from .permissions import can_manage_agency
+from .permissions import can_grant_role, can_manage_agency
 
 AGENCY_UPDATE = register("agencies.agency.update", "修改机构信息")
 MEMBERSHIP_GRANT = register("agencies.membership.grant", "授予角色")
@@ -44,8 +45,9 @@ def agency_update(*, agency: Agency, actor, data: dict) -> Agency:
 
 @transaction.atomic
 def membership_grant(*, agency: Agency, user, role: str, actor) -> Membership:
-    if not can_manage_agency(actor, agency):
-        raise PermissionDenied
+    """Give `user` `role` in `agency`; who may grant which role: `permissions.grantable_roles`."""
+    if not can_grant_role(actor, agency, role, user):
+        raise PermissionDenied(_("无权授予该角色"))
     membership, created = Membership.objects.get_or_create(user=user, agency=agency, role=role)
     if created:
         audit.record(
@@ -57,10 +59,10 @@ def membership_grant(*, agency: Agency, user, role: str, actor) -> Membership:
 
 @transaction.atomic
 def membership_revoke(*, membership: Membership, actor) -> None:
-    if not can_manage_agency(actor, membership.agency):
-        raise PermissionDenied
-    if membership.user_id == actor.pk and membership.role == Role.ADMIN:
-        raise PermissionDenied("不能撤销自己的机构管理员角色")
+    """Take a role back: whoever may grant it, and never from oneself (a site administrator's
+    own roles excepted)."""
+    if not can_grant_role(actor, membership.agency, membership.role, membership.user):
+        raise PermissionDenied(_("无权撤销该角色"))
     audit.record(
         actor=actor, action=MEMBERSHIP_REVOKE, target=membership.agency,
         data={"user": membership.user.username, "role": membership.role},

@@ -9,7 +9,14 @@ from gongkai.page_cache import cache_anonymous_page
 from . import services
 from .forms import AgencyInfoForm, MembershipGrantForm
 from .models import Agency, Membership, Role
-from .permissions import agencies_with_role, can_manage_agency, require
+from .permissions import (
+    agencies_overseen_by,
+    agencies_with_role,
+    can_grant_role,
+    can_manage_agency,
+    grantable_roles,
+    require,
+)
 
 
 @cache_anonymous_page
@@ -42,8 +49,9 @@ def agency_guide(request, slug):
 def manage(request):
     """Agencies whose information and staff the user administers."""
     agencies = agencies_with_role(request.user, Role.ADMIN)
-    require(agencies.exists())
-    return render(request, "agencies/manage.html", {"agencies": agencies})
+    overseen = agencies_overseen_by(request.user).exclude(pk__in=agencies).order_by("path")
+    require(agencies.exists() or overseen.exists())
+    return render(request, "agencies/manage.html", {"agencies": agencies, "overseen": overseen})
 
 
 @login_required
@@ -61,8 +69,9 @@ def agency_edit(request, slug):
 @login_required
 def members(request, slug):
     agency = get_object_or_404(Agency, slug=slug)
-    require(can_manage_agency(request.user, agency))
-    form = MembershipGrantForm(request.POST or None)
+    roles = grantable_roles(request.user, agency)
+    require(bool(roles))
+    form = MembershipGrantForm(request.POST or None, roles=roles)
     if request.method == "POST" and form.is_valid():
         services.membership_grant(
             agency=agency, user=form.cleaned_data["username"], role=form.cleaned_data["role"],
@@ -71,16 +80,17 @@ def members(request, slug):
         messages.success(request, _("角色已授予。"))
         return redirect("agencies:members", slug=agency.slug)
     memberships = agency.memberships.select_related("user").order_by("user__username", "role")
-    return render(
-        request, "agencies/members.html", {"agency": agency, "form": form, "memberships": memberships}
-    )
+    rows = [(m, can_grant_role(request.user, agency, m.role, m.user)) for m in memberships]
+    return render(request, "agencies/members.html", {
+        "agency": agency, "form": form, "rows": rows, "roles": [Role(role).label for role in roles],
+    })
 
 
 @login_required
 @require_POST
 def member_revoke(request, slug, pk):
     membership = get_object_or_404(Membership, pk=pk, agency__slug=slug)
-    require(can_manage_agency(request.user, membership.agency))
+    require(can_grant_role(request.user, membership.agency, membership.role, membership.user))
     services.membership_revoke(membership=membership, actor=request.user)
     messages.success(request, _("角色已撤销。"))
     return redirect("agencies:members", slug=slug)

@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from ninja import Router, Status
 
 from gongkai.agencies.models import Agency
-from gongkai.applications import online, ratelimit, selectors
+from gongkai.applications import online, selectors
 from gongkai.applications.forms import ApplyForm
+from gongkai.client_address import client_address
 
 from .schemas import LookupIn, RequestIn, RequestStatusOut, responses
 
@@ -43,7 +44,7 @@ def request_submit(request, payload: RequestIn):
             for name, errors in form.errors.get_json_data().items()
         })
     application = online.application_submit_online(
-        data=form.cleaned_data, ip=ratelimit.client_ip(request), user=None
+        data=form.cleaned_data, ip=client_address(request), user=None
     )
     return Status(201, status_out(application))
 
@@ -53,6 +54,6 @@ def request_submit(request, payload: RequestIn):
 def request_lookup(request, payload: LookupIn):
     code = "".join(payload.code.split()).replace("-", "").upper()[:16]
     application = online.application_lookup(
-        code=code, phone=payload.phone[:30], ip=ratelimit.client_ip(request)
+        code=code, phone=payload.phone[:30], ip=client_address(request)
     )
     return status_out(application)

@@ -51,11 +51,7 @@ def application_lookup(*, code: str, phone: str, ip: str) -> Application:
     stored = _digits(application.phone) if application else ""
     if application is not None and _digits(phone) and constant_time_compare(stored, _digits(phone)):
         return application
-    if application is not None and application.personal_data_erased_at is not None:
-        # The phone to check against is gone; the code alone proves nothing more than before.
-        ratelimit.hit("ip", ["lookup:" + ip])
-        raise ValidationError(
-            _("该申请已办结，个人信息已按保存期限删除，无法再凭联系电话查询。如需了解办理情况，请联系受理机关。"),
-            code="personal_data_erased")
+    # An erased request (no phone left to match) answers exactly as an unknown code: telling
+    # them apart would confirm that a guessed code exists and is old.
     ratelimit.hit("ip", ["lookup:" + ip])
     raise ValidationError(_("查询码或联系电话不正确，请核对后重试。"), code="lookup_failed")

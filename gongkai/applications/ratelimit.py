@@ -37,16 +37,6 @@ def limits() -> dict[str, Limit]:
             "password_reset": Limit("password_reset", *reset)}
 
 
-def client_ip(request) -> str:
-    """The client's address. Behind a trusted proxy settings.GONGKAI_TRUST_X_FORWARDED_FOR
-    makes the first X-Forwarded-For entry count; otherwise REMOTE_ADDR."""
-    if getattr(settings, "GONGKAI_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _key(scope: str, value: str, seconds: int) -> str:
     window = int(time.time()) // seconds
     digest = hashlib.sha256(f"{scope}:{value}".encode()).hexdigest()[:32]

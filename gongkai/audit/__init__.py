@@ -18,8 +18,12 @@ def record(
     agency=None,
     reason: str = "",
     data: dict[str, Any] | None = None,
+    actor_name: str = "",
 ) -> AuditEntry:
-    """Write one audit entry. `action` must be registered in `gongkai.audit.actions`."""
+    """Write one audit entry. `action` must be registered in `gongkai.audit.actions`.
+
+    `actor_name` names an actor without an account (an applicant online); without one and
+    without an `actor`, the entry is the system's."""
     from . import actions
     from .models import AuditEntry
 
@@ -31,7 +35,7 @@ def record(
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEntry.objects.create(
         actor=actor if authenticated else None,
-        actor_name=str(actor) if authenticated else "系统",
+        actor_name=str(actor) if authenticated else (actor_name or "系统"),
         action=action,
         agency=agency,
         target_type=target._meta.label_lower if target is not None else "",

@@ -7,6 +7,11 @@ class AuditConfig(AppConfig):
     verbose_name = "审计日志"
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
+        from .sqlite_guard import register_function
+
+        connection_created.connect(register_function, dispatch_uid="gongkai_audit_sqlite_guard")
         from gongkai.accounts.workbench import register_link
         from gongkai.agencies.models import Role
 

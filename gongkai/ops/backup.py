@@ -54,6 +54,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.audit.sqlite_guard import deletion_allowed
 from gongkai.page_cache import bump_content_version
 
 FORMAT = 1
@@ -393,8 +394,11 @@ def _restore_json(connection, source: Path, manifest: dict) -> None:
         )
     call_command("migrate", database=connection.alias, interactive=False, verbosity=0)
     with transaction.atomic(using=connection.alias):
-        call_command("flush", database=connection.alias, interactive=False,
-                     inhibit_post_migrate=True, verbosity=0)
+        # The database is replaced wholesale, audit log included (SQLite's guard refuses DELETE
+        # otherwise; PostgreSQL's flush is TRUNCATE).
+        with deletion_allowed():
+            call_command("flush", database=connection.alias, interactive=False,
+                         inhibit_post_migrate=True, verbosity=0)
         with connection.constraint_checks_disabled(), source.open(encoding="utf-8") as stream:
             loaded = set()
             for obj in serializers.deserialize("jsonl", stream, using=connection.alias):

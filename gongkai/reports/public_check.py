@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.applications import ratelimit
+from gongkai.client_address import client_address
 
 from .check_display import group_findings, recovered_tables
 from .untrusted import inspect_report_file, report_check_untrusted
@@ -60,7 +61,7 @@ def public_check(request):
     """The checker page; a POST is checked unless the client address is over the limit."""
     form, outcome, refusal, status = PublicCheckForm(), None, "", 200
     if request.method == "POST":
-        key = RATE_SCOPE + ratelimit.client_ip(request)
+        key = RATE_SCOPE + client_address(request)
         if ratelimit.exceeded("ip", [key]) is not None:
             # Refused before the upload is even inspected: over the limit costs nothing.
             refusal, status = _("检查过于频繁，请稍后再试。"), 429

@@ -150,7 +150,8 @@ RULES: dict[str, Rule] = {
     "search:search": Rule(get=public(), query="q=商务"),
     # ---- 机构
     "agencies:list": Rule(get=public()),
-    "agencies:manage": Rule(get=staff_only(ADMIN, OTHER_STAFF)),
+    # Supervisors manage the 机构管理员 and 监督员 of the agencies right below theirs.
+    "agencies:manage": Rule(get=staff_only(ADMIN, OTHER_STAFF, SUPERVISOR, OTHER_SUPERVISOR)),
     "agencies:detail": Rule(kwargs=lambda w: {"slug": w.own.slug}, get=public()),
     "agencies:guide": Rule(kwargs=lambda w: {"slug": w.own.slug}, get=public()),
     "agencies:edit": Rule(kwargs=lambda w: {"slug": w.own.slug}, get=staff_only(ADMIN),
@@ -346,6 +347,9 @@ ADMIN_SUPERUSER_EXCEPTIONS: dict[str, str] = {
     # The audit log is append-only and written by `audit.record()`.
     "admin:audit_auditentry_add": "403",
     "admin:audit_auditentry_delete": "403",
+    # Roles are granted and revoked on the agency's members page (checked and audited there).
+    "admin:agencies_membership_add": "403",
+    "admin:agencies_membership_delete": "403",
     # A catalog column is deactivated, never deleted (its documents would be orphaned).
     "admin:catalog_category_delete": "403",
     # Documents and appeal cases are created and ended by their workflows, on the staff pages.
@@ -363,7 +367,9 @@ def _admin(superuser: str, *, anonymous: str = ADMIN_LOGIN, signed_in: str = ADM
 
 ADMIN_SITE_RULES: dict[str, Rule] = {
     "admin:index": Rule(get=_admin("200")),
-    "admin:login": Rule(get=_admin(REDIRECT, anonymous="200", signed_in="200")),
+    # The admin has no password-only form: visitors go to the two-step login; a signed-in user
+    # without the admin right is refused (a redirect to the login would come straight back).
+    "admin:login": Rule(get=_admin(REDIRECT, anonymous=LOGIN, signed_in="403")),
     # Logging out is a POST; the admin sends others to its index rather than its login page.
     "admin:logout": Rule(get=_admin("405", anonymous=REDIRECT, signed_in=REDIRECT)),
     "admin:password_change": Rule(get=_admin("200")),
@@ -375,10 +381,6 @@ ADMIN_SITE_RULES: dict[str, Rule] = {
     "admin:app_list": Rule(kwargs=lambda w: {"app_label": "catalog"}, get=_admin("200")),
     "admin:auth_user_password_change": Rule(kwargs=lambda w: {"id": w.users[APPLICANT].pk},
                                             get=_admin("200")),
-    "admin:otp_totp_totpdevice_config": Rule(
-        kwargs=lambda w: {"pk": w.admin_objects["otp_totp_totpdevice"].pk}, get=_admin("200")),
-    "admin:otp_totp_totpdevice_qrcode": Rule(
-        kwargs=lambda w: {"pk": w.admin_objects["otp_totp_totpdevice"].pk}, get=_admin("200")),
     # The catch-all answers an unknown admin address (404 once signed in as admin staff).
     "admin/(?P<url>.*)$": Rule(path=lambda w: "/admin/no-such-page/", get=_admin("404")),
 }

@@ -180,8 +180,6 @@ def build_world() -> World:
         "axes_accessfailurelog": AccessFailureLog.objects.create(
             username="x", ip_address="10.0.0.1", user_agent="ua", http_accept="*/*",
             path_info="/accounts/login/", locked_out=False),
-        "otp_totp_totpdevice": TOTPDevice.objects.create(
-            user=world.users[UNVERIFIED], name="unconfirmed", confirmed=False),
         "accounts_user": applicant,
         "audit_auditentry": AuditEntry.objects.order_by("pk").first(),
         "agencies_agency": own,

@@ -153,6 +153,8 @@ class Application(models.Model):
         "legal_representative": "", "contact_person": "", "phone": "", "email": "",
         "address": "", "postal_code": "", "user": None,
     }
+    # The reply files are addressed to the applicant: erased with the rest (gongkai.privacy).
+    PERSONAL_DATA_FILES = ("files",)
 
     agency = models.ForeignKey(
         "agencies.Agency", verbose_name=_("受理机关"), on_delete=models.PROTECT,

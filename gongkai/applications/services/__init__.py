@@ -32,6 +32,7 @@ from .reply import (
     application_close,
     application_record_delivery,
     application_withdraw,
+    reply_file_open,
 )
 
 __all__ = [
@@ -55,4 +56,5 @@ __all__ = [
     "deadline_of",
     "fee_quote",
     "refresh_deadline",
+    "reply_file_open",
 ]

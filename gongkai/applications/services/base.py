@@ -33,6 +33,8 @@ DELIVER = register("applications.deliver", "登记答复送达")
 WITHDRAW = register("applications.withdraw", "登记申请人撤回申请")
 ATTACH = register("applications.attach", "上传答复附件")
 LETTER = register("applications.letter", "下载答复告知书（含完整个人信息）")
+SUBMIT_ONLINE = register("applications.submit_online", "在线提交政府信息公开申请")
+FILE_DOWNLOAD = register("applications.file_download", "工作人员下载答复附件")
 EXPORT = register("applications.export", "导出申请清单（个人信息已遮盖）")
 
 

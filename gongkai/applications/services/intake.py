@@ -16,7 +16,10 @@ from ..models.application import applicant_key
 from ..models.event import ApplicationEvent
 from ..permissions import can_register_for
 from ..receipt import received_on_for
-from .base import REGISTER, check_date, notify, refresh_deadline, require, today
+from .base import REGISTER, SUBMIT_ONLINE, check_date, notify, refresh_deadline, require, today
+
+# The actor of an online submission in the audit log (stored, so not passed through gettext).
+ONLINE_APPLICANT = "申请人（在线提交）"
 
 APPLICANT_FIELDS = (
     "applicant_type", "applicant_name", "id_type", "id_number", "legal_representative",
@@ -60,6 +63,10 @@ def application_submit(*, agency, data: dict, user=None, submitted_on=None) -> A
         application, EventKind.RECEIVED, on=received_on, data={"basis": basis, "channel": "online"}
     )
     refresh_deadline(application)
+    # The applicant is not named (an account's name would outlive the erasure of personal data).
+    audit.record(actor=None, actor_name=ONLINE_APPLICANT, action=SUBMIT_ONLINE, target=application,
+                 data={"channel": Channel.ONLINE, "received_on": str(received_on),
+                       "with_account": owner is not None})
     notify(application, event)
     return application
 

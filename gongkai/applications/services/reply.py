@@ -20,7 +20,18 @@ from ..legal import WITHDRAWN_TEXT
 from ..models import ApplicationEvent, Delivery, EventKind, ReplyFile, Status
 from ..permissions import can_handle_application
 from ..workflow import ensure_transition
-from .base import ATTACH, CLOSE, DELIVER, WITHDRAW, check_date, lock, notify, require, today
+from .base import (
+    ATTACH,
+    CLOSE,
+    DELIVER,
+    FILE_DOWNLOAD,
+    WITHDRAW,
+    check_date,
+    lock,
+    notify,
+    require,
+    today,
+)
 
 OUTCOME_OTHER = "other"
 # Outcomes that only follow from a particular state of the request.
@@ -184,3 +195,15 @@ def application_attach_file(*, application, actor, name: str, data: bytes) -> Re
                  data={"file": inspected.name, "sha256": inspected.sha256})
     return reply_file
 
+
+
+@transaction.atomic
+def reply_file_open(*, reply_file: ReplyFile, actor):
+    """A disclosed file, opened for a staff member who may see its request: each download is
+    audited (the files are addressed to one applicant). Returns the open file."""
+    from ..permissions import can_view_application
+
+    require(can_view_application(actor, reply_file.application))
+    audit.record(actor=actor, action=FILE_DOWNLOAD, target=reply_file.application,
+                 data={"file_id": reply_file.pk})
+    return reply_file.file.open("rb")

@@ -20,8 +20,9 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import is_staff_member
+from gongkai.client_address import client_address
 
-from .. import online, ratelimit, selectors, services
+from .. import online, selectors, services
 from ..forms import ApplyForm, LookupForm, SignupForm
 from ..letters import LETTERS, letter_content, letter_docx, letter_for_event, letter_pdf
 from ..models import Application, ReplyFile
@@ -42,7 +43,7 @@ def apply(request):
     if request.method == "POST" and form.is_valid():
         try:
             application = online.application_submit_online(
-                data=form.cleaned_data, ip=ratelimit.client_ip(request), user=request.user)
+                data=form.cleaned_data, ip=client_address(request), user=request.user)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -69,7 +70,7 @@ def lookup(request):
         try:
             application = online.application_lookup(
                 code=form.cleaned_data["code"], phone=form.cleaned_data["phone"],
-                ip=ratelimit.client_ip(request))
+                ip=client_address(request))
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

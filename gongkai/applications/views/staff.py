@@ -71,6 +71,7 @@ def _filtered_queue(request, today):
     )
 
 
+@never_cache
 @login_required
 def queue(request):
     """Requests sorted by due date; due within 3 working days and overdue highlighted."""
@@ -97,6 +98,7 @@ def queue(request):
     })
 
 
+@never_cache
 @login_required
 def export(request):
     """The filtered queue as CSV, personal data masked; the export itself is audited."""
@@ -241,6 +243,7 @@ def _detail_context(request, application, revealed=None) -> dict:
     }
 
 
+@never_cache
 @login_required
 def detail(request, pk):
     application = _visible(request, pk)
@@ -259,6 +262,7 @@ def reveal(request, pk):
                   _detail_context(request, application, revealed))
 
 
+@never_cache
 @login_required
 def act(request, pk, action):
     application = _visible(request, pk)
@@ -292,6 +296,7 @@ def _attach_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
+@never_cache
 @login_required
 def register(request):
     """Intake of a request that arrived by 信函, 当面, 传真 or 电子邮件."""
@@ -348,11 +353,13 @@ def _full_letter(request, application, fmt: str, title) -> bool:
     return full
 
 
+@never_cache
 @login_required
 def file_download(request, pk):
     reply_file = get_object_or_404(ReplyFile.objects.select_related("application"), pk=pk)
     if not can_view_application(request.user, reply_file.application):
         raise PermissionDenied
-    return FileResponse(reply_file.file.open("rb"), as_attachment=True,
+    opened = services.reply_file_open(reply_file=reply_file, actor=request.user)
+    return FileResponse(opened, as_attachment=True,
                         filename=reply_file.original_name, content_type=reply_file.content_type)
 

@@ -37,9 +37,11 @@ class Command(BatchedCommand):
         counts = erase_all(closed_before=cutoff, batch_size=batch_size, dry_run=dry_run)
         verb = "将删除" if dry_run else "已删除"
         for c in counts:
-            self.stdout.write(f"{c.model}：{cutoff} 前办结的 {c.erased} 件{verb}个人信息。")
+            self.stdout.write(f"{c.model}：{cutoff} 前办结的 {c.erased} 件{verb}个人信息"
+                              + (f"，{verb}答复附件 {c.files} 个。" if c.files else "。"))
         if not dry_run:
             audit.record(actor=None, action=ERASE, data={
                 "closed_before": cutoff.isoformat(),
                 "erased": {c.model: c.erased for c in counts},
+                "files_deleted": sum(c.files for c in counts),
             })
