@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
+from gongkai.richtext import rich_textarea
 
 from .models import Category, Document, Kind, Status, Topic, Validity
 from .selectors import category_and_descendant_ids
@@ -132,10 +133,11 @@ class DocumentForm(forms.ModelForm):
             "written_on": DateInput(), "published_on": DateInput(), "effective_on": DateInput(),
             "validity_changed_on": DateInput(),
             "summary": forms.Textarea(attrs={"rows": 3}),
-            "body": forms.Textarea(attrs={"rows": 18, "class": "html-source", "spellcheck": "false"}),
+            "body": rich_textarea(),
         }
         help_texts = {
-            "body": _("HTML 格式：可用段落、标题、列表、表格和链接；保存时自动清除脚本等不安全内容。"),
+            "body": _("可直接从 Word 粘贴：段落、标题、列表、表格、链接和图片保留，字体颜色等格式自动清除。"
+                      "不用编辑器时可填 HTML，或用空行分隔段落的纯文本。保存时自动清除脚本等不安全内容。"),
             "published_on": _("留空时为审核通过当天。"),
         }
 
