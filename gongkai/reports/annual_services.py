@@ -218,7 +218,7 @@ def report_publish(*, report: AnnualReport, actor) -> AnnualReport:
         "summary": str(_("%(agency)s%(year)s年政府信息公开工作年度报告，附 Word 和 PDF 版本。")
                        % {"agency": report.agency.name, "year": report.year}),
         "keywords": "政府信息公开 年度报告",
-        "body": render_fragment(value),
+        "body": render_fragment(value, title=False),  # the document page's h1 is the title
     })
     stem = f"{report.agency.slug}-{report.year}"
     for data, name in ((render_docx(value), f"{stem}.docx"), (render_pdf(value), f"{stem}.pdf")):
