@@ -37,6 +37,26 @@ def standard_catalog(transactional_db):
 
 
 @pytest.fixture
+def publisher(standard_catalog, agency, make_staff):
+    from gongkai.agencies.models import Role
+
+    return make_staff(agency, Role.PUBLISHER, username="drafter")
+
+
+def _body_of(pk: int | None = None) -> str:
+    """The stored body, read on a connection closed again at once: the ORM inside Playwright's
+    greenlet opens its own, and one left open stops PostgreSQL from dropping the test database."""
+    from django.db import connections
+
+    from gongkai.catalog.models import Document
+
+    try:
+        return (Document.objects.get(pk=pk) if pk else Document.objects.get()).body
+    finally:
+        connections.close_all()
+
+
+@pytest.fixture
 def page(monkeypatch):
     # Playwright's sync API runs an event loop in this thread; the ORM calls stay sync. Set only
     # for this test, so that deployment checks elsewhere in the run do not see it.
@@ -52,26 +72,34 @@ def page(monkeypatch):
             browser.close()
 
 
-def _log_in(page, live_server, user) -> None:
+@pytest.fixture
+def session(publisher):
+    """The publisher's session cookie, made before Playwright starts (see `_body_of`)."""
     from django.test import Client
 
     client = Client()
-    client.force_login(user)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                               "url": live_server.url}])
+    client.force_login(publisher)
+    return client.cookies["sessionid"].value
+
+
+def _log_in(page, live_server, session: str) -> None:
+    page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
+
+
+@pytest.fixture
+def policies(standard_catalog):
+    from gongkai.catalog.models import Category
+
+    return Category.objects.get(slug="policies")
 
 
 def test_pasting_a_word_document_keeps_its_structure_and_drops_its_markup(
-        standard_catalog, agency, make_staff, live_server, page):
-    from gongkai.agencies.models import Role
-    from gongkai.catalog.models import Category, Document
+        policies, session, live_server, page):
     from gongkai.richtext import sanitize_html
 
-    publisher = make_staff(agency, Role.PUBLISHER, username="drafter")
-    policies = Category.objects.get(slug="policies")
     csp_errors: list[str] = []
     page.on("console", lambda m: csp_errors.append(m.text) if "Content Security Policy" in m.text else None)
-    _log_in(page, live_server, publisher)
+    _log_in(page, live_server, session)
 
     page.goto(live_server.url + "/staff/documents/new/")
     editor = page.locator(".rich-editor .ql-editor")
@@ -96,7 +124,7 @@ def test_pasting_a_word_document_keeps_its_structure_and_drops_its_markup(
     page.click("form.stacked button[type=submit]")
     page.wait_for_url("**/staff/documents/*/")
 
-    body = Document.objects.get().body
+    body = _body_of()
     assert sanitize_html(body) == body  # the editor writes nothing the sanitiser would change
     assert "<h2>关于优化营商环境的通知</h2>" in body
     assert "<p>各乡镇人民政府，县直各单位：</p><p>现将有关事项通知如下。</p>" in body
@@ -108,20 +136,22 @@ def test_pasting_a_word_document_keeps_its_structure_and_drops_its_markup(
         assert word_markup not in body
 
 
-def test_a_saved_body_opens_in_the_editor_and_saves_unchanged(
-        standard_catalog, agency, make_staff, live_server, page):
-    from gongkai.agencies.models import Role
+BODY = ("<h2>一、总体要求</h2><p>第一段 with words。</p><p>第二段。</p>"
+        "<ul><li>甲</li><li>乙</li></ul><table><tbody><tr><td>一</td><td>二</td></tr></tbody></table>")
+
+
+@pytest.fixture
+def document(publisher, agency):
     from tests.catalog.factories import DocumentFactory
 
-    publisher = make_staff(agency, Role.PUBLISHER, username="drafter")
-    body = ("<h2>一、总体要求</h2><p>第一段 with words。</p><p>第二段。</p>"
-            "<ul><li>甲</li><li>乙</li></ul><table><tbody><tr><td>一</td><td>二</td></tr></tbody></table>")
-    document = DocumentFactory(agency=agency, created_by=publisher, body=body)
-    _log_in(page, live_server, publisher)
+    return DocumentFactory(agency=agency, created_by=publisher, body=BODY)
+
+
+def test_a_saved_body_opens_in_the_editor_and_saves_unchanged(document, session, live_server, page):
+    _log_in(page, live_server, session)
     page.goto(live_server.url + f"/staff/documents/{document.pk}/edit/")
     page.locator(".rich-editor .ql-editor").wait_for()
     assert page.locator(".ql-editor p").count() == 2
     page.click("form.stacked button[type=submit]")
     page.wait_for_url(f"**/staff/documents/{document.pk}/")
-    document.refresh_from_db()
-    assert document.body == body
+    assert _body_of(document.pk) == BODY
