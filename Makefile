@@ -7,6 +7,12 @@ PG_PORT ?= 5432
 PG_URL ?= postgres://postgres@$(PG_HOST):$(PG_PORT)/gongkai
 PYTEST_ARGS ?=
 
+# The demo county's site identity (header and footer); a real site sets these in its environment.
+# Made-up numbers in the official formats, not a real site's.
+DEMO_SITE = SITE_NAME="$${SITE_NAME-西华县人民政府}" SITE_OWNER="$${SITE_OWNER-西华县人民政府办公室}" \
+	SITE_CODE="$${SITE_CODE-4116220000}" SITE_ICP="$${SITE_ICP-豫ICP备00000000号-1}" \
+	SITE_POLICE_RECORD="$${SITE_POLICE_RECORD-豫公网安备41162200000000号}"
+
 .PHONY: demo test install system-deps lint test-sqlite test-postgres serve clean
 
 $(VENV)/.installed: pyproject.toml
@@ -26,7 +32,7 @@ demo: install system-deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo_load
 	@echo "演示站点 / demo site: http://127.0.0.1:8000  (账号见 README / accounts in README)"
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=1 $(DEMO_SITE) $(PY) manage.py runserver 127.0.0.1:8000
 
 lint: install
 	$(PY) -m ruff check gongkai tests bench

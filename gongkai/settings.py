@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.agencies.context_processors.staff_roles",
+                "gongkai.site_identity.context",
             ],
         },
     },
@@ -332,6 +333,19 @@ if env_bool("BEHIND_TLS_PROXY", False):
 # login lockout) keys on gongkai.client_address.client_address(), which reads it; 0 ignores
 # the header, which any client can write.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Site identity, shown as Chinese government sites show it (gongkai/site_identity.py): the
+# government's name in the header; 主办单位, 承办单位, 网站标识码, ICP 备案号 and 公安机关备案号 in the
+# footer. Empty values are left out. See the README, "Site identity".
+GONGKAI_SITE = {
+    "name": os.environ.get("SITE_NAME", ""),
+    "owner": os.environ.get("SITE_OWNER", ""),
+    "operator": os.environ.get("SITE_OPERATOR", ""),
+    "code": os.environ.get("SITE_CODE", ""),
+    "icp": os.environ.get("SITE_ICP", ""),
+    "police_record": os.environ.get("SITE_POLICE_RECORD", ""),
+    "contact": os.environ.get("SITE_CONTACT", ""),
+}
 
 # Content-Security-Policy (django-csp): no inline scripts or styles, nothing from other hosts.
 CONTENT_SECURITY_POLICY = {

@@ -2,7 +2,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from gongkai.site_identity import favicon
+
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     path("", include("gongkai.catalog.urls")),
     path("search/", include("gongkai.search.urls")),
     path("agencies/", include("gongkai.agencies.urls")),

@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.richtext import rich_textarea
+
 from .models import Agency, Role
 from .services import AGENCY_INFO_FIELDS
 
@@ -14,7 +16,7 @@ class AgencyInfoForm(forms.ModelForm):
             "functions": forms.Textarea(attrs={"rows": 5}),
             "internal_units": forms.Textarea(attrs={"rows": 4}),
             "leaders": forms.Textarea(attrs={"rows": 4}),
-            "guide": forms.Textarea(attrs={"rows": 12}),
+            "guide": rich_textarea(rows=12),
         }
 
 

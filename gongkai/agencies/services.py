@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from gongkai import audit
 from gongkai.audit.actions import register
-from gongkai.richtext import sanitize_html
+from gongkai.richtext import rich_text_html
 
 from .models import Agency, Membership, Role
 from .permissions import can_grant_role, can_manage_agency
@@ -32,7 +32,7 @@ def agency_update(*, agency: Agency, actor, data: dict) -> Agency:
     for field in AGENCY_INFO_FIELDS:
         if field not in data:
             continue
-        value = sanitize_html(data[field]) if field == "guide" else data[field]
+        value = rich_text_html(data[field]) if field == "guide" else data[field]
         if getattr(agency, field) != value:
             setattr(agency, field, value)
             changed.append(field)

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.reportformat.render.docx_page import add_body, add_title, official_document
+
 from .legal import OUTCOME_TEXTS, REGULATION, WITHDRAWN_TEXT, remedies
 from .models import Application, ApplicationEvent, EventKind
 
@@ -176,42 +178,29 @@ def letter_pdf(content: LetterContent) -> bytes:
 
 
 def letter_docx(content: LetterContent) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "WenQuanYi Micro Hei"
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "WenQuanYi Micro Hei")
-    style.font.size = Pt(12)
-
-    heading = document.add_paragraph()
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = heading.add_run(content.agency + "\n" + content.title)
-    run.bold = True
-    run.font.size = Pt(16)
-    ref = document.add_paragraph(content.reference)
-    ref.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    document.add_paragraph(f"{content.applicant}：")
+    """The letter as an official document: A4 and GB/T 9704 type (`docx_page`, shared with the
+    annual report and every other Word file the platform writes)."""
+    document = official_document()
+    add_title(document, content.agency + "\n" + content.title)
+    add_body(document, content.reference, indent=False, align="right")
+    add_body(document, f"{content.applicant}：", indent=False)
     if content.address:
-        document.add_paragraph(f"（通信地址：{content.address}）")
+        add_body(document, f"（通信地址：{content.address}）", indent=False)
     for text in (content.opening, content.decision, *content.specifics):
         if text:
-            document.add_paragraph(text).paragraph_format.first_line_indent = Pt(24)
+            add_body(document, text)
     if content.basis:
-        document.add_paragraph(content.basis).paragraph_format.first_line_indent = Pt(24)
+        add_body(document, content.basis)
     if content.files:
-        document.add_paragraph("附件：")
+        add_body(document, "附件：")
         for i, name in enumerate(content.files, start=1):
-            document.add_paragraph(f"{i}. {name}")
+            add_body(document, f"{i}. {name}")
     if content.remedies:
-        document.add_paragraph(content.remedies).paragraph_format.first_line_indent = Pt(24)
+        add_body(document, content.remedies)
     if content.contact:
-        document.add_paragraph(content.contact)
+        add_body(document, content.contact)
     for text in (content.agency, content.date):
-        document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        add_body(document, text, indent=False, align="right")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

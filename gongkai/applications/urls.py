@@ -1,12 +1,14 @@
 from django.urls import path
 
-from .views import public, staff
+from .views import paper, public, staff
 
 app_name = "applications"
 urlpatterns = [
     # Applicants and anyone
     path("apply/", public.apply, name="apply"),
     path("apply/done/", public.submitted, name="submitted"),
+    path("apply/form.<str:fmt>", paper.form, name="paper_form"),
+    path("apply/flowchart.svg", paper.flowchart, name="flowchart"),
     path("lookup/", public.lookup, name="lookup"),
     path("track/<str:code>/", public.track, name="track"),
     path("track/<str:code>/letter.<str:fmt>", public.track_letter, name="track_letter"),

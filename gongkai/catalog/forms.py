@@ -9,17 +9,15 @@ import datetime as dt
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
+from gongkai.richtext import rich_textarea
 
 from .models import Category, Document, Kind, Status, Topic, Validity
-from .selectors import category_and_descendant_ids
-
-FIRST_YEAR = 2008  # 《条例》 took effect on 2008-05-01
+from .selectors import category_and_descendant_ids, in_tree_order, publication_years
 
 
 def _blank(label) -> list[tuple[str, str]]:
@@ -42,7 +40,19 @@ class FilterSelect(forms.Select):
                            mark_safe("".join(parts)))
 
 
+class TreeOrderIterator(forms.models.ModelChoiceIterator):
+    """The choices of a category field parents first, each followed by its children."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for category in in_tree_order(list(self.queryset)):
+            yield self.choice(category)
+
+
 class CategoryChoiceField(forms.ModelChoiceField):
+    iterator = TreeOrderIterator
+
     def label_from_instance(self, obj: Category) -> str:
         return f"{obj.parent.name} › {obj.name}" if obj.parent_id else obj.name
 
@@ -74,10 +84,7 @@ class DocumentFilterForm(forms.Form):
         self.fields["category"].queryset = Category.objects.filter(is_active=True).select_related("parent")
         self.fields["kind"].choices = _blank(_("全部类型")) + list(Kind.choices)
         self.fields["topic"].choices = _blank(_("全部主题")) + list(Topic.choices)
-        this_year = timezone.localdate().year
-        self.fields["year"].choices = _blank(_("全部年份")) + [
-            (str(y), str(y)) for y in range(this_year, FIRST_YEAR - 1, -1)
-        ]
+        self.fields["year"].choices = _blank(_("全部年份")) + [(str(y), str(y)) for y in publication_years()]
         self.fields["validity"].choices = _blank(_("全部")) + list(Validity.choices)
 
     def filter_queryset(self, qs):
@@ -132,10 +139,11 @@ class DocumentForm(forms.ModelForm):
             "written_on": DateInput(), "published_on": DateInput(), "effective_on": DateInput(),
             "validity_changed_on": DateInput(),
             "summary": forms.Textarea(attrs={"rows": 3}),
-            "body": forms.Textarea(attrs={"rows": 18, "class": "html-source", "spellcheck": "false"}),
+            "body": rich_textarea(),
         }
         help_texts = {
-            "body": _("HTML 格式：可用段落、标题、列表、表格和链接；保存时自动清除脚本等不安全内容。"),
+            "body": _("可直接从 Word 粘贴：段落、标题、列表、表格、链接和图片保留，字体颜色等格式自动清除。"
+                      "不用编辑器时可填 HTML，或用空行分隔段落的纯文本。保存时自动清除脚本等不安全内容。"),
             "published_on": _("留空时为审核通过当天。"),
         }
 

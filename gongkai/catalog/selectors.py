@@ -6,6 +6,8 @@ from collections import defaultdict
 
 from django.db import connection
 
+from gongkai.page_cache import remember
+
 from .models import Category, Document, DocumentQuerySet
 
 
@@ -16,6 +18,33 @@ def category_tree() -> tuple[list[Category], dict[int, list[Category]]]:
     for category in Category.objects.filter(is_active=True):
         (children[category.parent_id] if category.parent_id else top).append(category)
     return top, children
+
+
+def in_tree_order(categories: list[Category]) -> list[Category]:
+    """Categories depth-first: each parent followed by its children (by sort order), so a
+    list or a <select> never shows a column before the one it belongs to. A category whose
+    parent is not in `categories` is treated as a root."""
+    present = {c.pk for c in categories}
+    children: dict[int | None, list[Category]] = defaultdict(list)
+    for category in categories:
+        children[category.parent_id if category.parent_id in present else None].append(category)
+    ordered: list[Category] = []
+
+    def visit(parent_id: int | None) -> None:
+        for category in sorted(children[parent_id], key=lambda c: (c.sort_order, c.pk)):
+            ordered.append(category)
+            visit(category.pk)
+
+    visit(None)
+    return ordered
+
+
+def publication_years() -> list[int]:
+    """The years in which something was published, newest first: the year filter offers no
+    year without documents. Remembered until the published documents change."""
+    return remember("catalog:publication-years", lambda: [
+        day.year for day in Document.objects.published().dates("published_on", "year", order="DESC")
+    ])
 
 
 def category_and_descendant_ids(category: Category) -> list[int]:

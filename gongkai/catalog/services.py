@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai import audit
 from gongkai.audit.actions import register
-from gongkai.richtext import sanitize_html
+from gongkai.richtext import rich_text_html
 
 from . import file_writes, files
 from .models import Attachment, Document, IndexSequence, Status, Validity, attachment_path
@@ -64,7 +64,7 @@ def _apply(document: Document, data: dict[str, Any]) -> list[str]:
             continue
         value = data[field]
         if field == "body":
-            value = sanitize_html(value or "")
+            value = rich_text_html(value or "")
         elif isinstance(value, str):
             value = value.strip()
         if field == "validity" and value == Validity.VALID:

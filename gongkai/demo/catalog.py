@@ -147,12 +147,12 @@ def _interpretation_body(policy_title: str, agency: Agency) -> str:
 
 
 def _docx(title: str, paragraphs: list[str]) -> bytes:
-    import docx
+    from gongkai.reportformat.render.docx_page import add_body, add_title, official_document
 
-    document = docx.Document()
-    document.add_heading(title, level=1)
+    document = official_document()
+    add_title(document, title)
     for text in paragraphs:
-        document.add_paragraph(text)
+        add_body(document, text)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

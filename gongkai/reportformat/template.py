@@ -129,6 +129,9 @@ ITEM_8 = Table(
     columns=(Column("amount", "本年收费金额（单位：万元）"),),
     decimal=True,
 )
+# Amounts in 万元 are shown with two decimals in every rendering of a report (one county's sum
+# of 4-decimal fees read "66.3845" beside "12.34"); the values and the open data keep four.
+AMOUNT_DISPLAY_PLACES = 2
 
 # --- 三、收到和处理政府信息公开申请情况: 25 rows × 7 columns ---------------------------------
 

@@ -64,15 +64,16 @@ def report_generate(*, agency, year: int, actor) -> AnnualReport:
     """The draft of `agency`'s report for `year` (the existing one if it was generated before).
 
     A draft holds no numbers: they are computed from the records each time it is shown, until
-    it is 报送.
+    it is 报送. The current year may be drafted (texts written early, numbers watched as they
+    come in); it cannot be 报送 before the year is over (`report_submit`).
     """
     if not permissions.can_generate_report(actor, agency):
         raise PermissionDenied
     if not (FIRST_YEAR <= year <= LAST_YEAR):
         raise ValidationError(_("年度须在 %(first)s 年至 %(last)s 年之间。"), code="bad_year",
                               params={"first": FIRST_YEAR, "last": LAST_YEAR})
-    if year >= timezone.localdate().year:
-        raise ValidationError(_("%(year)s 年尚未结束，不能生成该年度的报告。"), code="year_not_over",
+    if year > timezone.localdate().year:
+        raise ValidationError(_("%(year)s 年尚未开始，不能生成该年度的报告。"), code="year_not_begun",
                               params={"year": year})
     report, created = AnnualReport.objects.get_or_create(
         agency=agency, year=year, defaults={"created_by": actor}
@@ -114,11 +115,17 @@ def report_update_narrative(*, report: AnnualReport, actor, texts: dict[str, str
 @transaction.atomic
 def report_submit(*, report: AnnualReport, actor) -> AnnualReport:
     """报送: freeze the numbers and texts as they are now and send them to the supervising
-    office. Refused while the validator finds an error (code "has_errors")."""
+    office. Refused before the year is over (code "year_not_over") and while the validator
+    finds an error (code "has_errors")."""
     if not permissions.can_submit_report(actor, report):
         raise PermissionDenied
     report = _locked(report)
     target = ensure_action("submit", report.status)
+    if not report.year_is_over:
+        raise ValidationError(
+            _("%(year)s 年尚未结束，本年度的数字还会变化；年度结束后才能报送。"), code="year_not_over",
+            params={"year": report.year},
+        )
     value = selectors.report_live_value(report)
     findings = selectors.report_findings(report, value)
     _store_findings(report, findings)
@@ -211,7 +218,7 @@ def report_publish(*, report: AnnualReport, actor) -> AnnualReport:
         "summary": str(_("%(agency)s%(year)s年政府信息公开工作年度报告，附 Word 和 PDF 版本。")
                        % {"agency": report.agency.name, "year": report.year}),
         "keywords": "政府信息公开 年度报告",
-        "body": render_fragment(value),
+        "body": render_fragment(value, title=False),  # the document page's h1 is the title
     })
     stem = f"{report.agency.slug}-{report.year}"
     for data, name in ((render_docx(value), f"{stem}.docx"), (render_pdf(value), f"{stem}.pdf")):

@@ -10,8 +10,11 @@ from .models import FIRST_YEAR, AnnualReport
 
 
 def _years():
-    last = timezone.localdate().year - 1
-    return [(y, f"{y}年") for y in range(last, FIRST_YEAR - 1, -1)]
+    """The current year first (its report may be drafted while it runs), then past years."""
+    this_year = timezone.localdate().year
+    return [(this_year, _("%(year)s年（本年度尚未结束）") % {"year": this_year})] + [
+        (y, f"{y}年") for y in range(this_year - 1, FIRST_YEAR - 1, -1)
+    ]
 
 
 class GenerateForm(forms.Form):

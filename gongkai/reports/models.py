@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.reportformat import template as t
@@ -192,6 +193,11 @@ class AnnualReport(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status == self.Status.DRAFT
+
+    @property
+    def year_is_over(self) -> bool:
+        """A report of the current year may be drafted, but its numbers still change."""
+        return self.year < timezone.localdate().year
 
 
 class ReportComment(models.Model):

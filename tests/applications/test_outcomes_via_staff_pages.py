@@ -11,6 +11,7 @@ from django.urls import reverse
 from gongkai.applications.legal import OUTCOME_TEXTS
 from gongkai.applications.models import Application, EventKind, Status
 from gongkai.reportformat.template import OUTCOME_CODES
+from tests.docx_a4 import assert_official_a4
 
 D = dt.date
 
@@ -70,6 +71,7 @@ def test_every_outcome_is_reachable_through_the_staff_pages(outcome, application
     text = "\n".join(p.text for p in Document(io.BytesIO(letter.content)).paragraphs)
     assert OUTCOME_TEXTS[outcome].basis in text
     assert "六十日内" in text and "六个月内" in text
+    assert_official_a4(letter.content)
 
 
 def test_no_correction_cannot_close_before_the_correction_period_ends(application, handler,

@@ -55,10 +55,12 @@ def test_draft_attach_submit_approve_and_read(standard_catalog, live_server, bro
     page.fill("#id_written_on", "2025-03-01")
     page.select_option("#id_category", str(policies.pk))
     page.select_option("#id_kind", "normative")
-    page.fill("#id_body", "<p>各乡镇人民政府：</p><script>alert(1)</script>")
+    page.locator(".rich-editor .ql-editor").click()  # the body's rich-text editor
+    page.keyboard.type("各乡镇人民政府：")
     page.click("form.stacked button[type=submit]")
     page.wait_for_url("**/staff/documents/*/")
     document = Document.objects.get()
+    assert document.body == "<p>各乡镇人民政府：</p>"
     pdf = tmp_path / "方案.pdf"
     pdf.write_bytes(PDF)
     page.set_input_files("input[type=file]", str(pdf))

@@ -110,7 +110,9 @@ def test_render_dispatches_and_refuses_unknown_format(report):
 
 def test_amounts_print_with_two_decimals_and_counts_as_integers():
     assert format_number(Decimal("12.5"), True) == "12.50"
-    assert format_number(Decimal("0.0345"), True) == "0.0345"
+    assert format_number(Decimal("0.0345"), True) == "0.03"
+    assert format_number(Decimal("66.3845"), True) == "66.38"  # a county's sum of 4-decimal fees
+    assert format_number(Decimal("0.0050"), True) == "0.01"  # money rounds half up
     assert format_number(Decimal("316441"), True) == "316441.00"
     assert format_number(None) == "0"
     assert format_number(1234) == "1234"

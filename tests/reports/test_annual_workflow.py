@@ -33,12 +33,42 @@ def test_generating_twice_gives_the_same_draft(agency, publisher):
     assert _actions(first) == ["reports.annual.generate"]
 
 
-def test_a_year_not_yet_over_cannot_be_generated(agency, publisher):
+def test_the_current_year_may_be_drafted_but_not_submitted(agency, publisher, client):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    this_year = timezone.localdate().year
+    report = services.report_generate(agency=agency, year=this_year, actor=publisher)
+    assert report.status == S.DRAFT and report.year_is_over is False
+    client.force_login(publisher)
+    page = client.get(reverse("reports:staff_detail", args=[agency.slug, this_year])).content.decode()
+    assert f"{this_year} 年尚未结束" in page
+    with pytest.raises(ValidationError) as exc:
+        services.report_submit(report=report, actor=publisher)
+    assert exc.value.code == "year_not_over"
+    report.refresh_from_db()
+    assert report.status == S.DRAFT
+
+
+def test_the_current_year_is_offered_with_a_notice(agency, publisher, client):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    this_year = timezone.localdate().year
+    client.force_login(publisher)
+    page = client.get(reverse("reports:staff_list")).content.decode()
+    assert f'<option value="{this_year}">{this_year}年（本年度尚未结束）</option>' in page
+    response = client.post(reverse("reports:staff_generate"), {"agency": agency.pk, "year": this_year})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("reports:staff_detail", args=[agency.slug, this_year])
+
+
+def test_a_year_not_yet_begun_cannot_be_generated(agency, publisher):
     from django.utils import timezone
 
     with pytest.raises(ValidationError) as exc:
-        services.report_generate(agency=agency, year=timezone.localdate().year, actor=publisher)
-    assert exc.value.code == "year_not_over"
+        services.report_generate(agency=agency, year=timezone.localdate().year + 1, actor=publisher)
+    assert exc.value.code == "year_not_begun"
 
 
 def test_submission_is_refused_while_the_validator_finds_errors(agency, publisher, records):

@@ -116,6 +116,7 @@ ALL_STAFF = tuple(sorted(STAFF))
 RULES: dict[str, Rule] = {
     # ---- 主动公开: public pages
     "catalog:home": Rule(get=public()),
+    "favicon": Rule(get=answers(REDIRECT)),  # to the static icon
     "catalog:browse": Rule(get=public()),
     "catalog:category": Rule(kwargs=lambda w: {"slug": "policies"}, get=public()),
     "catalog:document": Rule(kwargs=pk_of("published"), get=public()),
@@ -188,6 +189,9 @@ RULES: dict[str, Rule] = {
     # ---- 依申请公开: applicants
     "applications:apply": Rule(get=public()),
     "applications:submitted": Rule(get=answers(REDIRECT)),
+    # The blank paper form and the flow chart are for anyone.
+    "applications:paper_form": Rule(kwargs=lambda w: {"fmt": "docx"}, get=public()),
+    "applications:flowchart": Rule(get=public()),
     "applications:lookup": Rule(get=public()),
     # The status page is the applicant's (or a session that passed the look-up), nobody else's:
     # anyone else is sent to the look-up form (code filled in) to prove it with the phone number.

@@ -70,9 +70,10 @@ def render_table_html(section_code: str, report: Report) -> str:
     return ""
 
 
-def render_fragment(report: Report) -> str:
-    """The report as an <article>, for embedding in a site page (styles in `CSS`)."""
-    parts = ['<article class="annual-report">', f"<h1>{escape(report.title)}</h1>"]
+def render_fragment(report: Report, *, title: bool = True) -> str:
+    """The report as an <article>, for embedding in a site page (styles in `CSS`); without its
+    <h1> title where the page already has it (a published report's document page)."""
+    parts = ['<article class="annual-report">'] + ([f"<h1>{escape(report.title)}</h1>"] if title else [])
     for section in t.SECTIONS:
         parts.append(f'<section id="section-{section.number}"><h2>{escape(section.heading)}</h2>')
         for para in paragraphs(report.texts.get(section.code, "")):

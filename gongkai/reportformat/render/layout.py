@@ -8,7 +8,7 @@ Imports only `template` and `values`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from .. import template as t
 from ..values import Number, Report
@@ -25,14 +25,13 @@ class Cell:
 
 
 def format_number(value: Number | None, decimal: bool = False) -> str:
-    """Counts as plain integers; amounts in 万元 with at least two decimals; absent as 0."""
+    """Counts as plain integers; amounts in 万元 with `t.AMOUNT_DISPLAY_PLACES` decimals (rounded
+    half up, as money is); absent as 0."""
     if value is None:
         value = Decimal("0") if decimal else 0
     if isinstance(value, Decimal) or decimal:
-        value = Decimal(value)
-        if value == value.to_integral_value() or -value.as_tuple().exponent <= 2:
-            value = value.quantize(Decimal("0.01"))
-        return format(value, "f")
+        places = Decimal(1).scaleb(-t.AMOUNT_DISPLAY_PLACES)
+        return format(Decimal(value).quantize(places, rounding=ROUND_HALF_UP), "f")
     return str(value)
 
 
