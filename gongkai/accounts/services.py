@@ -11,10 +11,10 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gongkai import audit
-from gongkai.audit.actions import register
-
-OTP_ENABLE = register("accounts.otp.enable", "启用双因素登录")
-OTP_DISABLE = register("accounts.otp.disable", "停用双因素登录")
+from gongkai.accounts.audit_actions import (  # noqa: F401  (re-exported for callers)
+    OTP_DISABLE,
+    OTP_ENABLE,
+)
 
 
 def confirmed_device(user) -> TOTPDevice | None:

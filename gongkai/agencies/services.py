@@ -6,15 +6,15 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from gongkai import audit
-from gongkai.audit.actions import register
+from gongkai.agencies.audit_actions import (  # noqa: F401  (re-exported for callers)
+    AGENCY_UPDATE,
+    MEMBERSHIP_GRANT,
+    MEMBERSHIP_REVOKE,
+)
 from gongkai.richtext import sanitize_html
 
 from .models import Agency, Membership, Role
 from .permissions import can_manage_agency
-
-AGENCY_UPDATE = register("agencies.agency.update", "修改机构信息")
-MEMBERSHIP_GRANT = register("agencies.membership.grant", "授予角色")
-MEMBERSHIP_REVOKE = register("agencies.membership.revoke", "撤销角色")
 
 AGENCY_INFO_FIELDS = (
     "functions", "internal_units", "address", "postal_code", "office_hours", "phone", "fax",

@@ -19,7 +19,7 @@ def record(
     reason: str = "",
     data: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """Write one audit entry. `action` must be registered in `gongkai.audit.actions`."""
+    """Write one audit entry. `action` must be declared in an app's `audit_actions.py`."""
     from . import actions
     from .models import AuditEntry
 

@@ -7,7 +7,6 @@ class AuditConfig(AppConfig):
     verbose_name = "审计日志"
 
     def ready(self) -> None:
-        from gongkai.accounts.workbench import register_link
-        from gongkai.agencies.models import Role
+        from . import actions
 
-        register_link("audit:list", "审计日志", (Role.SUPERVISOR,), order=90)
+        actions.autodiscover()

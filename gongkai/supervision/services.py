@@ -14,13 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from gongkai import audit
 from gongkai.agencies.models import Agency, Role
 from gongkai.agencies.permissions import has_role
-from gongkai.audit.actions import register
 from gongkai.catalog.files import clean_filename, inspect_upload
 from gongkai.reportformat.check import check_bytes
+from gongkai.supervision.audit_actions import (  # noqa: F401  (re-exported for callers)
+    CHECK_UPLOAD,
+)
 
 from .models import UploadedReportCheck
-
-CHECK_UPLOAD = register("supervision.report_check.upload", "上传外部年报检查")
 
 TEXT_EXTENSIONS = (".txt", ".htm", ".html")
 MAX_BYTES_DEFAULT = 20 * 1024 * 1024

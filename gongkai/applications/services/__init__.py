@@ -9,7 +9,7 @@ on commit. Split by sub-domain:
 - `clock`: 补正, extension, consultations, fee notice and payment (the events that move the clock)
 - `reply`: closing with an outcome, disclosed files, delivery, withdrawal
 
-Importing this package registers the audit actions.
+The audit action codes they record are declared in `gongkai.applications.audit_actions`.
 """
 
 from .base import ApplicationError, deadline_of, refresh_deadline

@@ -1,0 +1,17 @@
+"""Audit action codes of the agencies app (declared here only; see gongkai.audit.actions).
+
+Loaded at start-up by `gongkai.audit.actions.autodiscover()`; the services import the
+constants. Imports nothing of ours.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+AGENCY_UPDATE = "agencies.agency.update"
+MEMBERSHIP_GRANT = "agencies.membership.grant"
+MEMBERSHIP_REVOKE = "agencies.membership.revoke"
+
+LABELS = {
+    AGENCY_UPDATE: _("修改机构信息"),
+    MEMBERSHIP_GRANT: _("授予角色"),
+    MEMBERSHIP_REVOKE: _("撤销角色"),
+}

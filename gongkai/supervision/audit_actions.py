@@ -1,0 +1,13 @@
+"""Audit action codes of the supervision app (declared here only; see gongkai.audit.actions).
+
+Loaded at start-up by `gongkai.audit.actions.autodiscover()`; the services import the
+constants. Imports nothing of ours.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+CHECK_UPLOAD = "supervision.report_check.upload"
+
+LABELS = {
+    CHECK_UPLOAD: _("上传外部年报检查"),
+}
