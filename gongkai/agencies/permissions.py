@@ -73,6 +73,16 @@ def can_manage_agency(user, agency: Agency) -> bool:
     return has_role(user, agency, Role.ADMIN)
 
 
+def can_administer_agencies(user, *, creating: bool = False) -> bool:
+    """Whether the user may create agencies or change their settings and place in the tree.
+
+    A site-wide act (the Django admin's model permissions), unlike an agency's own information,
+    which its 机构管理员 edits (`can_manage_agency`).
+    """
+    wanted = "agencies.add_agency" if creating else "agencies.change_agency"
+    return _is_authenticated(user) and user.has_perm(wanted)
+
+
 def can_supervise(user, agency: Agency) -> bool:
     return has_role(user, agency, Role.SUPERVISOR)
 

@@ -15,6 +15,8 @@ DOCUMENT_WITHDRAW = "catalog.document.withdraw"
 DOCUMENT_VALIDITY = "catalog.document.validity"
 ATTACHMENT_ADD = "catalog.attachment.add"
 ATTACHMENT_REMOVE = "catalog.attachment.remove"
+CATEGORY_CREATE = "catalog.category.create"
+CATEGORY_CHANGE = "catalog.category.change"
 
 LABELS = {
     DOCUMENT_CREATE: _("起草主动公开信息"),
@@ -26,4 +28,6 @@ LABELS = {
     DOCUMENT_VALIDITY: _("变更主动公开信息有效性"),
     ATTACHMENT_ADD: _("上传附件"),
     ATTACHMENT_REMOVE: _("删除附件"),
+    CATEGORY_CREATE: _("新建公开目录栏目"),
+    CATEGORY_CHANGE: _("修改公开目录栏目"),
 }

@@ -21,6 +21,8 @@ from gongkai import audit
 from gongkai.catalog.audit_actions import (  # noqa: F401  (re-exported for callers)
     ATTACHMENT_ADD,
     ATTACHMENT_REMOVE,
+    CATEGORY_CHANGE,
+    CATEGORY_CREATE,
     DOCUMENT_APPROVE,
     DOCUMENT_CREATE,
     DOCUMENT_RETURN,
@@ -32,7 +34,7 @@ from gongkai.catalog.audit_actions import (  # noqa: F401  (re-exported for call
 from gongkai.richtext import sanitize_html
 
 from . import file_writes, files
-from .models import Attachment, Document, IndexSequence, Status, Validity, attachment_path
+from .models import Attachment, Category, Document, IndexSequence, Status, Validity, attachment_path
 from .permissions import can_create_document, can_edit_document, can_review_document
 from .workflow import ensure_editable, ensure_transition
 
@@ -307,3 +309,16 @@ def attachment_remove(*, attachment: Attachment, actor) -> None:
             storage.delete(name)
 
     transaction.on_commit(delete_file_if_unused)
+
+
+@transaction.atomic
+def category_save(*, category: Category, actor, changed: list[str]) -> Category:
+    """Create or change a 公开目录 column (site administrators, in the Django admin), audited."""
+    creating = category._state.adding
+    if not actor.has_perm("catalog.add_category" if creating else "catalog.change_category"):
+        raise PermissionDenied
+    category.full_clean()
+    category.save()
+    audit.record(actor=actor, action=CATEGORY_CREATE if creating else CATEGORY_CHANGE,
+                 target=category, data={"fields": sorted(changed)})
+    return category
