@@ -19,7 +19,7 @@ from django.utils.functional import Promise
 from django.utils.module_loading import module_has_submodule
 
 DECLARATION_MODULE = "audit_actions"
-CODE_PATTERN = re.compile(r"^[a-z][a-z_]*(\.[a-z][a-z_]*)+$")
+CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 
 _ACTIONS: dict[str, str | Promise] = {}
 
