@@ -1,4 +1,10 @@
-"""Append-only audit log. Services call `record()` in the same transaction as the act."""
+"""Append-only audit log. Services call `record()` in the same transaction as the act.
+
+It owns the log, its vocabulary of action codes (declared by each app in `audit_actions.py`,
+loaded by `actions.autodiscover()`) and the supervisors' audit page.
+
+Must not import: `accounts`, `catalog`, `applications`, `appeals`, `workdays`, `reports`, `supervision`, `search`, `api`, `privacy`, `demo`.
+"""
 
 from __future__ import annotations
 

@@ -12,7 +12,10 @@ working days included) plus the years an administrator entered (`CalendarYear`).
 no schedule raises `ScheduleUnknown` — also when a computation merely walks through it.
 
 The arithmetic lives in `calendar.py` (pure); `schedule.py` holds the cached process-wide
-calendar. This package imports nothing else of ours.
+calendar. These and this API import nothing else of ours; only the staff pages for entering
+a year use `agencies` (who may) and `audit`.
+
+Must not import: `accounts`, `catalog`, `applications`, `appeals`, `reports`, `reportformat`, `supervision`, `search`, `api`, `privacy`, `demo`.
 """
 
 from __future__ import annotations

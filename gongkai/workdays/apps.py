@@ -11,7 +11,7 @@ class WorkdaysConfig(AppConfig):
         from . import schedule
         from .models import CalendarDay, CalendarYear
 
-        # Cache invalidation only (STYLE: signals never carry domain logic).
+        # Cache invalidation only: signals never carry domain logic.
         for model in (CalendarYear, CalendarDay):
             name = model.__name__
             post_save.connect(
