@@ -92,6 +92,11 @@ class Agency(models.Model):
             raise AgencyMoveOutsideService(
                 f"agency {self.pk}: a change of parent goes through agencies.services.agency_change()"
             )
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # Never write `path` back: an instance loaded before an ancestor moved holds a stale one.
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "path"
+            ]
         super().save(*args, **kwargs)
         if not self.path:
             self.path = self.path_under(self.parent)

@@ -51,6 +51,16 @@ def test_moving_an_agency_moves_its_whole_subtree_and_is_audited(tree, site_admi
     assert entry.data["before"] == {"parent": county.pk} and entry.data["after"] == {"parent": new_parent.pk}
 
 
+def test_saving_a_copy_loaded_before_its_ancestor_moved_keeps_the_new_path(tree, site_admin):
+    agency, child, _, new_parent = tree
+    stale = Agency.objects.get(pk=child.pk)
+    services.agency_change(agency=agency, actor=site_admin, data={"parent": new_parent})
+    stale.phone = "0394-2"
+    stale.save()
+    child.refresh_from_db()
+    assert child.path.startswith(new_parent.path) and child.phone == "0394-2"
+
+
 def test_an_agency_cannot_move_below_itself_or_its_subtree(tree, site_admin):
     agency, child, grandchild, _ = tree
     for parent in (agency, grandchild):
