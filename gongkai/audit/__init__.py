@@ -1,7 +1,9 @@
 """Append-only audit log. Services call `record()` in the same transaction as the act.
 
 It owns the log, its vocabulary of action codes (declared by each app in `audit_actions.py`,
-loaded by `actions.autodiscover()`) and the supervisors' audit page.
+loaded by `actions.autodiscover()`) and the supervisors' audit page. The writing side (this
+module, `actions`, `models`, `admin`) imports nothing of ours, so every app may record; only the
+page (`views`, `selectors`, `workbench_links`) reads `agencies` to know whom a reader supervises.
 
 Must not import: `accounts`, `catalog`, `applications`, `appeals`, `workdays`, `reports`, `supervision`, `search`, `api`, `privacy`, `demo`.
 """
