@@ -50,13 +50,6 @@ def replica_aliases() -> list[str]:
     return [alias for alias in settings.DATABASES if alias.startswith("replica_")]
 
 
-def pin_to_primary() -> None:
-    """Keep the rest of the current request's reads on the primary (no-op outside requests)."""
-    state = _state.get()
-    if state is not None:
-        state.pinned = True
-
-
 class PrimaryReplicaRouter:
     def __init__(self) -> None:
         self.replicas = replica_aliases()

@@ -211,6 +211,10 @@ elif TASKS_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 else:
     raise ValueError(f"TASKS_BACKEND must be 'immediate' or 'rq', not {TASKS_BACKEND!r}")
+# `gongkai worker`: how many worker processes the pool runs (its --processes default).
+GONGKAI_WORKER_PROCESSES = int(os.environ.get("WORKER_PROCESSES", "2"))
+# `gongkai backup`: where archives go unless --output says otherwise (relative: to the cwd).
+GONGKAI_BACKUP_DIR = os.environ.get("BACKUP_DIR", "backups")
 
 # --- Authentication ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -8,6 +8,11 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = "账户"
 
+    def ready(self) -> None:
+        from . import workbench
+
+        workbench.autodiscover()
+
 
 class AdminConfig(admin_apps.AdminConfig):
     """django.contrib.admin with the two-factor-aware site as `admin.site`."""

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gongkai import audit
-from gongkai.audit.actions import register
-
-OTP_ENABLE = register("accounts.otp.enable", "启用双因素登录")
-OTP_DISABLE = register("accounts.otp.disable", "停用双因素登录")
-OTP_RESET = register("accounts.otp.reset", "管理员重置双因素登录")
+from gongkai.accounts.audit_actions import (  # noqa: F401  (re-exported for callers)
+    OTP_DISABLE,
+    OTP_ENABLE,
+    OTP_RESET,
+)
 
 
 def confirmed_device(user) -> TOTPDevice | None:

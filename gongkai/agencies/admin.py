@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import services
 from .models import Agency, Membership
 
 
@@ -31,6 +32,18 @@ class AgencyAdmin(admin.ModelAdmin):
     search_fields = ("name", "code")
     prepopulated_fields = {"slug": ("short_name",)}
     inlines = [MembershipInline]
+
+    def save_model(self, request, obj, form, change):
+        """Through the services: they check the permission, move the subtree and audit."""
+        if change:
+            data = {name: form.cleaned_data[name] for name in form.changed_data}
+            obj.path = services.agency_change(agency=obj, actor=request.user, data=data).path
+        else:
+            services.agency_create(agency=obj, actor=request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        # Documents, requests and reports belong to an agency: deactivate it instead.
+        return False
 
 
 @admin.register(Membership)

@@ -9,14 +9,9 @@ class AgenciesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
-        from gongkai.accounts.workbench import register_link
         from gongkai.page_cache import bump_site_on_commit
-
-        from . import services  # noqa: F401  (registers audit actions)
-        from .models import Role
 
         # Agency names and information appear on the cached public pages.
         post_save.connect(bump_site_on_commit, sender="agencies.Agency", dispatch_uid="page_cache_agency")
         post_delete.connect(bump_site_on_commit, sender="agencies.Agency",
                             dispatch_uid="page_cache_agency_delete")
-        register_link("agencies:manage", "机构信息与人员管理", (Role.ADMIN, Role.SUPERVISOR), order=80)

@@ -7,9 +7,14 @@ An agency's subtree is found through `path`, a materialised path of primary keys
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+
+class AgencyMoveOutsideService(Exception):
+    """A save that changes an agency's parent without rewriting its subtree's paths."""
 
 
 class AgencyQuerySet(models.QuerySet):
@@ -77,19 +82,44 @@ class Agency(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
+        """Save the row; a new agency's path needs its own key, so it is written after the insert.
+
+        Moving an agency rewrites its whole subtree's paths, which is not a save's business:
+        `gongkai.agencies.services.agency_change()` does it (and audits it). A save whose parent
+        no longer matches the stored path is refused rather than leaving the subtree behind.
+        """
+        if self.path and self.parent_id != self.parent_id_in_path:
+            raise AgencyMoveOutsideService(
+                f"agency {self.pk}: a change of parent goes through agencies.services.agency_change()"
+            )
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # Never write `path` back: an instance loaded before an ancestor moved holds a stale one.
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "path"
+            ]
         super().save(*args, **kwargs)
-        path = f"{self.parent.path if self.parent_id else '/'}{self.pk}/"
-        if path != self.path:
-            old = self.path
-            self.path = path
-            Agency.objects.filter(pk=self.pk).update(path=path)
-            if old:  # moved: rewrite the paths of the subtree
-                for child in Agency.objects.filter(path__startswith=old).exclude(pk=self.pk):
-                    child.path = path + child.path[len(old):]
-                    Agency.objects.filter(pk=child.pk).update(path=child.path)
+        if not self.path:
+            self.path = self.path_under(self.parent)
+            Agency.objects.filter(pk=self.pk).update(path=self.path)
 
     def get_absolute_url(self) -> str:
         return reverse("agencies:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.pk and self.parent_id and self.path and self.parent.path.startswith(self.path):
+            raise ValidationError({"parent": ValidationError(
+                _("不能把机构设为它自己或其下属机构的下级。"), code="agency_cycle"
+            )})
+
+    def path_under(self, parent: Agency | None) -> str:
+        """The materialised path this agency has below `parent` (None: a root)."""
+        return f"{parent.path if parent is not None else '/'}{self.pk}/"
+
+    @property
+    def parent_id_in_path(self) -> int | None:
+        """The parent's key as recorded in `path` (the second-to-last step), without a query."""
+        steps = self.path.strip("/").split("/")
+        return int(steps[-2]) if len(steps) > 1 else None
 
     @property
     def depth(self) -> int:

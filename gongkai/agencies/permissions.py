@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import reduce
 from operator import or_
 
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
@@ -116,28 +115,18 @@ def can_grant_role(actor, agency: Agency, role: str, user) -> bool:
     return actor.is_superuser or actor.pk != user.pk
 
 
-def can_supervise(user, agency: Agency) -> bool:
-    return has_role(user, agency, Role.SUPERVISOR)
+
+def can_administer_agencies(user, *, creating: bool = False) -> bool:
+    """Whether the user may create agencies or change their settings and place in the tree.
+
+    A site-wide act (the Django admin's model permissions), unlike an agency's own information,
+    which its 机构管理员 edits (`can_manage_agency`).
+    """
+    wanted = "agencies.add_agency" if creating else "agencies.change_agency"
+    return _is_authenticated(user) and user.has_perm(wanted)
 
 
 def require(allowed: bool) -> None:
     """Raise PermissionDenied unless `allowed`."""
     if not allowed:
         raise PermissionDenied
-
-
-class StaffRequiredMixin(LoginRequiredMixin):
-    """A staff page: the user must hold one of `staff_roles` in some agency.
-
-    Per-object checks stay in the view (`require(can_…(user, obj))`); this only keeps
-    non-staff users out before any query runs.
-    """
-
-    staff_roles: tuple[str, ...] = ()
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not agencies_with_role(request.user, *self.staff_roles).exists():
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)

@@ -1,1 +1,4 @@
-"""The versioned JSON API (/api/v1/) with its OpenAPI schema."""
+"""The versioned JSON API (/api/v1/) with its OpenAPI schema.
+
+Must not import: `demo`.
+"""

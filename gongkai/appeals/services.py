@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 
 from gongkai import audit
-from gongkai.audit.actions import register
+from gongkai.appeals.audit_actions import (  # noqa: F401  (re-exported for callers)
+    APPEAL_CREATE,
+    APPEAL_RESULT,
+    APPEAL_UPDATE,
+)
 
 from .models import AppealCase
 from .permissions import can_edit_appeal, can_register_appeal
-
-APPEAL_CREATE = register("appeals.case.create", _("登记复议诉讼案件"))
-APPEAL_UPDATE = register("appeals.case.update", _("修改复议诉讼案件"))
-APPEAL_RESULT = register("appeals.case.result", _("登记复议诉讼案件结果"))
 
 CASE_FIELDS = (
     "application", "kind", "case_number", "forum", "applicant_name", "filed_on", "result",

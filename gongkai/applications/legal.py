@@ -1,7 +1,9 @@
 """What the reply letter (告知书) says for each outcome: the legal basis and the standard text.
 
 Keyed by the outcome codes of gongkai.reportformat.template (table 三); a test checks every code has
-an entry. Articles follow /work/shared/spec/regulations-notes.md §1.3 ("各行对应的条例条文").
+an entry. Each entry cites the articles of the 《条例》 that govern its outcome (第三十六条
+for the kinds of reply, 第十四条–第十六条 for the exemptions, 第三十八、三十九条 for the
+requests the agency does not handle as a disclosure request).
 The texts are the agency's words to the applicant; staff add the specifics in `reply_text`.
 """
 

@@ -1,4 +1,12 @@
-"""Append-only audit log. Services call `record()` in the same transaction as the act."""
+"""Append-only audit log. Services call `record()` in the same transaction as the act.
+
+It owns the log, its vocabulary of action codes (declared by each app in `audit_actions.py`,
+loaded by `actions.autodiscover()`) and the supervisors' audit page. The writing side (this
+module, `actions`, `models`, `admin`) imports nothing of ours, so every app may record; only the
+page (`views`, `selectors`, `workbench_links`) reads `agencies` to know whom a reader supervises.
+
+Must not import: `accounts`, `catalog`, `applications`, `appeals`, `workdays`, `reports`, `supervision`, `search`, `api`, `privacy`, `demo`.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +28,7 @@ def record(
     data: dict[str, Any] | None = None,
     actor_name: str = "",
 ) -> AuditEntry:
-    """Write one audit entry. `action` must be registered in `gongkai.audit.actions`.
+    """Write one audit entry. `action` must be declared in an app's `audit_actions.py`.
 
     `actor_name` names an actor without an account (an applicant online); without one and
     without an `actor`, the entry is the system's."""

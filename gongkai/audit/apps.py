@@ -9,10 +9,9 @@ class AuditConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
+        from . import actions
         from .sqlite_guard import register_function
 
         connection_created.connect(register_function, dispatch_uid="gongkai_audit_sqlite_guard")
-        from gongkai.accounts.workbench import register_link
-        from gongkai.agencies.models import Role
 
-        register_link("audit:list", "审计日志", (Role.SUPERVISOR,), order=90)
+        actions.autodiscover()

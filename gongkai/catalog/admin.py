@@ -1,8 +1,9 @@
-"""Admin: 公开目录 columns are edited here by administrators; documents are read-mostly
-(every change to a document goes through the staff pages and their audited services)."""
+"""Admin: 公开目录 columns are edited here by administrators, through `category_save()` (audited);
+documents are read-only (every change goes through the staff pages and their audited services)."""
 
 from django.contrib import admin
 
+from . import services
 from .models import Attachment, Category, Document
 
 
@@ -13,6 +14,9 @@ class CategoryAdmin(admin.ModelAdmin):
     list_editable = ("sort_order", "is_active")
     search_fields = ("name", "slug")
     ordering = ("parent__sort_order", "sort_order", "id")
+
+    def save_model(self, request, obj, form, change):
+        services.category_save(category=obj, actor=request.user, changed=form.changed_data)
 
     def has_delete_permission(self, request, obj=None):
         # Removing a column would orphan its documents; deactivate it instead.

@@ -15,14 +15,9 @@ class CatalogConfig(AppConfig):
             pre_save,
         )
 
-        from gongkai.accounts.workbench import register_link
-        from gongkai.agencies.models import Role
         from gongkai.page_cache import bump_site_on_commit
 
-        from . import (
-            page_scopes,
-            services,  # noqa: F401  (registers the audit actions)
-        )
+        from . import page_scopes
         from .standard_catalog import restore_after_flush
 
         post_migrate.connect(restore_after_flush, sender=self, dispatch_uid="catalog_standard_columns")
@@ -39,9 +34,3 @@ class CatalogConfig(AppConfig):
             signal.connect(bump_site_on_commit, sender="catalog.Category",
                            dispatch_uid=f"page_cache_category_{signal is post_save}")
 
-        register_link(
-            "catalog:staff_documents", "主动公开信息管理",
-            (Role.PUBLISHER, Role.REVIEWER, Role.SUPERVISOR), order=10,
-        )
-        register_link("catalog:staff_document_create", "起草主动公开信息", (Role.PUBLISHER,), order=11)
-        register_link("catalog:staff_review_queue", "主动公开信息审核", (Role.REVIEWER,), order=12)

@@ -18,23 +18,25 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gongkai import audit
-from gongkai.audit.actions import register
+from gongkai.catalog.audit_actions import (  # noqa: F401  (re-exported for callers)
+    ATTACHMENT_ADD,
+    ATTACHMENT_REMOVE,
+    CATEGORY_CHANGE,
+    CATEGORY_CREATE,
+    DOCUMENT_APPROVE,
+    DOCUMENT_CREATE,
+    DOCUMENT_RETURN,
+    DOCUMENT_SUBMIT,
+    DOCUMENT_UPDATE,
+    DOCUMENT_VALIDITY,
+    DOCUMENT_WITHDRAW,
+)
 from gongkai.richtext import rich_text_html
 
 from . import file_writes, files
-from .models import Attachment, Document, IndexSequence, Status, Validity, attachment_path
+from .models import Attachment, Category, Document, IndexSequence, Status, Validity, attachment_path
 from .permissions import can_create_document, can_edit_document, can_review_document
 from .workflow import ensure_editable, ensure_transition
-
-DOCUMENT_CREATE = register("catalog.document.create", _("起草主动公开信息"))
-DOCUMENT_UPDATE = register("catalog.document.update", _("修改主动公开信息"))
-DOCUMENT_SUBMIT = register("catalog.document.submit", _("提交主动公开信息审核"))
-DOCUMENT_APPROVE = register("catalog.document.approve", _("审核通过并发布主动公开信息"))
-DOCUMENT_RETURN = register("catalog.document.return", _("退回主动公开信息"))
-DOCUMENT_WITHDRAW = register("catalog.document.withdraw", _("撤回已发布的主动公开信息"))
-DOCUMENT_VALIDITY = register("catalog.document.validity", _("变更主动公开信息有效性"))
-ATTACHMENT_ADD = register("catalog.attachment.add", _("上传附件"))
-ATTACHMENT_REMOVE = register("catalog.attachment.remove", _("删除附件"))
 
 # The fields a drafter fills in; everything else is set by the workflow.
 EDITABLE_FIELDS = (
@@ -307,3 +309,16 @@ def attachment_remove(*, attachment: Attachment, actor) -> None:
             storage.delete(name)
 
     transaction.on_commit(delete_file_if_unused)
+
+
+@transaction.atomic
+def category_save(*, category: Category, actor, changed: list[str]) -> Category:
+    """Create or change a 公开目录 column (site administrators, in the Django admin), audited."""
+    creating = category._state.adding
+    if not actor.has_perm("catalog.add_category" if creating else "catalog.change_category"):
+        raise PermissionDenied
+    category.full_clean()
+    category.save()
+    audit.record(actor=actor, action=CATEGORY_CREATE if creating else CATEGORY_CHANGE,
+                 target=category, data={"fields": sorted(changed)})
+    return category

@@ -1,13 +1,16 @@
 """The review workflow of a document, in one table: 草稿 → 待审核 → 已发布, 退回, 撤回.
 
-Pure: imports only the Status enum. Services call `ensure_transition()` before any change, so
-a transition from the wrong status is refused the same way everywhere.
+Pure: imports only the Status enum and the shared shape (`gongkai.workflow`). Services call
+`ensure_transition()` before any change, so a transition from the wrong status is refused the
+same way everywhere (code "invalid_transition").
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from gongkai.workflow import Workflow
 
 from .models import Status
 
@@ -25,18 +28,9 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 EDITABLE: frozenset[str] = frozenset({Status.DRAFT, Status.RETURNED, Status.WITHDRAWN})
 
 
-def can_transition(current: str, target: str) -> bool:
-    return target in TRANSITIONS.get(current, frozenset())
-
-
-def ensure_transition(current: str, target: str) -> None:
-    """Raise ValidationError(code="wrong_status") unless `current` may move to `target`."""
-    if not can_transition(current, target):
-        raise ValidationError(
-            _("当前状态为“%(current)s”，不能变更为“%(target)s”。"),
-            code="wrong_status",
-            params={"current": Status(current).label, "target": Status(target).label},
-        )
+WORKFLOW = Workflow(TRANSITIONS, Status)
+can_transition = WORKFLOW.can_transition
+ensure_transition = WORKFLOW.ensure_transition
 
 
 def ensure_editable(current: str) -> None:

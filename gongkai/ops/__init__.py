@@ -6,5 +6,8 @@
 - management commands `check_deploy`, `worker`, `backup`, `restore`.
 
 The read-replica router lives in `gongkai/db_router.py` (settings name it by path).
-This app imports no other Gongkai app: it works on whatever models are installed.
+It works on whatever models are installed; the one app it asks is `workdays` (a deploy check
+that the calendar covers the coming year).
+
+Must not import: `accounts`, `agencies`, `catalog`, `applications`, `appeals`, `reports`, `supervision`, `search`, `api`, `demo`.
 """

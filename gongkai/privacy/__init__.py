@@ -16,4 +16,7 @@
 
 These modules import nothing of Gongkai's; any app may import them. Only the management
 commands write to gongkai.audit.
+
+Must not import: `applications`, `appeals`, `catalog`, `reports`, `supervision`, `api`, `demo`
+(it reaches the models it erases and re-encrypts through the app registry).
 """

@@ -5,5 +5,5 @@ workflow (草稿 → 报送 → 审定 → 发布), its staff and public pages, 
 agencies' yearly figures (`figures/`). The format itself, validation, parsing and rendering live in
 `gongkai.reportformat`, which must never import this app.
 
-Must not import: `supervision`, `api` (they import this app).
+Must not import: `supervision`, `api`, `demo` (they import this app).
 """

@@ -20,20 +20,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gongkai import audit
-from gongkai.audit.actions import register
 from gongkai.catalog import file_writes
+from gongkai.reports.audit_actions import (  # noqa: F401  (re-exported for callers)
+    REPORT_APPROVE,
+    REPORT_GENERATE,
+    REPORT_NARRATIVE,
+    REPORT_PUBLISH,
+    REPORT_RETURN,
+    REPORT_SUBMIT,
+)
 
 from . import annual_selectors as selectors
 from . import permissions
 from .models import FIRST_YEAR, LAST_YEAR, AnnualReport, ReportComment
 from .workflow import ensure_action
-
-REPORT_GENERATE = register("reports.annual.generate", _("生成年度报告草稿"))
-REPORT_NARRATIVE = register("reports.annual.narrative", _("修改年度报告文字部分"))
-REPORT_SUBMIT = register("reports.annual.submit", _("报送年度报告"))
-REPORT_RETURN = register("reports.annual.return", _("退回年度报告"))
-REPORT_APPROVE = register("reports.annual.approve", _("审定年度报告"))
-REPORT_PUBLISH = register("reports.annual.publish", _("发布年度报告"))
 
 ANNUAL_REPORT_CATEGORY = "annual-reports"  # catalog data migration 0002: 政府信息公开年报
 TEXT_MAX = 20000

@@ -8,7 +8,7 @@
 - 审核员 of the agency: 发布 (publish) an approved report; the catalog forbids the drafter to
   approve their own document, so the publisher must be someone else than the submitter.
 - All of the above (and nobody else) see the report page and the records behind each number.
-A published report is public to everyone (`public_views`).
+A published report is public to everyone (`views.public`).
 """
 
 from __future__ import annotations

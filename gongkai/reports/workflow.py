@@ -15,16 +15,27 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.workflow import INVALID_TRANSITION, Workflow
+
 from .models import AnnualReport
 
 Status = AnnualReport.Status
 
-# action -> (statuses it starts from, status it leads to)
-TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
-    "submit": (frozenset({Status.DRAFT}), Status.SUBMITTED),
-    "return": (frozenset({Status.SUBMITTED, Status.APPROVED}), Status.DRAFT),
-    "approve": (frozenset({Status.SUBMITTED}), Status.APPROVED),
-    "publish": (frozenset({Status.APPROVED}), Status.PUBLISHED),
+# status -> the statuses it may move to (the shape of every workflow, gongkai.workflow)
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.DRAFT: frozenset({Status.SUBMITTED}),
+    Status.SUBMITTED: frozenset({Status.APPROVED, Status.DRAFT}),
+    Status.APPROVED: frozenset({Status.PUBLISHED, Status.DRAFT}),
+    Status.PUBLISHED: frozenset(),
+}
+WORKFLOW = Workflow(TRANSITIONS, Status)
+
+# The staff's buttons: action -> the status it leads to.
+ACTIONS: dict[str, str] = {
+    "submit": Status.SUBMITTED,
+    "return": Status.DRAFT,
+    "approve": Status.APPROVED,
+    "publish": Status.PUBLISHED,
 }
 
 ACTION_LABELS: dict[str, str] = {
@@ -36,25 +47,23 @@ ACTION_LABELS: dict[str, str] = {
 
 
 def can_take(action: str, current: str) -> bool:
-    sources, _target = TRANSITIONS[action]
-    return current in sources
+    return WORKFLOW.can_transition(current, ACTIONS[action])
 
 
 def actions_from(current: str) -> list[str]:
     """The actions the table allows from `current`, in workflow order."""
-    return [action for action in TRANSITIONS if can_take(action, current)]
+    return [action for action in ACTIONS if can_take(action, current)]
 
 
 def ensure_action(action: str, current: str) -> str:
-    """The status `action` leads to; ValidationError(code="wrong_status") if it may not start
-    from `current`."""
-    if action not in TRANSITIONS:
+    """The status `action` leads to; ValidationError(code="invalid_transition") if it may not
+    start from `current`."""
+    if action not in ACTIONS:
         raise ValidationError(_("未知的操作。"), code="unknown_action")
-    sources, target = TRANSITIONS[action]
-    if current not in sources:
+    if not can_take(action, current):
         raise ValidationError(
             _("报告当前状态为“%(current)s”，不能%(action)s。"),
-            code="wrong_status",
+            code=INVALID_TRANSITION,
             params={"current": Status(current).label, "action": ACTION_LABELS[action]},
         )
-    return target
+    return ACTIONS[action]

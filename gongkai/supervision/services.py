@@ -15,12 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from gongkai import audit
 from gongkai.agencies.models import Agency, Role
 from gongkai.agencies.permissions import has_role
-from gongkai.audit.actions import register
 from gongkai.reports.untrusted import inspect_report_file, parse_limits, report_check_untrusted
+from gongkai.supervision.audit_actions import (  # noqa: F401  (re-exported for callers)
+    CHECK_UPLOAD,
+    COLUMN_REVIEW,
+)
 
 from .models import ColumnReview, UploadedReportCheck
 
-CHECK_UPLOAD = register("supervision.report_check.upload", "上传外部年报检查")
 
 @transaction.atomic
 def report_check_upload(
@@ -109,7 +111,6 @@ def report_checks_fail_stale(*, now: datetime | None = None) -> int:
     return running + pending
 
 
-COLUMN_REVIEW = register("supervision.column_review", "确认栏目内容已审核、无需更新")
 
 
 def can_confirm_column(user, agency: Agency) -> bool:

@@ -16,7 +16,10 @@ statutory holidays) and its periods name the years assumed: deadlines use it and
 deleted, so that apps storing dates computed from the calendar recompute them.
 
 The arithmetic lives in `calendar.py` (pure); `schedule.py` holds the cached process-wide
-calendar. This package imports nothing else of ours.
+calendar. These and this API import nothing else of ours; only the staff pages for entering
+a year use `agencies` (who may) and `audit`.
+
+Must not import: `accounts`, `catalog`, `applications`, `appeals`, `reports`, `reportformat`, `supervision`, `search`, `api`, `privacy`, `demo`.
 """
 
 from __future__ import annotations

@@ -13,16 +13,16 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai import audit
-from gongkai.audit.actions import register
+from gongkai.workdays.audit_actions import (  # noqa: F401  (re-exported for callers)
+    CALENDAR_YEAR_DELETE,
+    CALENDAR_YEAR_SAVE,
+)
 
 from . import schedule
 from .entry import EnteredDay, check_no_conflicts
 from .models import CalendarDay, CalendarYear
 from .permissions import can_edit_calendar
 from .signals import schedule_changed
-
-CALENDAR_YEAR_SAVE = register("workdays.year.save", "录入节假日安排")
-CALENDAR_YEAR_DELETE = register("workdays.year.delete", "删除节假日安排")
 
 
 def _schedule_changed(year: int) -> int:

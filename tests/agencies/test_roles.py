@@ -22,15 +22,6 @@ def test_other_roles_apply_to_their_own_agency_only(county, agency, other_agency
     assert has_role(publisher, county, Role.PUBLISHER) is False
 
 
-def test_moving_an_agency_moves_its_subtree(county, agency):
-    child = AgencyFactory(name="下属单位", parent=agency)
-    new_parent = AgencyFactory(name="另一上级")
-    agency.parent = new_parent
-    agency.save()
-    child.refresh_from_db()
-    assert child.path.startswith(new_parent.path)
-
-
 @pytest.mark.parametrize("role, allowed", [(Role.ADMIN, True), (Role.PUBLISHER, False), (Role.SUPERVISOR, False)])
 def test_only_an_agency_admin_may_edit_its_information(client, agency, make_staff, role, allowed):
     user = make_staff(agency, role)

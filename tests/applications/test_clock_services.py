@@ -236,3 +236,27 @@ def test_the_daily_command_recomputes_provisional_due_dates_once_the_year_is_kno
     # 12-22 … 12-31 are 8 working days, 01-01 and 01-04 off, 01-05 … 01-20 the other 12.
     assert application.due_on == D(2027, 1, 20)
     assert application.due_on_provisional is False and application.provisional_reason == ""
+
+
+def test_a_closed_request_cannot_be_closed_again_with_another_outcome(application, handler, travel):
+    """The workflow table had an implicit self-loop: closing again rewrote outcome and date."""
+    travel(D(2021, 10, 21))
+    services.application_close(application=application, actor=handler, outcome="disclosed",
+                               on=D(2021, 10, 20))
+    with pytest.raises(ValidationError) as info:
+        services.application_close(application=application, actor=handler, outcome="withheld_law",
+                                   on=D(2021, 10, 21))
+    assert _code(info) == "invalid_transition"
+    application.refresh_from_db()
+    assert (application.outcome, application.closed_on) == ("disclosed", D(2021, 10, 20))
+    assert AuditEntry.objects.filter(action="applications.close").count() == 1
+
+
+def test_a_second_fee_notice_or_correction_keeps_its_own_refusal(application, handler, travel):
+    travel(D(2021, 10, 13))
+    services.application_request_correction(
+        application=application, actor=handler, on=D(2021, 9, 29), period_end=D(2021, 10, 15), items="x")
+    with pytest.raises(ValidationError) as info:
+        services.application_request_correction(
+            application=application, actor=handler, on=D(2021, 9, 30), period_end=D(2021, 10, 15), items="y")
+    assert _code(info) == "correction_already_requested"

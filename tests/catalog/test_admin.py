@@ -1,10 +1,11 @@
-"""The admin edits 公开目录 columns; documents there are read-only (changes go through services)."""
+"""The admin edits 公开目录 columns through `category_save()` (audited); documents there are read-only."""
 
 from __future__ import annotations
 
 import pytest
 from django.urls import reverse
 
+from gongkai.audit.models import AuditEntry
 from gongkai.catalog.models import Category, Status
 from tests.catalog.factories import DocumentFactory
 from tests.factories import UserFactory
@@ -29,6 +30,26 @@ def test_an_administrator_edits_a_column(admin_client):
     assert response.status_code == 302
     column.refresh_from_db()
     assert column.name == "权责清单和责任清单"
+    entry = AuditEntry.objects.get(action="catalog.category.change")
+    assert entry.target_id == str(column.pk) and "name" in entry.data["fields"]
+
+
+def test_the_column_list_s_inline_edits_are_audited_too(admin_client):
+    column = Category.objects.get(slug="power-lists")
+    columns = list(Category.objects.order_by("parent__sort_order", "sort_order", "id"))
+    data = {"form-TOTAL_FORMS": str(len(columns)), "form-INITIAL_FORMS": str(len(columns)),
+            "_save": "保存"}
+    for i, c in enumerate(columns):
+        data[f"form-{i}-id"] = str(c.pk)
+        data[f"form-{i}-sort_order"] = str(c.sort_order + (1 if c.pk == column.pk else 0))
+        if c.is_active and c.pk != column.pk:
+            data[f"form-{i}-is_active"] = "on"
+    response = admin_client.post(reverse("admin:catalog_category_changelist") + "?all=", data)
+    assert response.status_code == 302
+    column.refresh_from_db()
+    assert column.is_active is False
+    entry = AuditEntry.objects.get(action="catalog.category.change")
+    assert entry.target_id == str(column.pk) and entry.data["fields"] == ["is_active", "sort_order"]
 
 
 def test_documents_are_read_only_in_the_admin(admin_client, agency):

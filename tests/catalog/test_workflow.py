@@ -133,7 +133,7 @@ def test_transitions_from_the_wrong_status_are_refused(agency, publisher, review
     }
     with pytest.raises(ValidationError) as error:
         calls[action]()
-    assert error.value.code == "wrong_status"
+    assert error.value.code == "invalid_transition"
     document.refresh_from_db()
     assert document.status == status
 

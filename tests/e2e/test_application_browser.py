@@ -3,38 +3,17 @@ correct it, submit, receive the query code, and look up the status (Debian's chr
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 BAD_ID = "110105194912310021"
 GOOD_ID = "11010519491231002X"
 
 
-@pytest.fixture
-def page(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the ORM calls stay sync. Set only
-    # for this test, so that deployment checks elsewhere in the run do not see it.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists("/usr/bin/chromium"):
-        pytest.skip("Debian's chromium (/usr/bin/chromium) is not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            yield browser.new_page(locale="zh-CN")
-        finally:
-            browser.close()
-
-
 def test_apply_with_a_bad_id_number_correct_it_and_follow_the_request(
         agency, live_server, page):
-    # `agency` comes before `page`: rows made after Playwright has started would be written
-    # through a second database connection (another greenlet's context) that is never closed,
-    # and PostgreSQL would then refuse to drop the test database.
+    # `agency` comes before `page` (see the `browser` fixture in conftest.py).
     from django.core.cache import cache
 
     cache.clear()

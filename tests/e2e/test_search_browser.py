@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from tests.search.factories import PublishedDocumentFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-@pytest.fixture
-def page(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the ORM calls here are still
-    # sync. Allowed for this test only, so no other test runs with the check switched off.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists("/usr/bin/chromium"):
-        pytest.skip("Debian's chromium (/usr/bin/chromium) is not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            yield browser.new_page(locale="zh-CN")
-        finally:
-            browser.close()
 
 
 def test_search_from_the_home_page_and_open_a_result(live_server, page, agency):

@@ -29,4 +29,6 @@ print(json.dumps({
     "media_options": settings.STORAGES["default"].get("OPTIONS", {}),
     "static_storage": settings.STORAGES["staticfiles"]["BACKEND"],
     "boto3_imported": "boto3" in sys.modules,
+    "worker_processes": settings.GONGKAI_WORKER_PROCESSES,
+    "backup_dir": settings.GONGKAI_BACKUP_DIR,
 }))

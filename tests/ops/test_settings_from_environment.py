@@ -92,3 +92,37 @@ def test_whitenoise_serves_static_files_with_debug_off(client, settings):
     response = client.get("/static/gongkai/css/site.css")
     assert response.status_code == 200
     assert b"".join(response.streaming_content)
+
+
+def test_the_worker_and_backup_defaults_are_settings_read_from_the_environment():
+    assert probe()["worker_processes"] == 2 and probe()["backup_dir"] == "backups"
+    s = probe(WORKER_PROCESSES="5", BACKUP_DIR="/var/backups/gongkai")
+    assert (s["worker_processes"], s["backup_dir"]) == (5, "/var/backups/gongkai")
+
+
+def test_the_commands_take_their_defaults_from_settings(settings):
+    from gongkai.ops.management.commands import backup, worker
+
+    settings.GONGKAI_WORKER_PROCESSES, settings.GONGKAI_BACKUP_DIR = 7, "/srv/archives"
+    defaults = {}
+    for command in (worker.Command(), backup.Command()):
+        defaults |= vars(command.create_parser("gongkai", command.__module__).parse_args([]))
+    assert (defaults["processes"], defaults["output"]) == (7, "/srv/archives")
+
+
+def test_only_settings_py_reads_the_environment():
+    """Deployment values are read once, in settings.py; elsewhere os.environ is only set for
+    bootstrapping (DJANGO_SETTINGS_MODULE) or copied for a child process (pg_dump)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "gongkai"
+    allowed = {"settings.py", "asgi.py", "wsgi.py", "__main__.py", "ops/backup.py"}
+    readers = []
+    for path in root.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            is_environ = isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv")
+            if is_environ and str(path.relative_to(root)) not in allowed:
+                readers.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert readers == []

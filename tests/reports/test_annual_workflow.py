@@ -137,7 +137,7 @@ def test_the_transition_table_allows_only_its_steps(status, action, target):
     if target is None:
         with pytest.raises(ValidationError) as exc:
             workflow.ensure_action(action, status)
-        assert exc.value.code == "wrong_status"
+        assert exc.value.code == "invalid_transition"
     else:
         assert workflow.ensure_action(action, status) == target
 
@@ -147,10 +147,10 @@ def test_services_refuse_a_step_from_the_wrong_status(agency, publisher, supervi
     report = report_at(S.SUBMITTED, agency=agency, publisher=publisher)
     with pytest.raises(ValidationError) as exc:
         services.report_publish(report=report, actor=reviewer)
-    assert exc.value.code == "wrong_status"
+    assert exc.value.code == "invalid_transition"
     with pytest.raises(ValidationError) as exc:
         services.report_submit(report=report, actor=publisher)
-    assert exc.value.code == "wrong_status"
+    assert exc.value.code == "invalid_transition"
     report.refresh_from_db()
     assert report.status == S.SUBMITTED
 

@@ -356,6 +356,8 @@ ADMIN_SUPERUSER_EXCEPTIONS: dict[str, str] = {
     "admin:agencies_membership_delete": "403",
     # A catalog column is deactivated, never deleted (its documents would be orphaned).
     "admin:catalog_category_delete": "403",
+    # So is an agency (its documents, requests and reports belong to it).
+    "admin:agencies_agency_delete": "403",
     # Documents and appeal cases are created and ended by their workflows, on the staff pages.
     "admin:catalog_document_add": "403",
     "admin:catalog_document_delete": "403",

@@ -222,7 +222,7 @@ def test_a_view_without_a_rule_fails_the_walk():
 
 def test_a_view_that_lets_other_agencies_in_fails_the_walk(walk_settings, monkeypatch):
     """The walk catches a leak: the staff page of a document opened to anyone signed in."""
-    from gongkai.catalog import staff_views
+    from gongkai.catalog.views import staff as staff_views
 
     monkeypatch.setattr(staff_views, "can_view_staff_document", lambda user, document: True)
     result = walk(build_world(), [("catalog:staff_document", "staff/documents/<int:pk>/")])

@@ -10,7 +10,7 @@ on commit. Split by sub-domain:
 - `reply`: closing with an outcome, disclosed files, delivery, withdrawal
 - `recompute`: stored due dates recomputed when a holiday schedule changes
 
-Importing this package registers the audit actions.
+The audit action codes they record are declared in `gongkai.applications.audit_actions`.
 """
 
 from .base import ApplicationError, deadline_of, refresh_deadline

@@ -11,31 +11,32 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.audit.actions import register
+from gongkai.applications.audit_actions import (  # noqa: F401  (re-exported for callers)
+    ASSIGN,
+    ATTACH,
+    CLOSE,
+    CONSULT,
+    CONSULT_END,
+    CORRECTION_RECEIVE,
+    CORRECTION_REQUEST,
+    DELIVER,
+    EXPORT,
+    EXTEND,
+    FEE_NOTIFY,
+    FEE_PAY,
+    FILE_DOWNLOAD,
+    LETTER,
+    REGISTER,
+    REVEAL,
+    SUBMIT_ONLINE,
+    WITHDRAW,
+)
 
 from .. import deadlines
 from ..models import Application, ApplicationEvent
 
 ApplicationError = ValidationError  # refusals carry a code, e.g. "correction_too_late"
 
-REGISTER = register("applications.register", "登记政府信息公开申请")
-ASSIGN = register("applications.assign", "分配申请办理人")
-REVEAL = register("applications.reveal", "查看申请人完整个人信息")
-CORRECTION_REQUEST = register("applications.correction_request", "告知申请人补正")
-CORRECTION_RECEIVE = register("applications.correction_receive", "登记收到补正")
-EXTEND = register("applications.extend", "延长答复期限")
-CONSULT = register("applications.consult", "征求第三方或其他机关意见")
-CONSULT_END = register("applications.consult_end", "登记收到征求意见答复")
-FEE_NOTIFY = register("applications.fee_notify", "发出信息处理费收费通知")
-FEE_PAY = register("applications.fee_pay", "登记缴纳信息处理费")
-CLOSE = register("applications.close", "答复并办结申请")
-DELIVER = register("applications.deliver", "登记答复送达")
-WITHDRAW = register("applications.withdraw", "登记申请人撤回申请")
-ATTACH = register("applications.attach", "上传答复附件")
-LETTER = register("applications.letter", "下载答复告知书（含完整个人信息）")
-SUBMIT_ONLINE = register("applications.submit_online", "在线提交政府信息公开申请")
-FILE_DOWNLOAD = register("applications.file_download", "工作人员下载答复附件")
-EXPORT = register("applications.export", "导出申请清单（个人信息已遮盖）")
 
 
 def today() -> datetime.date:

@@ -44,11 +44,11 @@ def application_request_correction(
     """One 补正 notice, within 7 working days of receipt (《条例》第三十条)."""
     require(can_handle_application(actor, application))
     app = lock(application)
-    ensure_transition(app.status, Status.CORRECTION_REQUESTED)
-    check_date(app, on)
     if _has(app, EventKind.CORRECTION_REQUESTED):
         raise ValidationError(_("补正只能一次性告知，本申请已告知过补正。"),
                               code="correction_already_requested")
+    ensure_transition(app.status, Status.CORRECTION_REQUESTED)
+    check_date(app, on)
     last_day = deadlines.correction_notice_last_day(app.received_on)
     if on > last_day:
         raise ValidationError(
@@ -230,10 +230,10 @@ def application_notify_fee(
     """Send the 收费通知; the applicant has 20 working days to pay and the time is not counted."""
     require(can_handle_application(actor, application))
     app = lock(application)
-    ensure_transition(app.status, Status.AWAITING_FEE)
-    check_date(app, on)
     if _has(app, EventKind.FEE_NOTIFIED):
         raise ValidationError(_("本申请已发出过收费通知。"), code="fee_already_notified")
+    ensure_transition(app.status, Status.AWAITING_FEE)
+    check_date(app, on)
     amount, explanation, extra = fee_quote(application=app, method=method, pages=pages)
     if amount <= 0:
         raise ValidationError(_("%(explanation)s，不收取信息处理费。"), code="fee_not_due",

@@ -11,19 +11,18 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
 
 from gongkai import audit
 from gongkai.agencies.models import Agency
-from gongkai.audit.actions import register
+from gongkai.reports.audit_actions import (  # noqa: F401  (re-exported for callers)
+    FIGURES_IMPORT,
+    FIGURES_SAVE,
+)
 
 from ..models import FIGURE_FIELDS, YearlyFigures
 from ..untrusted import parse_limits
 from .parse import LineError, ParsedFigures, parse_figures
 from .permissions import can_edit_figures
-
-FIGURES_SAVE = register("reports.figures.save", _("填报年度业务数据"))
-FIGURES_IMPORT = register("reports.figures.import", _("导入年度业务数据"))
 
 
 def _jsonable(values: dict) -> dict:

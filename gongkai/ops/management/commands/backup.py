@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from gongkai.ops.backup import METHODS, BackupError, backup_create
@@ -15,7 +15,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
-            "--output", default=os.environ.get("BACKUP_DIR", "backups"),
+            "--output", default=settings.GONGKAI_BACKUP_DIR,
             help="存放目录（默认 BACKUP_DIR 或 ./backups）/ directory for the archive",
         )
         parser.add_argument(

@@ -9,8 +9,7 @@ moved to the queue by the workers' built-in scheduler.
 
 from __future__ import annotations
 
-import os
-
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 
@@ -23,7 +22,7 @@ class Command(BaseCommand):
             help="要处理的队列（默认全部）/ queues to work on (default: all configured)",
         )
         parser.add_argument(
-            "--processes", type=int, default=int(os.environ.get("WORKER_PROCESSES", "2")),
+            "--processes", type=int, default=settings.GONGKAI_WORKER_PROCESSES,
             help="工作进程数（默认 WORKER_PROCESSES 或 2）/ worker processes (default 2)",
         )
         parser.add_argument(

@@ -13,12 +13,12 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from gongkai import audit
-from gongkai.audit.actions import register
+from gongkai.privacy.audit_actions import (  # noqa: F401  (re-exported for callers)
+    ERASE,
+)
 from gongkai.privacy.retention import erase_all, retention_cutoff
 
 from ._batched import BatchedCommand
-
-ERASE = register("privacy.erase_personal_data", "删除保存期限届满的个人信息")
 
 
 class Command(BatchedCommand):

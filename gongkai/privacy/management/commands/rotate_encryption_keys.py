@@ -9,13 +9,13 @@ from __future__ import annotations
 from django.core.management.base import CommandError
 
 from gongkai import audit
-from gongkai.audit.actions import register
 from gongkai.privacy import crypto
+from gongkai.privacy.audit_actions import (  # noqa: F401  (re-exported for callers)
+    ROTATE,
+)
 from gongkai.privacy.rotation import rotate_all
 
 from ._batched import BatchedCommand
-
-ROTATE = register("privacy.rotate_keys", "轮换个人信息加密密钥")
 
 
 class Command(BatchedCommand):

@@ -19,8 +19,8 @@ from gongkai.agencies.models import Role
 from gongkai.agencies.permissions import agencies_with_role, require
 from gongkai.audit.models import AuditEntry
 
-from . import services
-from .forms import (
+from .. import services
+from ..forms import (
     ApproveForm,
     AttachmentForm,
     DocumentForm,
@@ -28,8 +28,8 @@ from .forms import (
     StaffFilterForm,
     ValidityForm,
 )
-from .models import Attachment, Document, Status
-from .permissions import (
+from ..models import Attachment, Document, Status
+from ..permissions import (
     STAFF_READ_ROLES,
     can_edit_document,
     can_review_document,
@@ -37,8 +37,8 @@ from .permissions import (
     documents_for_staff,
     documents_to_review,
 )
-from .views import PAGE_SIZE, querystring_without_page
-from .workflow import EDITABLE, can_transition
+from ..workflow import EDITABLE, can_transition
+from .public import PAGE_SIZE, querystring_without_page
 
 
 def _messages_of(error: ValidationError) -> list[str]:

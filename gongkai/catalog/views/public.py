@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from gongkai.agencies.models import Agency
 from gongkai.page_cache import CachedCountPaginator, cache_anonymous_page
 
-from . import files, page_scopes, selectors
-from .forms import DocumentFilterForm
-from .models import Attachment, Category, Document
-from .permissions import can_download_attachment
+from .. import files, page_scopes, selectors
+from ..forms import DocumentFilterForm
+from ..models import Attachment, Category, Document
+from ..permissions import can_download_attachment
 
 PAGE_SIZE = 20
 HOME_LATEST = 8

@@ -7,21 +7,6 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def page(monkeypatch):
-    # Playwright's sync API runs an event loop; set only for this test so that the deploy
-    # checks of other tests (async.E001) do not see it.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser.new_page()
-        browser.close()
-
-
 def test_a_visitor_computes_a_due_date_and_sees_an_unknown_year_as_provisional(live_server, page):
     page.goto(f"{live_server.url}/workdays/")
     page.fill("input[name=received]", "2021-09-27")

@@ -15,8 +15,8 @@ from gongkai.agencies.models import Agency
 from gongkai.reportformat import schema
 from gongkai.reportformat.values import Report
 
-from .forms import PublicFilterForm
-from .models import AnnualReport
+from ..forms import PublicFilterForm
+from ..models import AnnualReport
 
 PAGE_SIZE = 30
 JSON_OPTIONS = {"ensure_ascii": False, "indent": 2}

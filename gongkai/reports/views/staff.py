@@ -25,14 +25,14 @@ from gongkai.reportformat import template as t
 from gongkai.reportformat.render import CSS, render_docx, render_html, render_pdf
 from gongkai.reportformat.validate import cell_name
 
-from . import annual_selectors as selectors
-from . import annual_services as services
-from . import charts, permissions
-from .compute import UnknownCell, cell_filter, compute_subtree
-from .forms import CommentForm, GenerateForm, NarrativeForm, ReportFilterForm
-from .models import AnnualReport
-from .report_page import render_report
-from .workflow import ACTION_LABELS, actions_from
+from .. import annual_selectors as selectors
+from .. import annual_services as services
+from .. import charts, permissions
+from ..compute import UnknownCell, cell_filter, compute_subtree
+from ..forms import CommentForm, GenerateForm, NarrativeForm, ReportFilterForm
+from ..models import AnnualReport
+from ..report_page import render_report
+from ..workflow import ACTION_LABELS, actions_from
 
 PAGE_SIZE = 30
 CONTENT_TYPES = {
