@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.privacy",
     "gongkai.appeals",
+    "gongkai.worklog",
     "gongkai.reports",
     "gongkai.supervision",
     "gongkai.demo",

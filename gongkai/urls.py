@@ -11,6 +11,7 @@ urlpatterns = [
     path("workdays/", include("gongkai.workdays.urls")),
     path("requests/", include("gongkai.applications.urls")),
     path("appeals/", include("gongkai.appeals.urls")),
+    path("worklog/", include("gongkai.worklog.urls")),
     path("reports/", include("gongkai.reports.urls")),
     path("supervision/", include("gongkai.supervision.urls")),
     path("api/", include("gongkai.api.urls")),

@@ -14,6 +14,7 @@ STEPS = [
     # refused requests.
     "gongkai.demo.appeals",
     "gongkai.demo.figures",
+    "gongkai.demo.worklog",
     # Annual reports last: their numbers come from all the records above (the search index
     # picks up the published report through its signals).
     "gongkai.demo.reports",

@@ -104,6 +104,8 @@ REQUEST_READERS = (HANDLER, ADMIN, SUPERVISOR)
 REPORT_READERS = (PUBLISHER, REVIEWER, ADMIN, SUPERVISOR)
 FIGURE_READERS = (PUBLISHER, ADMIN, SUPERVISOR)
 APPEAL_READERS = (HANDLER, SUPERVISOR)
+WORKLOG_WRITERS = (PUBLISHER, ADMIN)
+WORKLOG_READERS = (*WORKLOG_WRITERS, SUPERVISOR)
 ALL_STAFF = tuple(sorted(STAFF))
 
 RULES: dict[str, Rule] = {
@@ -216,6 +218,21 @@ RULES: dict[str, Rule] = {
                          post=refuse(HANDLER, denied="404") | {SUPERVISOR: "403"}),
     "appeals:result": Rule(kwargs=pk_of("appeal"), get=staff_only(HANDLER, denied="404") | {SUPERVISOR: "403"},
                            post=refuse(HANDLER, denied="404") | {SUPERVISOR: "403"}),
+    # ---- 政务公开工作记录: a supervisor reads (403 to change); to anyone else a record does not exist.
+    "worklog:list": Rule(get=staff_only(*WORKLOG_READERS, OTHER_STAFF, OTHER_SUPERVISOR)),
+    "worklog:create": Rule(get=staff_only(*WORKLOG_WRITERS, OTHER_STAFF),
+                           post=refuse(*WORKLOG_WRITERS, OTHER_STAFF)),
+    "worklog:detail": Rule(kwargs=pk_of("activity"), get=staff_only(*WORKLOG_READERS, denied="404")),
+    "worklog:edit": Rule(kwargs=pk_of("activity"),
+                         get=staff_only(*WORKLOG_WRITERS, denied="404") | {SUPERVISOR: "403"},
+                         post=refuse(*WORKLOG_WRITERS, denied="404") | {SUPERVISOR: "403"}),
+    "worklog:delete": Rule(kwargs=pk_of("activity"), get=answers("405", **{ANONYMOUS: LOGIN}),
+                           post=refuse(*WORKLOG_WRITERS, denied="404") | {SUPERVISOR: "403"}),
+    "worklog:material_upload": Rule(kwargs=pk_of("activity"), get=answers("405", **{ANONYMOUS: LOGIN}),
+                                    post=refuse(*WORKLOG_WRITERS, denied="404") | {SUPERVISOR: "403"}),
+    "worklog:material": Rule(kwargs=pk_of("material"), get=staff_only(*WORKLOG_READERS, denied="404")),
+    "worklog:material_delete": Rule(kwargs=pk_of("material"), get=answers("405", **{ANONYMOUS: LOGIN}),
+                                    post=refuse(*WORKLOG_WRITERS, denied="404") | {SUPERVISOR: "403"}),
     # ---- 年度报告: public
     "reports:public_list": Rule(get=public()),
     "reports:open_data_schema": Rule(get=public()),
@@ -326,6 +343,9 @@ ADMIN_SUPERUSER_EXCEPTIONS: dict[str, str] = {
     "admin:catalog_document_delete": "403",
     "admin:appeals_appealcase_add": "403",
     "admin:appeals_appealcase_delete": "403",
+    # Work-log records are written on the staff pages, which audit each change.
+    "admin:worklog_workactivity_add": "403",
+    "admin:worklog_workactivity_delete": "403",
 }
 
 

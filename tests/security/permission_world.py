@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -31,6 +32,8 @@ from gongkai.reports import annual_services
 from gongkai.reports.models import AnnualReport
 from gongkai.supervision.models import UploadedReportCheck
 from gongkai.workdays.models import CalendarYear
+from gongkai.worklog import services as worklog_services
+from gongkai.worklog.models import WorkActivity, WorkMaterial
 from tests.appeals.factories import AppealCaseFactory, make_application
 from tests.catalog.factories import DocumentFactory
 from tests.factories import AgencyFactory, MembershipFactory, UserFactory
@@ -80,6 +83,8 @@ class World:
     upload_check: UploadedReportCheck | None = None
     calendar_year: CalendarYear | None = None
     membership: Membership | None = None
+    activity: WorkActivity | None = None
+    material: WorkMaterial | None = None
     # Text that only those with a right over 商务局's records may see (see OUTSIDERS).
     secrets: tuple[str, ...] = ()
     # The applicant's own requests, which they may see.
@@ -156,13 +161,19 @@ def build_world() -> World:
         original_name="商务局2021年报.txt", sha256=hashlib.sha256(b"report").hexdigest(),
         uploaded_by=world.users[SUPERVISOR],
     )
+    world.activity = worklog_services.activity_create(
+        actor=publisher, agency=own,
+        data={"kind": "inspection", "title": "商务局内部检查：栏目问题清单", "held_on": dt.date(YEAR, 5, 6)})
+    world.material = worklog_services.material_add(
+        actor=publisher, activity=world.activity,
+        upload=SimpleUploadedFile("检查记录.pdf", b"%PDF-1.4 walk"))
     world.calendar_year = CalendarYear.objects.create(year=2031, entered_by=world.users[SUPERUSER])
     returned = audit.record(actor=world.users[REVIEWER], action=DOCUMENT_RETURN, target=world.pending,
                             agency=own, reason="商务局审核意见：补贴名单须先经局务会研究")
     world.secrets = (
         world.draft.title, world.pending.title, world.application.title,
         world.closed_application.title, world.appeal.case_number, world.upload_check.original_name,
-        returned.reason,
+        returned.reason, world.activity.title,
     )
     world.applicant_records = (world.application.title, world.closed_application.title)
 
@@ -187,6 +198,7 @@ def build_world() -> World:
         "catalog_category": Category.objects.order_by("pk").first(),
         "catalog_document": world.draft,
         "appeals_appealcase": world.appeal,
+        "worklog_workactivity": world.activity,
     }
     return world
 
