@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "gongkai.privacy",
     "gongkai.appeals",
     "gongkai.worklog",
+    "gongkai.responses",
     "gongkai.reports",
     "gongkai.supervision",
     "gongkai.demo",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("requests/", include("gongkai.applications.urls")),
     path("appeals/", include("gongkai.appeals.urls")),
     path("worklog/", include("gongkai.worklog.urls")),
+    path("responses/", include("gongkai.responses.urls")),
     path("reports/", include("gongkai.reports.urls")),
     path("supervision/", include("gongkai.supervision.urls")),
     path("api/", include("gongkai.api.urls")),

@@ -15,6 +15,7 @@ STEPS = [
     "gongkai.demo.appeals",
     "gongkai.demo.figures",
     "gongkai.demo.worklog",
+    "gongkai.demo.responses",
     # Annual reports last: their numbers come from all the records above (the search index
     # picks up the published report through its signals).
     "gongkai.demo.reports",

@@ -105,6 +105,7 @@ REPORT_READERS = (PUBLISHER, REVIEWER, ADMIN, SUPERVISOR)
 FIGURE_READERS = (PUBLISHER, ADMIN, SUPERVISOR)
 APPEAL_READERS = (HANDLER, SUPERVISOR)
 WORKLOG_WRITERS = (PUBLISHER, ADMIN)
+QUESTION_ANSWERERS = (HANDLER, ADMIN)
 WORKLOG_READERS = (*WORKLOG_WRITERS, SUPERVISOR)
 ALL_STAFF = tuple(sorted(STAFF))
 
@@ -233,6 +234,21 @@ RULES: dict[str, Rule] = {
     "worklog:material": Rule(kwargs=pk_of("material"), get=staff_only(*WORKLOG_READERS, denied="404")),
     "worklog:material_delete": Rule(kwargs=pk_of("material"), get=answers("405", **{ANONYMOUS: LOGIN}),
                                     post=refuse(*WORKLOG_WRITERS, denied="404") | {SUPERVISOR: "403"}),
+    # ---- 回应关切: the public pages, and the staff queue (a supervisor reads, 403 to act)
+    "responses:public_list": Rule(get=public()),
+    "responses:public_detail": Rule(kwargs=pk_of("public_question"), get=public()),
+    "responses:ask": Rule(get=public()),
+    "responses:submitted": Rule(get=answers(REDIRECT)),
+    "responses:lookup": Rule(get=public()),
+    "responses:queue": Rule(get=staff_only(*QUESTION_ANSWERERS, SUPERVISOR, OTHER_STAFF,
+                                             OTHER_SUPERVISOR)),
+    "responses:staff_detail": Rule(kwargs=pk_of("question"),
+                                   get=staff_only(*QUESTION_ANSWERERS, SUPERVISOR, denied="404")),
+    **{f"responses:{act}": Rule(kwargs=pk_of("question"), get=answers("405", **{ANONYMOUS: LOGIN}),
+                                post=refuse(*QUESTION_ANSWERERS, denied="404") | {SUPERVISOR: "403"})
+       for act in ("answer", "refer", "reject")},
+    "responses:period": Rule(kwargs=lambda w: {"slug": w.own.slug}, get=staff_only(ADMIN),
+                             post=refuse(ADMIN)),
     # ---- 年度报告: public
     "reports:public_list": Rule(get=public()),
     "reports:open_data_schema": Rule(get=public()),
@@ -346,6 +362,8 @@ ADMIN_SUPERUSER_EXCEPTIONS: dict[str, str] = {
     # Work-log records are written on the staff pages, which audit each change.
     "admin:worklog_workactivity_add": "403",
     "admin:worklog_workactivity_delete": "403",
+    "admin:responses_publicquestion_add": "403",
+    "admin:responses_publicquestion_delete": "403",
 }
 
 

@@ -30,6 +30,8 @@ from gongkai.catalog.models import Attachment, Category, Document, Status
 from gongkai.catalog.services import DOCUMENT_RETURN
 from gongkai.reports import annual_services
 from gongkai.reports.models import AnnualReport
+from gongkai.responses import services as response_services
+from gongkai.responses.models import PublicQuestion
 from gongkai.supervision.models import UploadedReportCheck
 from gongkai.workdays.models import CalendarYear
 from gongkai.worklog import services as worklog_services
@@ -85,6 +87,8 @@ class World:
     membership: Membership | None = None
     activity: WorkActivity | None = None
     material: WorkMaterial | None = None
+    question: PublicQuestion | None = None
+    public_question: PublicQuestion | None = None
     # Text that only those with a right over 商务局's records may see (see OUTSIDERS).
     secrets: tuple[str, ...] = ()
     # The applicant's own requests, which they may see.
@@ -167,13 +171,21 @@ def build_world() -> World:
     world.material = worklog_services.material_add(
         actor=publisher, activity=world.activity,
         upload=SimpleUploadedFile("检查记录.pdf", b"%PDF-1.4 walk"))
+    world.question = response_services.question_submit(
+        agency=own, ip="192.0.2.9",
+        data={"subject": "商务局未答复留言：投诉某商场", "body": "内容", "name": "赵六", "phone": "13700000000"})
+    world.public_question = response_services.question_answer(
+        actor=world.users[HANDLER], publish=True, answer="已答复。", public_body="公开的内容",
+        question=response_services.question_submit(
+            agency=own, ip="192.0.2.9",
+            data={"subject": "公开的留言", "body": "内容", "name": "钱七", "phone": "13700000001"}))
     world.calendar_year = CalendarYear.objects.create(year=2031, entered_by=world.users[SUPERUSER])
     returned = audit.record(actor=world.users[REVIEWER], action=DOCUMENT_RETURN, target=world.pending,
                             agency=own, reason="商务局审核意见：补贴名单须先经局务会研究")
     world.secrets = (
         world.draft.title, world.pending.title, world.application.title,
         world.closed_application.title, world.appeal.case_number, world.upload_check.original_name,
-        returned.reason, world.activity.title,
+        returned.reason, world.activity.title, world.question.subject,
     )
     world.applicant_records = (world.application.title, world.closed_application.title)
 
@@ -199,6 +211,7 @@ def build_world() -> World:
         "catalog_document": world.draft,
         "appeals_appealcase": world.appeal,
         "worklog_workactivity": world.activity,
+        "responses_publicquestion": world.question,
     }
     return world
 
