@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "gongkai.appeals",
     "gongkai.worklog",
     "gongkai.responses",
+    "gongkai.participation",
     "gongkai.reports",
     "gongkai.supervision",
     "gongkai.demo",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("appeals/", include("gongkai.appeals.urls")),
     path("worklog/", include("gongkai.worklog.urls")),
     path("responses/", include("gongkai.responses.urls")),
+    path("participation/", include("gongkai.participation.urls")),
     path("reports/", include("gongkai.reports.urls")),
     path("supervision/", include("gongkai.supervision.urls")),
     path("api/", include("gongkai.api.urls")),

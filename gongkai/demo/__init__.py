@@ -16,6 +16,7 @@ STEPS = [
     "gongkai.demo.figures",
     "gongkai.demo.worklog",
     "gongkai.demo.responses",
+    "gongkai.demo.participation",
     # Annual reports last: their numbers come from all the records above (the search index
     # picks up the published report through its signals).
     "gongkai.demo.reports",

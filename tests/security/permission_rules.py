@@ -106,6 +106,14 @@ FIGURE_READERS = (PUBLISHER, ADMIN, SUPERVISOR)
 APPEAL_READERS = (HANDLER, SUPERVISOR)
 WORKLOG_WRITERS = (PUBLISHER, ADMIN)
 QUESTION_ANSWERERS = (HANDLER, ADMIN)
+CONSULTATION_RUNNERS = (PUBLISHER, ADMIN)
+
+
+def consultation_act(kwargs) -> Rule:
+    """A POST-only act on 商务局's consultation: its supervisor sees it (403), others do not (404)."""
+    return Rule(kwargs=kwargs, get=answers("405", **{ANONYMOUS: LOGIN}),
+                post=refuse(*CONSULTATION_RUNNERS, denied="404") | {SUPERVISOR: "403"})
+
 WORKLOG_READERS = (*WORKLOG_WRITERS, SUPERVISOR)
 ALL_STAFF = tuple(sorted(STAFF))
 
@@ -249,6 +257,23 @@ RULES: dict[str, Rule] = {
        for act in ("answer", "refer", "reject")},
     "responses:period": Rule(kwargs=lambda w: {"slug": w.own.slug}, get=staff_only(ADMIN),
                              post=refuse(ADMIN)),
+    # ---- 意见征集
+    "participation:public_list": Rule(get=public()),
+    "participation:public_detail": Rule(kwargs=pk_of("consultation"), get=public()),
+    "participation:staff_list": Rule(get=staff_only(*CONSULTATION_RUNNERS, SUPERVISOR, OTHER_STAFF,
+                                                     OTHER_SUPERVISOR)),
+    "participation:staff_create": Rule(get=staff_only(*CONSULTATION_RUNNERS, OTHER_STAFF),
+                                       post=refuse(*CONSULTATION_RUNNERS, OTHER_STAFF)),
+    "participation:staff_detail": Rule(kwargs=pk_of("consultation"),
+                                       get=staff_only(*CONSULTATION_RUNNERS, SUPERVISOR, denied="404")),
+    "participation:staff_edit": Rule(
+        kwargs=pk_of("consultation"),
+        get=staff_only(*CONSULTATION_RUNNERS, denied="404") | {SUPERVISOR: "403"},
+        post=refuse(*CONSULTATION_RUNNERS, denied="404") | {SUPERVISOR: "403"}),
+    "participation:staff_feedback": consultation_act(pk_of("consultation")),
+    "participation:staff_act": consultation_act(lambda w: {"pk": w.consultation.pk, "action": "close"}),
+    "participation:comment_moderate": consultation_act(pk_of("comment")),
+    "participation:comment_adopt": consultation_act(pk_of("comment")),
     # ---- 年度报告: public
     "reports:public_list": Rule(get=public()),
     "reports:open_data_schema": Rule(get=public()),
@@ -364,6 +389,8 @@ ADMIN_SUPERUSER_EXCEPTIONS: dict[str, str] = {
     "admin:worklog_workactivity_delete": "403",
     "admin:responses_publicquestion_add": "403",
     "admin:responses_publicquestion_delete": "403",
+    "admin:participation_consultation_add": "403",
+    "admin:participation_consultation_delete": "403",
 }
 
 

@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -28,6 +29,8 @@ from gongkai.applications.models import Application, ApplicationEvent, ReplyFile
 from gongkai.audit.models import AuditEntry
 from gongkai.catalog.models import Attachment, Category, Document, Status
 from gongkai.catalog.services import DOCUMENT_RETURN
+from gongkai.participation import services as participation_services
+from gongkai.participation.models import Comment, Consultation
 from gongkai.reports import annual_services
 from gongkai.reports.models import AnnualReport
 from gongkai.responses import services as response_services
@@ -89,6 +92,8 @@ class World:
     material: WorkMaterial | None = None
     question: PublicQuestion | None = None
     public_question: PublicQuestion | None = None
+    consultation: Consultation | None = None
+    comment: Comment | None = None
     # Text that only those with a right over 商务局's records may see (see OUTSIDERS).
     secrets: tuple[str, ...] = ()
     # The applicant's own requests, which they may see.
@@ -179,13 +184,22 @@ def build_world() -> World:
         question=response_services.question_submit(
             agency=own, ip="192.0.2.9",
             data={"subject": "公开的留言", "body": "内容", "name": "钱七", "phone": "13700000001"}))
+    today = timezone.localdate()
+    world.consultation = participation_services.consultation_open(
+        actor=publisher, consultation=participation_services.consultation_create(
+            actor=publisher, agency=own, data={
+                "title": "商务局征求意见", "summary": "征求意见稿",
+                "opens_on": today - dt.timedelta(days=1), "closes_on": today + dt.timedelta(days=30)}))
+    world.comment = participation_services.comment_submit(
+        consultation=world.consultation, ip="192.0.2.10",
+        data={"body": "商务局待审核意见：某某的私人诉求", "name": "孙八"})
     world.calendar_year = CalendarYear.objects.create(year=2031, entered_by=world.users[SUPERUSER])
     returned = audit.record(actor=world.users[REVIEWER], action=DOCUMENT_RETURN, target=world.pending,
                             agency=own, reason="商务局审核意见：补贴名单须先经局务会研究")
     world.secrets = (
         world.draft.title, world.pending.title, world.application.title,
         world.closed_application.title, world.appeal.case_number, world.upload_check.original_name,
-        returned.reason, world.activity.title, world.question.subject,
+        returned.reason, world.activity.title, world.question.subject, world.comment.body,
     )
     world.applicant_records = (world.application.title, world.closed_application.title)
 
@@ -212,6 +226,7 @@ def build_world() -> World:
         "appeals_appealcase": world.appeal,
         "worklog_workactivity": world.activity,
         "responses_publicquestion": world.question,
+        "participation_consultation": world.consultation,
     }
     return world
 
