@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "gongkai.worklog",
     "gongkai.responses",
     "gongkai.participation",
+    "gongkai.powers",
     "gongkai.reports",
     "gongkai.supervision",
     "gongkai.demo",

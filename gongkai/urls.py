@@ -14,6 +14,7 @@ urlpatterns = [
     path("worklog/", include("gongkai.worklog.urls")),
     path("responses/", include("gongkai.responses.urls")),
     path("participation/", include("gongkai.participation.urls")),
+    path("powers/", include("gongkai.powers.urls")),
     path("reports/", include("gongkai.reports.urls")),
     path("supervision/", include("gongkai.supervision.urls")),
     path("api/", include("gongkai.api.urls")),

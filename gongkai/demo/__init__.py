@@ -17,6 +17,7 @@ STEPS = [
     "gongkai.demo.worklog",
     "gongkai.demo.responses",
     "gongkai.demo.participation",
+    "gongkai.demo.powers",
     # Annual reports last: their numbers come from all the records above (the search index
     # picks up the published report through its signals).
     "gongkai.demo.reports",

@@ -107,6 +107,7 @@ APPEAL_READERS = (HANDLER, SUPERVISOR)
 WORKLOG_WRITERS = (PUBLISHER, ADMIN)
 QUESTION_ANSWERERS = (HANDLER, ADMIN)
 CONSULTATION_RUNNERS = (PUBLISHER, ADMIN)
+POWER_KEEPERS = (PUBLISHER, ADMIN)
 
 
 def consultation_act(kwargs) -> Rule:
@@ -274,6 +275,24 @@ RULES: dict[str, Rule] = {
     "participation:staff_act": consultation_act(lambda w: {"pk": w.consultation.pk, "action": "close"}),
     "participation:comment_moderate": consultation_act(pk_of("comment")),
     "participation:comment_adopt": consultation_act(pk_of("comment")),
+    # ---- 权责清单: public list, item, chart and exports; staff keep their own agency's
+    "powers:public_list": Rule(get=public()),
+    "powers:public_detail": Rule(kwargs=pk_of("power"), get=public()),
+    "powers:chart": Rule(kwargs=pk_of("power"), get=public(**{k: "404" for k in KINDS if k != UNVERIFIED})),
+    "powers:export": Rule(kwargs=lambda w: {"fmt": "json"}, get=public()),
+    "powers:staff_list": Rule(get=staff_only(*POWER_KEEPERS, SUPERVISOR, OTHER_STAFF, OTHER_SUPERVISOR)),
+    "powers:staff_create": Rule(get=staff_only(*POWER_KEEPERS, OTHER_STAFF),
+                                post=refuse(*POWER_KEEPERS, OTHER_STAFF)),
+    "powers:staff_import": Rule(get=staff_only(*POWER_KEEPERS, OTHER_STAFF),
+                                post=refuse(*POWER_KEEPERS, OTHER_STAFF)),
+    "powers:staff_detail": Rule(kwargs=pk_of("power"),
+                                get=staff_only(*POWER_KEEPERS, SUPERVISOR, denied="404")),
+    "powers:staff_adjust": Rule(kwargs=pk_of("power"),
+                                get=staff_only(*POWER_KEEPERS, denied="404") | {SUPERVISOR: "403"},
+                                post=refuse(*POWER_KEEPERS, denied="404") | {SUPERVISOR: "403"}),
+    **{f"powers:staff_{act}": Rule(kwargs=pk_of("power"), get=answers("405", **{ANONYMOUS: LOGIN}),
+                                   post=refuse(*POWER_KEEPERS, denied="404") | {SUPERVISOR: "403"})
+       for act in ("abolish", "chart")},
     # ---- 年度报告: public
     "reports:public_list": Rule(get=public()),
     "reports:open_data_schema": Rule(get=public()),
@@ -391,6 +410,8 @@ ADMIN_SUPERUSER_EXCEPTIONS: dict[str, str] = {
     "admin:responses_publicquestion_delete": "403",
     "admin:participation_consultation_add": "403",
     "admin:participation_consultation_delete": "403",
+    "admin:powers_poweritem_add": "403",
+    "admin:powers_poweritem_delete": "403",
 }
 
 

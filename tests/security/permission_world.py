@@ -31,6 +31,8 @@ from gongkai.catalog.models import Attachment, Category, Document, Status
 from gongkai.catalog.services import DOCUMENT_RETURN
 from gongkai.participation import services as participation_services
 from gongkai.participation.models import Comment, Consultation
+from gongkai.powers import services as power_services
+from gongkai.powers.models import PowerItem
 from gongkai.reports import annual_services
 from gongkai.reports.models import AnnualReport
 from gongkai.responses import services as response_services
@@ -94,6 +96,7 @@ class World:
     public_question: PublicQuestion | None = None
     consultation: Consultation | None = None
     comment: Comment | None = None
+    power: PowerItem | None = None
     # Text that only those with a right over 商务局's records may see (see OUTSIDERS).
     secrets: tuple[str, ...] = ()
     # The applicant's own requests, which they may see.
@@ -193,6 +196,10 @@ def build_world() -> World:
     world.comment = participation_services.comment_submit(
         consultation=world.consultation, ip="192.0.2.10",
         data={"body": "商务局待审核意见：某某的私人诉求", "name": "孙八"})
+    world.power = power_services.item_create(
+        actor=world.users[ADMIN], agency=own, decision="西商〔2022〕1号", decided_on=dt.date(YEAR, 1, 5),
+        data={"category": "licensing", "code": "WALK-1", "name": "公开的许可事项",
+              "legal_basis": "依据", "implementing_body": "股室"})
     world.calendar_year = CalendarYear.objects.create(year=2031, entered_by=world.users[SUPERUSER])
     returned = audit.record(actor=world.users[REVIEWER], action=DOCUMENT_RETURN, target=world.pending,
                             agency=own, reason="商务局审核意见：补贴名单须先经局务会研究")
@@ -227,6 +234,7 @@ def build_world() -> World:
         "worklog_workactivity": world.activity,
         "responses_publicquestion": world.question,
         "participation_consultation": world.consultation,
+        "powers_poweritem": world.power,
     }
     return world
 

@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from gongkai import spreadsheet
 from gongkai.reportformat import template as t
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -82,69 +83,12 @@ def _norm(text: object) -> str:
 
 
 def read_table(filename: str, content: bytes) -> list[tuple[int, list[object]]]:
-    """(line number, cells) of the lines of a CSV or XLSX file (blank XLSX rows left out).
-    Raises ValueError in Chinese."""
-    if len(content) > MAX_BYTES:
-        raise ValueError("文件超过 2 MB，请拆分后导入")
-    name = filename.lower()
-    if name.endswith(".xlsx"):
-        return _read_xlsx(content)
-    if name.endswith((".csv", ".txt")):
-        return _read_csv(content)
-    raise ValueError("只能导入 CSV（.csv）或 Excel（.xlsx）文件")
-
-
-def _read_csv(content: bytes) -> list[tuple[int, list[object]]]:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes any byte string
-        raise ValueError("无法识别文件编码，请另存为 UTF-8 编码的 CSV")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    lines = []
-    try:
-        for cells in reader:
-            lines.append((reader.line_num, list(cells)))
-    except csv.Error as exc:
-        raise ValueError(f"第{reader.line_num}行：CSV 格式错误（{exc}）") from exc
-    return lines
-
-
-def _read_xlsx(content: bytes) -> list[tuple[int, list[object]]]:
-    from django.core.exceptions import ValidationError
-    from openpyxl import load_workbook
-
-    from gongkai.catalog.files import detect_kind
-
-    # A 2 MB zip can expand to gigabytes of sheet XML: the attachment gate's zip checks first.
-    if content[:4] == b"PK\x03\x04":
-        try:
-            detect_kind(content)
-        except ValidationError as exc:
-            raise ValueError(exc.messages[0]) from exc
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ValueError("无法读取该 Excel 文件，请确认是 .xlsx 格式") from exc
-    try:
-        lines = []
-        for number, row in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
-            cells = list(row)
-            if not _blank(cells):
-                lines.append((number, cells))
-            # A line past the limit is enough for the caller to say the file is too long.
-            if len(lines) > MAX_LINES + 1:
-                break
-        return lines
-    finally:
-        book.close()
+    """(line number, cells) of the lines of a CSV or XLSX file. Raises ValueError in Chinese."""
+    return spreadsheet.read_table(filename, content, max_bytes=MAX_BYTES, max_lines=MAX_LINES)
 
 
 def _blank(cells: list[object]) -> bool:
-    return all(c is None or str(c).strip() == "" for c in cells)
+    return spreadsheet.blank(cells)
 
 
 def parse_figures(filename: str, content: bytes) -> ParsedFigures:
