@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "gongkai.responses",
     "gongkai.participation",
     "gongkai.powers",
+    "gongkai.guides",
     "gongkai.reports",
     "gongkai.supervision",
     "gongkai.demo",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("responses/", include("gongkai.responses.urls")),
     path("participation/", include("gongkai.participation.urls")),
     path("powers/", include("gongkai.powers.urls")),
+    path("guides/", include("gongkai.guides.urls")),
     path("reports/", include("gongkai.reports.urls")),
     path("supervision/", include("gongkai.supervision.urls")),
     path("api/", include("gongkai.api.urls")),

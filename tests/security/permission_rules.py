@@ -108,6 +108,7 @@ WORKLOG_WRITERS = (PUBLISHER, ADMIN)
 QUESTION_ANSWERERS = (HANDLER, ADMIN)
 CONSULTATION_RUNNERS = (PUBLISHER, ADMIN)
 POWER_KEEPERS = (PUBLISHER, ADMIN)
+GUIDE_KEEPERS = (PUBLISHER, ADMIN)
 
 
 def consultation_act(kwargs) -> Rule:
@@ -293,6 +294,28 @@ RULES: dict[str, Rule] = {
     **{f"powers:staff_{act}": Rule(kwargs=pk_of("power"), get=answers("405", **{ANONYMOUS: LOGIN}),
                                    post=refuse(*POWER_KEEPERS, denied="404") | {SUPERVISOR: "403"})
        for act in ("abolish", "chart")},
+    # ---- 办事指南: the world's guide is a draft, so its public page and blank form are 404
+    "guides:public_list": Rule(get=public()),
+    "guides:public_detail": Rule(kwargs=pk_of("guide"), get=answers("404")),
+    "guides:material_template": Rule(kwargs=pk_of("guide_material"),
+                                     get=answers("404", **{k: "200" for k in GUIDE_KEEPERS},
+                                                 **{SUPERUSER: "200"})),
+    "guides:staff_list": Rule(get=staff_only(*GUIDE_KEEPERS, SUPERVISOR, OTHER_STAFF, OTHER_SUPERVISOR)),
+    "guides:staff_create": Rule(get=staff_only(*GUIDE_KEEPERS, OTHER_STAFF),
+                                post=refuse(*GUIDE_KEEPERS, OTHER_STAFF)),
+    "guides:staff_detail": Rule(kwargs=pk_of("guide"),
+                                get=staff_only(*GUIDE_KEEPERS, SUPERVISOR, denied="404")),
+    "guides:staff_edit": Rule(kwargs=pk_of("guide"),
+                              get=staff_only(*GUIDE_KEEPERS, denied="404") | {SUPERVISOR: "403"},
+                              post=refuse(*GUIDE_KEEPERS, denied="404") | {SUPERVISOR: "403"}),
+    "guides:staff_material_add": Rule(kwargs=pk_of("guide"), get=answers("405", **{ANONYMOUS: LOGIN}),
+                                      post=refuse(*GUIDE_KEEPERS, denied="404") | {SUPERVISOR: "403"}),
+    "guides:staff_material_remove": Rule(kwargs=pk_of("guide_material"),
+                                         get=answers("405", **{ANONYMOUS: LOGIN}),
+                                         post=refuse(*GUIDE_KEEPERS, denied="404") | {SUPERVISOR: "403"}),
+    "guides:staff_status": Rule(kwargs=lambda w: {"pk": w.guide.pk, "action": "publish"},
+                                get=answers("405", **{ANONYMOUS: LOGIN}),
+                                post=refuse(*GUIDE_KEEPERS, denied="404") | {SUPERVISOR: "403"}),
     # ---- 年度报告: public
     "reports:public_list": Rule(get=public()),
     "reports:open_data_schema": Rule(get=public()),
@@ -412,6 +435,8 @@ ADMIN_SUPERUSER_EXCEPTIONS: dict[str, str] = {
     "admin:participation_consultation_delete": "403",
     "admin:powers_poweritem_add": "403",
     "admin:powers_poweritem_delete": "403",
+    "admin:guides_serviceguide_add": "403",
+    "admin:guides_serviceguide_delete": "403",
 }
 
 

@@ -29,6 +29,8 @@ from gongkai.applications.models import Application, ApplicationEvent, ReplyFile
 from gongkai.audit.models import AuditEntry
 from gongkai.catalog.models import Attachment, Category, Document, Status
 from gongkai.catalog.services import DOCUMENT_RETURN
+from gongkai.guides import services as guide_services
+from gongkai.guides.models import GuideMaterial, ServiceGuide
 from gongkai.participation import services as participation_services
 from gongkai.participation.models import Comment, Consultation
 from gongkai.powers import services as power_services
@@ -97,6 +99,8 @@ class World:
     consultation: Consultation | None = None
     comment: Comment | None = None
     power: PowerItem | None = None
+    guide: ServiceGuide | None = None
+    guide_material: GuideMaterial | None = None
     # Text that only those with a right over 商务局's records may see (see OUTSIDERS).
     secrets: tuple[str, ...] = ()
     # The applicant's own requests, which they may see.
@@ -200,6 +204,12 @@ def build_world() -> World:
         actor=world.users[ADMIN], agency=own, decision="西商〔2022〕1号", decided_on=dt.date(YEAR, 1, 5),
         data={"category": "licensing", "code": "WALK-1", "name": "公开的许可事项",
               "legal_basis": "依据", "implementing_body": "股室"})
+    world.guide = guide_services.guide_save(actor=publisher, agency=own, data={
+        "name": "商务局未发布的办事指南", "conditions": "c", "steps": "s", "promised_days": 5,
+        "place": "p", "hours": "h", "phone": "1"})
+    world.guide_material = guide_services.material_add(
+        actor=publisher, guide=world.guide, data={"name": "申请表"},
+        upload=SimpleUploadedFile("申请表.pdf", b"%PDF-1.4 walk guide"))
     world.calendar_year = CalendarYear.objects.create(year=2031, entered_by=world.users[SUPERUSER])
     returned = audit.record(actor=world.users[REVIEWER], action=DOCUMENT_RETURN, target=world.pending,
                             agency=own, reason="商务局审核意见：补贴名单须先经局务会研究")
@@ -207,6 +217,7 @@ def build_world() -> World:
         world.draft.title, world.pending.title, world.application.title,
         world.closed_application.title, world.appeal.case_number, world.upload_check.original_name,
         returned.reason, world.activity.title, world.question.subject, world.comment.body,
+        world.guide.name,
     )
     world.applicant_records = (world.application.title, world.closed_application.title)
 
@@ -235,6 +246,7 @@ def build_world() -> World:
         "responses_publicquestion": world.question,
         "participation_consultation": world.consultation,
         "powers_poweritem": world.power,
+        "guides_serviceguide": world.guide,
     }
     return world
 
