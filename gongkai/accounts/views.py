@@ -1,9 +1,12 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,12 +14,14 @@ from django_otp import login as otp_login
 
 from gongkai.agencies.models import Membership
 from gongkai.agencies.permissions import is_staff_member
+from gongkai.applications import ratelimit
 
 from . import services
 from .forms import TokenForm
 from .workbench import workbench_links
 
 _PENDING = "gongkai_otp_pending"
+RESET_SCOPE = "password_reset"
 
 
 def _safe_next(request, fallback: str = "accounts:home") -> str:
@@ -34,11 +39,46 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         user = form.get_user()
+        self.landing_user = user
         if services.confirmed_device(user) is None:
             return super().form_valid(form)
         self.request.session[_PENDING] = {"user": user.pk, "backend": user.backend}
         next_url = urlencode({"next": self.get_success_url()})
         return redirect(f"{redirect('accounts:login_otp').url}?{next_url}")
+
+    def get_default_redirect_url(self) -> str:
+        return landing_url(getattr(self, "landing_user", self.request.user))
+
+
+def landing_url(user) -> str:
+    """Where a sign-in without `next` lands: staff on the 工作台, applicants on 我的申请."""
+    return reverse("accounts:home" if is_staff_member(user) else "applications:mine")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset by e-mail: the same answer whether or not the address has an account
+    (no enumeration), limited per client address and per address typed."""
+
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        keys = [ratelimit.client_ip(self.request), form.cleaned_data["email"].strip().lower()]
+        if ratelimit.exceeded(RESET_SCOPE, keys):
+            form.add_error(None, ValidationError(
+                _("找回密码的请求过于频繁，请稍后再试。"), code="rate_limited"))
+            return self.form_invalid(form)
+        ratelimit.hit(RESET_SCOPE, keys)
+        # The link points at the configured site, never at the Host header of this request.
+        self.extra_email_context = {"site_url": settings.SITE_URL}
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
 
 
 def login_otp(request):

@@ -24,6 +24,7 @@ def status_out(application) -> dict:
         "closed_on": application.closed_on,
         "outcome": application.outcome,
         "outcome_label": application.get_outcome_display() if application.outcome else "",
+        "result": application.plain_result,
         "timeline": [{"on": e.on, "text": e.sentence} for e in selectors.public_timeline(application)],
     }
 

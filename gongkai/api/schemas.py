@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class ErrorOut(Schema):
@@ -131,6 +131,7 @@ class RequestStatusOut(Schema):
     closed_on: datetime.date | None
     outcome: str
     outcome_label: str
+    result: str = Field("", description="处理结果的通俗说明（办结后）/ the outcome in plain words")
     timeline: list[TimelineOut]
 
 

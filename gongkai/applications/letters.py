@@ -1,5 +1,7 @@
-"""The reply letter (政府信息公开申请答复告知书) per outcome, as DOCX (python-docx) and PDF
-(WeasyPrint from HTML, font "WenQuanYi Micro Hei" from Debian's fonts-wqy-microhei).
+"""The letters of a request — the reply (政府信息公开申请答复告知书) per outcome, the 补正通知书
+and the 延期答复告知书 — as DOCX (python-docx) and PDF (WeasyPrint from HTML, font
+"WenQuanYi Micro Hei" from Debian's fonts-wqy-microhei). Each letter is sent by one event of
+the request's log (`LETTERS`), so the timeline lists them where they happened.
 
 Both formats are built from one `LetterContent`, so they say the same thing: the decision text
 and legal basis of the outcome (`legal.OUTCOME_TEXTS`), the staff's specifics, the disclosed
@@ -10,13 +12,15 @@ themself, or the assigned handler — audited by the caller); anyone else gets i
 
 from __future__ import annotations
 
+import datetime
 import io
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 
-from .legal import OUTCOME_TEXTS, WITHDRAWN_TEXT, remedies
-from .models import Application, EventKind
+from .legal import OUTCOME_TEXTS, REGULATION, WITHDRAWN_TEXT, remedies
+from .models import Application, ApplicationEvent, EventKind
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,45 @@ class LetterContent:
     remedies: str
     date: str
     contact: str
+    short_name: str = "答复告知书"  # in the file name of a download
+
+
+def chinese_date(day) -> str:
+    """2026年1月5日 (no leading zeros), as official letters write dates."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _subject(application: Application) -> str:
+    subject = application.title or application.description[:80]
+    if application.document_number:
+        subject += f"（{application.document_number}）"
+    return subject
+
+
+def _contact(agency) -> str:
+    return "；".join(
+        part for part in (
+            f"联系地址：{agency.address}" if agency.address else "",
+            f"联系电话：{agency.phone}" if agency.phone else "",
+        ) if part
+    )
+
+
+def _received(application: Application) -> str:
+    return (f"本机关于{chinese_date(application.received_on)}收到您（单位）提出的政府信息公开申请，"
+            f"申请获取“{_subject(application)}”。")
+
+
+def _letter(application: Application, *, full_personal_data: bool, **parts) -> LetterContent:
+    """The parts every letter of a request shares: agency, number, addressee, contact."""
+    return LetterContent(
+        reference=application.reference,
+        agency=application.agency.name,
+        applicant=application.applicant_name,
+        address=application.address if full_personal_data else application.address_masked,
+        contact=_contact(application.agency),
+        **parts,
+    )
 
 
 def letter_content(application: Application, *, full_personal_data: bool) -> LetterContent:
@@ -42,37 +85,80 @@ def letter_content(application: Application, *, full_personal_data: bool) -> Let
     withdrawn = application.events.filter(kind=EventKind.WITHDRAWN).exists()
     outcome = OUTCOME_TEXTS[application.outcome]
     parent = application.agency.parent
-    subject = application.title or application.description[:80]
-    if application.document_number:
-        subject += f"（{application.document_number}）"
-    address = application.address if full_personal_data else application.address_masked
-    decision = WITHDRAWN_TEXT if withdrawn else outcome.text
-    specifics = [] if withdrawn else [p.strip() for p in application.reply_text.splitlines() if p.strip()]
-    agency = application.agency
-    contact = "；".join(
-        part for part in (
-            f"联系地址：{agency.address}" if agency.address else "",
-            f"联系电话：{agency.phone}" if agency.phone else "",
-        ) if part
-    )
-    return LetterContent(
+    return _letter(
+        application, full_personal_data=full_personal_data,
         title="政府信息公开申请答复告知书",
-        reference=application.reference,
-        agency=agency.name,
-        applicant=application.applicant_name,
-        address=address,
-        opening=(
-            f"本机关于{application.received_on:%Y年%m月%d日}收到您（单位）提出的政府信息公开申请，"
-            f"申请获取“{subject}”。经审查，现答复如下："
-        ).replace("年0", "年").replace("月0", "月"),
-        decision=decision,
-        specifics=specifics,
+        opening=_received(application) + "经审查，现答复如下：",
+        decision=WITHDRAWN_TEXT if withdrawn else outcome.text,
+        specifics=[] if withdrawn else [
+            p.strip() for p in application.reply_text.splitlines() if p.strip()],
         basis="" if withdrawn else f"依据：{outcome.basis}。",
         files=[f.original_name for f in application.files.all()],
         remedies=remedies(parent.name if parent else ""),
-        date=f"{application.closed_on:%Y年%m月%d日}".replace("年0", "年").replace("月0", "月"),
-        contact=contact,
+        date=chinese_date(application.closed_on),
     )
+
+
+def correction_letter(event: ApplicationEvent, *, full_personal_data: bool) -> LetterContent:
+    """补正通知书 (《条例》第三十条): what is unclear, the period, and what happens after it."""
+    application = event.application
+    period_end = datetime.date.fromisoformat(event.data["period_end"])
+    return _letter(
+        application, full_personal_data=full_personal_data,
+        title="政府信息公开申请补正通知书", short_name="补正通知书",
+        opening=_received(application) + "经审查，您的申请内容不明确，请您对下列事项作出补正：",
+        decision="",
+        specifics=[p.strip() for p in event.data.get("items", "").splitlines() if p.strip()],
+        basis=(f"请于{chinese_date(period_end)}前向本机关提交补正后的申请。答复期限自本机关收到"
+               f"补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理"
+               f"该政府信息公开申请。依据：{REGULATION}第三十条。"),
+        files=[], remedies="", date=chinese_date(event.on),
+    )
+
+
+def extension_letter(event: ApplicationEvent, *, full_personal_data: bool) -> LetterContent:
+    """延期答复告知书 (《条例》第三十三条第一款): by how long, until when, and why."""
+    from .services.base import deadline_of
+
+    application = event.application
+    due_on = deadline_of(application, up_to=event.pk).due_on
+    new_due = f"，延长后的答复期限为{chinese_date(due_on)}" if due_on else ""
+    notified_on = event.data.get("notified_on") or event.on.isoformat()
+    return _letter(
+        application, full_personal_data=full_personal_data,
+        title="政府信息公开申请延期答复告知书", short_name="延期答复告知书",
+        opening=_received(application),
+        decision=(f"因{event.note.strip() or '需要延长答复期限'}，本机关不能在规定期限内作出答复。"
+                  f"经政府信息公开工作机构负责人同意，答复期限延长{event.data.get('days')}个工作日"
+                  f"{new_due}。"),
+        specifics=[],
+        basis=f"依据：{REGULATION}第三十三条第一款。",
+        files=[], remedies="", date=chinese_date(datetime.date.fromisoformat(notified_on)),
+    )
+
+
+# The letters a request's log produces, by the event that sends them.
+LETTERS = {
+    EventKind.CORRECTION_REQUESTED: correction_letter,
+    EventKind.EXTENDED: extension_letter,
+    EventKind.CLOSED: lambda event, **kw: letter_content(event.application, **kw),
+    EventKind.WITHDRAWN: lambda event, **kw: letter_content(event.application, **kw),
+}
+# How the timeline names them.
+LETTER_TITLES = {
+    EventKind.CORRECTION_REQUESTED: _("补正通知书"),
+    EventKind.EXTENDED: _("延期答复告知书"),
+    EventKind.CLOSED: _("答复告知书"),
+    EventKind.WITHDRAWN: _("答复告知书"),
+}
+
+
+def letter_for_event(event: ApplicationEvent, *, full_personal_data: bool) -> LetterContent:
+    """The letter `event` sent; LookupError if that kind of event sends none."""
+    builder = LETTERS.get(EventKind(event.kind))
+    if builder is None:
+        raise LookupError(event.kind)
+    return builder(event, full_personal_data=full_personal_data)
 
 
 def letter_html(content: LetterContent) -> str:
@@ -108,14 +194,16 @@ def letter_docx(content: LetterContent) -> bytes:
     if content.address:
         document.add_paragraph(f"（通信地址：{content.address}）")
     for text in (content.opening, content.decision, *content.specifics):
-        document.add_paragraph(text).paragraph_format.first_line_indent = Pt(24)
+        if text:
+            document.add_paragraph(text).paragraph_format.first_line_indent = Pt(24)
     if content.basis:
         document.add_paragraph(content.basis).paragraph_format.first_line_indent = Pt(24)
     if content.files:
         document.add_paragraph("附件：")
         for i, name in enumerate(content.files, start=1):
             document.add_paragraph(f"{i}. {name}")
-    document.add_paragraph(content.remedies).paragraph_format.first_line_indent = Pt(24)
+    if content.remedies:
+        document.add_paragraph(content.remedies).paragraph_format.first_line_indent = Pt(24)
     if content.contact:
         document.add_paragraph(content.contact)
     for text in (content.agency, content.date):

@@ -1,8 +1,10 @@
-"""Submission limits for the public form, kept in Django's cache (no third-party service).
+"""Submission limits for the public form (and password-reset e-mails), kept in Django's cache
+(no third-party service).
 
 Per network address and per applicant (identity number, and separately phone number): a fixed
 window counter. Limits can be changed in settings (read at call time):
-GONGKAI_APPLY_LIMIT_PER_IP = (count, seconds), GONGKAI_APPLY_LIMIT_PER_APPLICANT = (count, seconds).
+GONGKAI_APPLY_LIMIT_PER_IP = (count, seconds), GONGKAI_APPLY_LIMIT_PER_APPLICANT = (count, seconds),
+GONGKAI_PASSWORD_RESET_LIMIT = (count, seconds).
 Keys hold only hashes, never the numbers themselves.
 """
 
@@ -17,6 +19,7 @@ from django.core.cache import cache
 
 DEFAULT_PER_IP = (10, 3600)  # 10 requests an hour from one address
 DEFAULT_PER_APPLICANT = (5, 86400)  # 5 requests a day from one applicant
+DEFAULT_PASSWORD_RESET = (5, 3600)  # 5 reset e-mails an hour per address and per e-mail typed
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,9 @@ class Limit:
 def limits() -> dict[str, Limit]:
     ip = getattr(settings, "GONGKAI_APPLY_LIMIT_PER_IP", DEFAULT_PER_IP)
     applicant = getattr(settings, "GONGKAI_APPLY_LIMIT_PER_APPLICANT", DEFAULT_PER_APPLICANT)
-    return {"ip": Limit("ip", *ip), "applicant": Limit("applicant", *applicant)}
+    reset = getattr(settings, "GONGKAI_PASSWORD_RESET_LIMIT", DEFAULT_PASSWORD_RESET)
+    return {"ip": Limit("ip", *ip), "applicant": Limit("applicant", *applicant),
+            "password_reset": Limit("password_reset", *reset)}
 
 
 def client_ip(request) -> str:

@@ -31,9 +31,12 @@ def notify_applicant_task(application_id: int, event_id: int) -> bool:
     event = ApplicationEvent.objects.get(pk=event_id)
     if not event.is_public or not application.email:
         return False
+    from .letters import LETTER_TITLES
+
     context = {
         "application": application, "event": event,
         "lookup_url": _site(reverse("applications:lookup")),
+        "letter": LETTER_TITLES.get(event.kind, ""),
     }
     send_mail(
         subject=f"【{application.agency.name}】政府信息公开申请：{event.get_kind_display()}",

@@ -10,6 +10,8 @@ urlpatterns = [
     path("lookup/", public.lookup, name="lookup"),
     path("track/<str:code>/", public.track, name="track"),
     path("track/<str:code>/letter.<str:fmt>", public.track_letter, name="track_letter"),
+    path("track/<str:code>/letters/<int:event_id>.<str:fmt>", public.track_event_letter,
+         name="track_event_letter"),
     path("track/<str:code>/files/<int:pk>/", public.track_file, name="track_file"),
     path("track/<str:code>/withdraw/", public.track_withdraw, name="track_withdraw"),
     path("mine/", public.mine, name="mine"),
@@ -22,5 +24,7 @@ urlpatterns = [
     path("staff/<int:pk>/reveal/", staff.reveal, name="reveal"),
     path("staff/<int:pk>/act/<slug:action>/", staff.act, name="act"),
     path("staff/<int:pk>/letter.<str:fmt>", staff.letter, name="letter"),
+    path("staff/<int:pk>/letters/<int:event_id>.<str:fmt>", staff.event_letter,
+         name="event_letter"),
     path("staff/files/<int:pk>/", staff.file_download, name="file"),
 ]

@@ -9,6 +9,7 @@ STEPS = [
     "gongkai.demo.workdays",
     "gongkai.demo.catalog",
     "gongkai.demo.search",
+    "gongkai.demo.supervision",
     "gongkai.demo.applications",
     # Keep these two after the requests step (gongkai.demo.applications): cases link to its
     # refused requests.

@@ -194,6 +194,40 @@ OUTCOMES: tuple[Row, ...] = (
 OUTCOME_CODES: tuple[str, ...] = tuple(r.code for r in OUTCOMES)
 OUTCOME_GROUPS: tuple[str, ...] = ("（一）予以公开", "（二）部分公开", _WITHHELD, _UNABLE, _DECLINED, _OTHER)
 
+
+def gettext_noop(text: str) -> str:
+    """Marks a string for translation (makemessages) without importing Django."""
+    return text
+
+
+# What each outcome means, in plain words for the applicant (the statutory labels above are
+# statistics headings). Translated where shown: `gettext(OUTCOME_PLAIN[code])`.
+OUTCOME_PLAIN: dict[str, str] = {
+    "disclosed": gettext_noop("您申请的信息已全部公开，请查看答复告知书和提供的文件。"),
+    "partial": gettext_noop("您申请的信息部分公开：可以公开的部分已提供，不公开的部分在告知书中说明了理由。"),
+    "withheld_secret": gettext_noop("您申请的信息属于国家秘密，依法不予公开。"),
+    "withheld_law": gettext_noop("您申请的信息属于法律、行政法规禁止公开的信息，不予公开。"),
+    "withheld_security": gettext_noop("您申请的信息公开后可能危及国家安全、公共安全、经济安全或社会稳定，不予公开。"),
+    "withheld_third_party": gettext_noop("您申请的信息涉及他人的商业秘密或个人隐私，公开会损害第三方合法权益，不予公开。"),
+    "withheld_internal": gettext_noop("您申请的是机关内部事务信息（人事、后勤、内部工作流程等），不予公开。"),
+    "withheld_process": gettext_noop("您申请的是讨论记录、过程稿、请示报告等过程性信息，不予公开。"),
+    "withheld_enforcement": gettext_noop("您申请的是行政执法案卷信息，不予公开。"),
+    "withheld_query": gettext_noop("您申请的信息有专门的查询渠道（如工商、不动产登记资料），请按相关规定查询。"),
+    "unable_not_held": gettext_noop("本机关没有您申请的信息，或该信息不由本机关公开；告知书中写明了可以咨询的机关。"),
+    "unable_needs_creation": gettext_noop("本机关没有现成的信息，提供需要另行加工、分析制作，因此无法提供。"),
+    "unable_unclear": gettext_noop("补正后的申请内容仍不明确，本机关无法确定您要的信息。"),
+    "declined_petition": gettext_noop("您的申请属于信访、投诉或举报，请通过相应渠道提出；本机关不作为信息公开申请处理。"),
+    "declined_repeat": gettext_noop("您已就相同信息提出过申请并得到答复，本次不再重复处理。"),
+    "declined_publication": gettext_noop("您要的是公报、报刊、书籍等公开出版物，请通过出版发行渠道获取。"),
+    "declined_excessive": gettext_noop("申请的数量或频次明显超过合理范围且理由不合理，本机关不予处理。"),
+    "declined_confirmation": gettext_noop("您要求确认或重新出具已获取的信息，这不属于信息公开申请，本机关不予处理。"),
+    "other_no_correction": gettext_noop("补正期限已过而未收到补正，视为您放弃了这次申请。"),
+    "other_unpaid_fee": gettext_noop("缴费期限已过而未缴纳信息处理费，视为您放弃了这次申请。"),
+    "other": gettext_noop("本机关已对您的申请作出处理，具体情况见答复告知书。"),
+}
+WITHDRAWN_PLAIN = gettext_noop("您已撤回这次申请，本机关不再处理。")
+assert set(OUTCOME_PLAIN) == set(OUTCOME_CODES), "every outcome needs a plain-language sentence"
+
 TABLE3 = Table(
     code="table3",
     section="三",

@@ -11,13 +11,13 @@ Drawing (pure, no ORM; any app may call them):
 Ready-made charts of the report page (the supervision dashboard reuses them):
 
     requests_per_month_svg(agency_ids, year) -> str   新收申请 per month (收到申请日期)
-    on_time_rate_svg(agency_ids, year) -> str         按期答复率 per month of 答复日期
+    on_time_rate_svg(agency_ids, year, today) -> str  按期答复率 per month (overdue open = late)
     outcomes_svg(report) -> str                       办理结果 from a `values.Report` (table 三)
 
 and their data (one grouped aggregate query each):
 
     requests_per_month(agency_ids, year) -> list[int]                  12 counts
-    on_time_by_month(agency_ids, year) -> list[tuple[int, int]]        12 × (on time, answered)
+    on_time_by_month(agency_ids, year, today) -> list[OnTime]          12 months (applications.selectors)
 
 Every chart is an <svg role="img"> with a <title> and a <desc> that states the numbers, so a
 screen reader gets the data, and each bar carries its own <title> (hover text).
@@ -25,11 +25,16 @@ screen reader gets the data, and each bar carries its own <title> (hover text).
 
 from __future__ import annotations
 
+import datetime
 import itertools
 from collections.abc import Iterable, Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from gongkai.reportformat import template as t
+
+if TYPE_CHECKING:
+    from gongkai.applications.selectors import OnTime
 
 FONT = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif'
 BAR = "#1f5f99"
@@ -176,25 +181,18 @@ def requests_per_month(agency_ids: Iterable[int], year: int) -> list[int]:
     return counts
 
 
-def on_time_by_month(agency_ids: Iterable[int], year: int) -> list[tuple[int, int]]:
-    """(answered on time, answered) per month of 答复日期 in `year`, for requests with a due
-    date: on time means 答复日期 on or before 答复期限 (《条例》第三十三条)."""
-    from django.db.models import Count, F, Q
-    from django.db.models.functions import ExtractMonth
+def on_time_by_month(agency_ids: Iterable[int], year: int,
+                     today: datetime.date | None = None) -> list[OnTime]:
+    """按期答复率 per month (gongkai.applications.selectors.on_time_counts: answered by month of
+    答复日期, overdue open requests as late by month of their due date)."""
+    from django.utils import timezone
 
     from gongkai.applications.models import Application
+    from gongkai.applications.selectors import OnTime, on_time_counts
 
-    rows = (
-        Application.objects.filter(agency_id__in=list(agency_ids), closed_on__year=year,
-                                   due_on__isnull=False)
-        .annotate(month=ExtractMonth("closed_on")).values("month")
-        .annotate(n=Count("id"), on_time=Count("id", filter=Q(closed_on__lte=F("due_on"))))
-        .values_list("month", "on_time", "n")
-    )
-    result = [(0, 0)] * 12
-    for month, on_time, n in rows:
-        result[month - 1] = (on_time, n)
-    return result
+    counts = on_time_counts(Application.objects.filter(agency_id__in=list(agency_ids)), year=year,
+                            today=today or timezone.localdate(), by="month")
+    return [counts.get(month, OnTime()) for month in range(1, 13)]
 
 
 def requests_per_month_svg(agency_ids: Iterable[int], year: int) -> str:
@@ -203,14 +201,15 @@ def requests_per_month_svg(agency_ids: Iterable[int], year: int) -> str:
                      labels=MONTHS, values=counts, unit="件", css_class="chart-months")
 
 
-def on_time_rate_svg(agency_ids: Iterable[int], year: int) -> str:
-    data = on_time_by_month(agency_ids, year)
-    on_time, answered = sum(a for a, _ in data), sum(n for _, n in data)
-    overall = f"{100 * on_time / answered:.1f}%" if answered else "—"
-    rates = [100 * a / n if n else 0 for a, n in data]
-    texts = [f"{r:.0f}" if n else "—" for r, (_a, n) in zip(rates, data, strict=True)]
+def on_time_rate_svg(agency_ids: Iterable[int], year: int,
+                     today: datetime.date | None = None) -> str:
+    data = on_time_by_month(agency_ids, year, today)
+    on_time, counted = sum(m.on_time for m in data), sum(m.counted for m in data)
+    overall = f"{100 * on_time / counted:.1f}%" if counted else "—"
+    rates = [100 * (m.rate or 0) for m in data]
+    texts = [f"{r:.0f}" if m.counted else "—" for r, m in zip(rates, data, strict=True)]
     return bar_chart(
-        title=f"{year}年按期答复率（全年 {overall}，{on_time}/{answered}件）",
+        title=f"{year}年按期答复率（全年 {overall}，{on_time}/{counted}件，逾期未答复的计为未按期）",
         labels=MONTHS, values=rates, unit="%", max_value=100, value_labels=texts,
         css_class="chart-on-time",
     )

@@ -14,3 +14,4 @@ class SupervisionConfig(AppConfig):
 
         register_link("supervision:dashboard", "监督看板", (Role.SUPERVISOR,), order=10)
         register_link("supervision:check_list", "外部年报检查", (Role.SUPERVISOR,), order=11)
+        register_link("supervision:columns", "栏目审核确认", (Role.ADMIN, Role.PUBLISHER), order=12)

@@ -4,7 +4,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.agencies.models import Agency
+from gongkai.agencies.models import Agency, Role
+from gongkai.agencies.permissions import agencies_with_role
+from gongkai.catalog.models import Category
+
+from .selectors import default_year
 
 STALE_DAYS_DEFAULT = 90
 
@@ -27,7 +31,7 @@ class DashboardForm(forms.Form):
     def values(self) -> tuple[int, Agency | None, int]:
         today = timezone.localdate()
         data = self.cleaned_data if self.is_valid() else {}
-        year = data.get("year") or (today.year if today.month > 1 else today.year - 1)
+        year = data.get("year") or default_year(today)
         return year, data.get("root"), data.get("stale_days") or self.default_stale_days
 
 
@@ -43,3 +47,17 @@ class ReportCheckForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies if agencies is not None else Agency.objects.none()
         self.fields["year"].initial = datetime.date.today().year - 1
+
+
+class ColumnReviewForm(forms.Form):
+    """Confirm one column of one agency; the choices are limited to what the user answers for."""
+
+    agency = forms.ModelChoiceField(queryset=Agency.objects.none())
+    category = forms.ModelChoiceField(queryset=Category.objects.filter(is_active=True))
+    note = forms.CharField(label=_("审核说明"), max_length=200, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies_with_role(user, Role.ADMIN, Role.PUBLISHER)
+        self.fields["agency"].error_messages["invalid_choice"] = _("您不能为该机构确认栏目。")
+        self.fields["category"].error_messages["invalid_choice"] = _("栏目不存在或已停用。")

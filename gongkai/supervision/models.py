@@ -59,3 +59,35 @@ class UploadedReportCheck(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class ColumnReview(models.Model):
+    """An agency's confirmation that a catalog column (栏目) is up to date although nothing new
+    was published in it (指南、机构职能 and other pages that rarely change). A column reviewed
+    within the dashboard's period is not counted as stale. Written only by
+    `services.column_review_confirm`, which audits it."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("机构"), on_delete=models.CASCADE,
+        related_name="column_reviews",
+    )
+    category = models.ForeignKey(
+        "catalog.Category", verbose_name=_("栏目"), on_delete=models.CASCADE, related_name="+",
+    )
+    reviewed_on = models.DateField(_("审核日期"))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("审核人"), on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = models.CharField(_("审核说明"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("栏目审核确认")
+        verbose_name_plural = _("栏目审核确认")
+        ordering = ["-reviewed_on", "-id"]
+        indexes = [models.Index(fields=["agency", "category", "reviewed_on"],
+                                name="supervision_review_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.category} {self.reviewed_on}"

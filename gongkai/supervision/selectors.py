@@ -4,14 +4,17 @@ grouped queries whatever the number of agencies.
 Rules (also shown on the page):
 - 即将到期: open requests due within 3 working days from today; 已超期: open requests whose due
   date has passed (derived from `due_on`, never stored).
-- 按期答复率: requests closed (答复日期) in the year on or before their due date, over all
-  requests closed in the year that have a due date.
-- 长期未更新栏目: catalog columns in which the agency has published before, but nothing for
-  more than `stale_days` days.
+- 按期答复率: requests answered (答复日期) in the year on or before their due date, over the
+  requests answered in the year that have a due date plus the open ones whose due date (in the
+  year) has passed: an overdue request is late already (`applications.selectors.on_time_counts`).
+- 长期未更新栏目: catalog columns in which the agency has published before, but neither
+  published nor confirmed as reviewed (`ColumnReview`) for more than `stale_days` days.
 - 超期公开 (《条例》第二十六条): documents published in the year more than 20 working days after
   their 成文日期.
 - 年度报告: the year's report must be published by 31 January of the next year (《条例》第四十九条);
-  a report that failed validation is flagged whatever its status.
+  a report that failed validation is flagged whatever its status. The dashboard checks the
+  report of the chosen year, or of the year before when the chosen year has not ended (its
+  report cannot exist yet); from 1 January to 31 January it opens on the year being reported.
 """
 
 from __future__ import annotations
@@ -20,21 +23,38 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, F, Max
 
 from gongkai.agencies.models import Agency, Role
 from gongkai.agencies.permissions import agencies_with_role
 from gongkai.applications.models import Application
-from gongkai.applications.models import Status as RequestStatus
+from gongkai.applications.models.application import (
+    due_soon_condition,
+    open_condition,
+    overdue_condition,
+)
+from gongkai.applications.selectors import OnTime, on_time_counts
 from gongkai.catalog.models import Document
 from gongkai.reports.models import AnnualReport
 from gongkai.workdays import ScheduleUnknown, add_workdays
 
 from . import scoring
-from .models import UploadedReportCheck
+from .models import ColumnReview, UploadedReportCheck
 
 DUE_SOON_WORKDAYS = 3
 PUBLICATION_WORKDAYS = 20
+
+
+@dataclass(frozen=True)
+class StaleColumn:
+    category_id: int
+    name: str
+    last_published: datetime.date
+    last_reviewed: datetime.date | None
+
+    def is_stale(self, cutoff: datetime.date) -> bool:
+        """Neither published in nor confirmed as reviewed since `cutoff`."""
+        return max(self.last_published, self.last_reviewed or self.last_published) < cutoff
 
 
 @dataclass
@@ -43,9 +63,8 @@ class AgencyRow:
     open_requests: int = 0
     due_soon: int = 0
     overdue: int = 0
-    closed: int = 0
-    closed_on_time: int = 0
-    stale_categories: list[tuple[str, datetime.date]] = field(default_factory=list)
+    on_time: OnTime = field(default_factory=OnTime)
+    stale_categories: list[StaleColumn] = field(default_factory=list)
     late_publications: list[tuple[int, str, datetime.date, datetime.date]] = field(default_factory=list)
     report: AnnualReport | None = None
     report_state: str = "missing"
@@ -53,8 +72,16 @@ class AgencyRow:
     score: scoring.Score | None = None
 
     @property
+    def closed(self) -> int:
+        return self.on_time.answered
+
+    @property
+    def closed_on_time(self) -> int:
+        return self.on_time.on_time
+
+    @property
     def on_time_rate(self) -> float | None:
-        return self.closed_on_time / self.closed if self.closed else None
+        return self.on_time.rate
 
 
 @dataclass
@@ -64,14 +91,18 @@ class Dashboard:
     stale_days: int
     rows: list[AgencyRow]
     calendar_problem: str = ""
+    report_year: int = 0
 
     @property
     def agency_ids(self) -> list[int]:
         return [row.agency.pk for row in self.rows]
 
     @property
-    def ranking(self) -> list[AgencyRow]:
-        return sorted(self.rows, key=lambda r: (-r.score.points, r.agency.name))
+    def ranking(self) -> list[tuple[int, AgencyRow]]:
+        """(rank, row), best first; equal scores share a rank (1, 2, 2, 4)."""
+        by_agency = {row.agency.pk: row for row in self.rows}
+        return [(rank, by_agency[score.agency_id])
+                for rank, score in scoring.rank([row.score for row in self.rows])]
 
     @property
     def totals(self) -> dict[str, int]:
@@ -100,6 +131,18 @@ def report_deadline(year: int) -> datetime.date:
     return datetime.date(year + 1, 1, 31)
 
 
+def default_year(today: datetime.date) -> int:
+    """The year the dashboard opens on: from 1 January to the end of the reporting season
+    (31 January) the year being reported, afterwards the current year."""
+    return today.year - 1 if today <= report_deadline(today.year - 1) else today.year
+
+
+def report_year_for(year: int, today: datetime.date) -> int:
+    """Whose annual report the dashboard checks: the chosen year's once it has ended, else the
+    year before (in December 2026 the 2025 reports, due 31 January 2026)."""
+    return min(year, today.year - 1)
+
+
 def report_state(report: AnnualReport | None, year: int, today: datetime.date) -> str:
     deadline = report_deadline(year)
     if report is not None and report.error_count:
@@ -115,7 +158,8 @@ def dashboard_for(
     agencies = list(supervised_agencies(user, root))
     rows = {a.pk: AgencyRow(agency=a) for a in agencies}
     ids = list(rows)
-    dashboard = Dashboard(year=year, today=today, stale_days=stale_days, rows=list(rows.values()))
+    dashboard = Dashboard(year=year, today=today, stale_days=stale_days, rows=list(rows.values()),
+                          report_year=report_year_for(year, today))
     if not ids:
         return dashboard
     try:
@@ -128,7 +172,7 @@ def dashboard_for(
         _find_late_publications(rows, ids, year=year)
     except ScheduleUnknown as error:
         dashboard.calendar_problem = str(error)
-    _attach_reports(rows, ids, year=year, today=today)
+    _attach_reports(rows, ids, year=dashboard.report_year, today=today)
     for row in rows.values():
         row.score = scoring.score_agency(
             agency_id=row.agency.pk, agency_name=row.agency.name, overdue=row.overdue,
@@ -139,37 +183,56 @@ def dashboard_for(
 
 
 def _count_requests(rows, ids, *, year, today, soon) -> None:
-    open_q = ~Q(status=RequestStatus.CLOSED)
-    closed_in_year = Q(status=RequestStatus.CLOSED, closed_on__year=year, due_on__isnull=False)
-    counts = (
-        Application.objects.filter(agency_id__in=ids)
-        .values("agency_id")
-        .annotate(
-            open_requests=Count("id", filter=open_q),
-            due_soon=Count("id", filter=open_q & Q(due_on__gte=today, due_on__lte=soon)),
-            overdue=Count("id", filter=open_q & Q(due_on__lt=today)),
-            closed=Count("id", filter=closed_in_year),
-            closed_on_time=Count("id", filter=closed_in_year & Q(closed_on__lte=F("due_on"))),
-        )
+    applications = Application.objects.filter(agency_id__in=ids)
+    counts = applications.values("agency_id").annotate(
+        open_requests=Count("id", filter=open_condition()),
+        due_soon=Count("id", filter=due_soon_condition(today, soon)),
+        overdue=Count("id", filter=overdue_condition(today)),
     )
     for item in counts:
         row = rows[item.pop("agency_id")]
         for key, value in item.items():
             setattr(row, key, value)
+    for agency_id, on_time in on_time_counts(applications, year=year, today=today, by="agency").items():
+        rows[agency_id].on_time = on_time
+
+
+def _column_dates(ids) -> list[tuple[int, StaleColumn]]:
+    """(agency id, column) for every column each agency has published in, with its last
+    publication and last review confirmation; two grouped queries."""
+    reviewed = {
+        (item["agency_id"], item["category_id"]): item["last"]
+        for item in ColumnReview.objects.filter(agency_id__in=ids)
+        .values("agency_id", "category_id").annotate(last=Max("reviewed_on"))
+    }
+    published = (
+        Document.objects.published().filter(agency_id__in=ids)
+        .values("agency_id", "category_id", "category__name")
+        .annotate(last=Max("published_on")).order_by("agency_id", "last")
+    )
+    return [
+        (item["agency_id"], StaleColumn(item["category_id"], item["category__name"], item["last"],
+                                        reviewed.get((item["agency_id"], item["category_id"]))))
+        for item in published
+    ]
 
 
 def _find_stale_categories(rows, ids, *, today, stale_days) -> None:
     cutoff = today - datetime.timedelta(days=stale_days)
-    latest = (
-        Document.objects.published()
-        .filter(agency_id__in=ids)
-        .values("agency_id", "category__name")
-        .annotate(last=Max("published_on"))
-        .filter(last__lt=cutoff)
-        .order_by("agency_id", "last")
-    )
-    for item in latest:
-        rows[item["agency_id"]].stale_categories.append((item["category__name"], item["last"]))
+    for agency_id, column in _column_dates(ids):
+        if column.is_stale(cutoff):
+            rows[agency_id].stale_categories.append(column)
+
+
+def columns_for_review(user, *, today: datetime.date, stale_days: int) -> list[tuple[Agency, StaleColumn, bool]]:
+    """(agency, column, stale) for the agencies whose columns `user` answers for (机构管理员,
+    信息发布员), stale ones first."""
+    agencies = {a.pk: a for a in agencies_with_role(user, Role.ADMIN, Role.PUBLISHER)
+                .filter(is_active=True)}
+    cutoff = today - datetime.timedelta(days=stale_days)
+    rows = [(agencies[agency_id], column, column.is_stale(cutoff))
+            for agency_id, column in _column_dates(list(agencies))]
+    return sorted(rows, key=lambda r: (not r[2], r[0].path, r[1].name))
 
 
 def _find_late_publications(rows, ids, *, year) -> None:

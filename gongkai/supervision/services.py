@@ -18,7 +18,7 @@ from gongkai.audit.actions import register
 from gongkai.catalog.files import clean_filename, inspect_upload
 from gongkai.reportformat.check import check_bytes
 
-from .models import UploadedReportCheck
+from .models import ColumnReview, UploadedReportCheck
 
 CHECK_UPLOAD = register("supervision.report_check.upload", "上传外部年报检查")
 
@@ -98,3 +98,28 @@ def report_check_run(*, check_id: int) -> UploadedReportCheck:
     check.checked_at = timezone.now()
     check.save()
     return check
+
+
+COLUMN_REVIEW = register("supervision.column_review", "确认栏目内容已审核、无需更新")
+
+
+def can_confirm_column(user, agency: Agency) -> bool:
+    """The agency's 机构管理员 or 信息发布员 answers for its columns being current."""
+    return has_role(user, agency, Role.ADMIN, Role.PUBLISHER)
+
+
+@transaction.atomic
+def column_review_confirm(*, agency: Agency, category, actor, note: str = "") -> ColumnReview:
+    """Confirm a column as reviewed today: its content is current though nothing new was
+    published (the dashboard stops counting it as stale for one period)."""
+    if not can_confirm_column(actor, agency):
+        raise PermissionDenied
+    if not category.is_active:
+        raise ValidationError(_("该栏目已停用。"), code="inactive_category")
+    review = ColumnReview.objects.create(
+        agency=agency, category=category, reviewed_on=timezone.localdate(), reviewed_by=actor,
+        note=note.strip()[:200],
+    )
+    audit.record(actor=actor, action=COLUMN_REVIEW, target=review, agency=agency,
+                 data={"category": category.name, "reviewed_on": str(review.reviewed_on)})
+    return review

@@ -6,6 +6,7 @@ app_name = "supervision"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("export.xlsx", views.dashboard_export, name="export"),
+    path("columns/", views.columns, name="columns"),
     path("report-checks/", views.check_list, name="check_list"),
     path("report-checks/<int:pk>/", views.check_detail, name="check_detail"),
 ]

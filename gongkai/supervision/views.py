@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.agencies.models import Role
-from gongkai.agencies.permissions import has_role, require
+from gongkai.agencies.permissions import agencies_with_role, has_role, require
 from gongkai.reports import charts
 
 from . import services
 from .export import REPORT_STATES, dashboard_xlsx
-from .forms import STALE_DAYS_DEFAULT, DashboardForm, ReportCheckForm
-from .selectors import dashboard_for, supervised_agencies, uploaded_checks_for
+from .forms import STALE_DAYS_DEFAULT, ColumnReviewForm, DashboardForm, ReportCheckForm
+from .selectors import columns_for_review, dashboard_for, supervised_agencies, uploaded_checks_for
 
 
 def _supervised(request):
@@ -46,7 +46,7 @@ def dashboard(request):
         "totals": data.totals,
         "report_states": REPORT_STATES,
         "requests_chart": charts.requests_per_month_svg(ids, data.year),
-        "on_time_chart": charts.on_time_rate_svg(ids, data.year),
+        "on_time_chart": charts.on_time_rate_svg(ids, data.year, data.today),
         "checks": uploaded_checks_for(request.user)[:10],
     })
 
@@ -60,6 +60,27 @@ def dashboard_export(request):
     )
     response["Content-Disposition"] = f'attachment; filename="supervision-{data.year}.xlsx"'
     return response
+
+
+@login_required
+def columns(request):
+    """栏目审核确认: an agency's staff confirm a column as current although nothing new was
+    published in it; the dashboard then stops counting it as stale for one period."""
+    require(agencies_with_role(request.user, Role.ADMIN, Role.PUBLISHER).exists())
+    stale_days = getattr(settings, "SUPERVISION_STALE_DAYS", STALE_DAYS_DEFAULT)
+    if request.method == "POST":
+        form = ColumnReviewForm(request.POST, user=request.user)
+        if form.is_valid():
+            data = form.cleaned_data
+            services.column_review_confirm(agency=data["agency"], category=data["category"],
+                                           actor=request.user, note=data["note"])
+            messages.success(request, _("已确认栏目“%(name)s”内容已审核。") % {"name": data["category"].name})
+            return redirect("supervision:columns")
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("supervision:columns")
+    rows = columns_for_review(request.user, today=timezone.localdate(), stale_days=stale_days)
+    return render(request, "supervision/columns.html", {"rows": rows, "stale_days": stale_days})
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from gongkai.applications import services
 from gongkai.applications.models import Application
+from gongkai.reportformat.template import OUTCOME_PLAIN
 
 from .factories import make_application
 
@@ -29,8 +30,10 @@ def test_a_reply_mails_the_applicant(application, handler, travel, django_captur
     with django_capture_on_commit_callbacks(execute=True):
         services.application_close(application=application, actor=handler, outcome="disclosed",
                                    on=D(2021, 10, 8))
-    assert application.email in [m.to[0] for m in mail.outbox]
-    assert any("予以公开" in m.body for m in mail.outbox)
+    to_applicant = [m for m in mail.outbox if m.to == [application.email]]
+    assert len(to_applicant) == 1
+    assert OUTCOME_PLAIN["disclosed"] in to_applicant[0].body  # plain words, not the table row
+    assert "《答复告知书》" in to_applicant[0].body
 
 
 def test_nothing_is_mailed_when_the_transaction_fails(application, handler, travel,

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gongkai.applications.selectors import OnTime
 from gongkai.reportformat.values import Report
 from gongkai.reports import charts
 from tests.appeals.factories import make_application
@@ -62,9 +63,23 @@ def test_requests_per_month_and_on_time_rate_count_the_records(agency):
     make_application(agency, received_on=dt.date(2022, 3, 20), closed_on=dt.date(2022, 5, 30))
     make_application(agency, received_on=dt.date(2021, 12, 30), closed_on=dt.date(2022, 1, 5))
     assert charts.requests_per_month([agency.pk], 2022) == [0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0]
-    on_time = charts.on_time_by_month([agency.pk], 2022)
-    assert on_time[0] == (1, 1) and on_time[2] == (1, 1)
-    assert on_time[4] == (0, 1)  # due 28 days after 20 March, answered 30 May: late
-    svg = charts.on_time_rate_svg([agency.pk], 2022)
+    today = dt.date(2022, 12, 20)
+    on_time = charts.on_time_by_month([agency.pk], 2022, today)
+    assert on_time[0] == OnTime(on_time=1, answered=1) and on_time[2] == OnTime(1, 1)
+    assert on_time[4] == OnTime(0, 1)  # due 28 days after 20 March, answered 30 May: late
+    svg = charts.on_time_rate_svg([agency.pk], 2022, today)
     _parse(svg)
     assert "全年 66.7%，2/3件" in svg
+
+
+@pytest.mark.django_db
+def test_overdue_open_requests_count_as_late_in_the_month_they_fell_due(agency):
+    """An unanswered request past its due date is late already: 按期答复率 cannot read 100 %
+    beside it."""
+    make_application(agency, received_on=dt.date(2022, 10, 10), closed_on=dt.date(2022, 10, 20))
+    make_application(agency, received_on=dt.date(2022, 11, 1))  # still open, due in late November
+    before = charts.on_time_by_month([agency.pk], 2022, dt.date(2022, 11, 2))
+    assert sum(m.counted for m in before) == 1
+    after = charts.on_time_by_month([agency.pk], 2022, dt.date(2022, 12, 20))
+    assert after[9] == OnTime(1, 1) and after[10] == OnTime(0, 0, 1)
+    assert "全年 50.0%，1/2件" in charts.on_time_rate_svg([agency.pk], 2022, dt.date(2022, 12, 20))

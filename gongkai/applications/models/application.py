@@ -18,6 +18,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.id_numbers import normalize
@@ -25,7 +26,12 @@ from gongkai.privacy import masking
 from gongkai.privacy.crypto import blind_index
 from gongkai.privacy.fields import EncryptedTextField
 from gongkai.privacy.retention import ERASED
-from gongkai.reportformat.template import APPLICANT_TYPE_CHOICES, OUTCOME_CHOICES
+from gongkai.reportformat.template import (
+    APPLICANT_TYPE_CHOICES,
+    OUTCOME_CHOICES,
+    OUTCOME_PLAIN,
+    WITHDRAWN_PLAIN,
+)
 
 # Query codes avoid characters people confuse when reading them out (0/O, 1/I/L, 2/Z, 5/S…).
 QUERY_CODE_ALPHABET = "346789ABCDEFGHJKMNPQRTUVWXY"
@@ -90,22 +96,47 @@ class Delivery(models.TextChoices):
     ONLINE = "online", _("在线获取")
 
 
+def open_condition() -> models.Q:
+    return ~models.Q(status=Status.CLOSED)
+
+
+def overdue_condition(today: datetime.date) -> models.Q:
+    """Open and past the reply due date: the one spelling of "overdue" (derived, never stored),
+    for filters and for counts in grouped aggregates alike."""
+    return open_condition() & models.Q(due_on__lt=today)
+
+
+def due_soon_condition(today: datetime.date, limit: datetime.date) -> models.Q:
+    """Open and due between today and `limit` (both included)."""
+    return open_condition() & models.Q(due_on__gte=today, due_on__lte=limit)
+
+
 class ApplicationQuerySet(models.QuerySet):
     def open(self) -> ApplicationQuerySet:
-        return self.exclude(status=Status.CLOSED)
+        return self.filter(open_condition())
 
     def closed(self) -> ApplicationQuerySet:
         return self.filter(status=Status.CLOSED)
 
     def overdue(self, today: datetime.date) -> ApplicationQuerySet:
         """Open requests whose reply due date has passed (derived, never stored)."""
-        return self.open().filter(due_on__lt=today)
+        return self.filter(overdue_condition(today))
+
+    def due_soon(self, today: datetime.date, limit: datetime.date) -> ApplicationQuerySet:
+        return self.filter(due_soon_condition(today, limit))
 
     def due_by(self, day: datetime.date) -> ApplicationQuerySet:
         return self.open().filter(due_on__lte=day)
 
     def received_in(self, year: int) -> ApplicationQuerySet:
         return self.filter(received_on__year=year)
+
+    def with_withdrawn(self) -> ApplicationQuerySet:
+        """Annotate `withdrawn` (the applicant withdrew) for `plain_result` in lists."""
+        from .event import ApplicationEvent, EventKind
+
+        return self.annotate(withdrawn=models.Exists(ApplicationEvent.objects.filter(
+            application=models.OuterRef("pk"), kind=EventKind.WITHDRAWN)))
 
     def personal_data_expired(self, closed_before: datetime.date) -> ApplicationQuerySet:
         """Closed before `closed_before` and not yet erased (gongkai.privacy.retention)."""
@@ -233,6 +264,19 @@ class Application(models.Model):
 
     def is_overdue(self, today: datetime.date) -> bool:
         return not self.is_closed and self.due_on is not None and self.due_on < today
+
+    @property
+    def plain_result(self) -> str:
+        """How the request ended, in plain words for the applicant ("" while open); the
+        statutory label of the outcome is a statistics heading, not an answer."""
+        if not self.is_closed:
+            return ""
+        withdrawn = getattr(self, "withdrawn", None)
+        if withdrawn is None:
+            from .event import EventKind
+
+            withdrawn = self.events.filter(kind=EventKind.WITHDRAWN).exists()
+        return gettext(WITHDRAWN_PLAIN if withdrawn else OUTCOME_PLAIN[self.outcome])
 
     @property
     def subject(self) -> str:

@@ -12,7 +12,10 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from gongkai.reportformat.template import OUTCOME_PLAIN
 
 from .application import Application
 
@@ -43,7 +46,7 @@ EVENT_SENTENCES = {
     EventKind.CONSULTATION_ANSWERED: _("征求意见结束。"),
     EventKind.FEE_NOTIFIED: _("发出信息处理费收费通知，金额 %(amount)s 元，请于 %(pay_by)s 前缴纳。"),
     EventKind.FEE_PAID: _("已缴纳信息处理费。"),
-    EventKind.CLOSED: _("作出答复：%(outcome_label)s。"),
+    EventKind.CLOSED: _("作出答复。%(outcome_plain)s"),
     EventKind.DELIVERED: _("答复已送达（%(method_label)s）。"),
     EventKind.WITHDRAWN: _("申请人撤回申请。"),
 }
@@ -136,6 +139,8 @@ class ApplicationEvent(models.Model):
     def sentence(self) -> str:
         template = EVENT_SENTENCES.get(EventKind(self.kind))
         values = _SentenceData(self.data)
+        if self.data.get("outcome") in OUTCOME_PLAIN:
+            values["outcome_plain"] = gettext(OUTCOME_PLAIN[self.data["outcome"]])
         try:
             return str(template) % values
         except (KeyError, TypeError, ValueError):

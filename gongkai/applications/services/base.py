@@ -53,17 +53,20 @@ def require(allowed: bool) -> None:
         raise PermissionDenied
 
 
-def facts_of(application: Application) -> list[deadlines.Fact]:
-    return [
-        deadlines.Fact(kind=e.kind, on=e.on, data=e.data)
-        for e in ApplicationEvent.objects.filter(application=application).order_by("id")
-    ]
+def facts_of(application: Application, *, up_to: int | None = None) -> list[deadlines.Fact]:
+    """The clock's facts from the log; `up_to` an event id: only the log as it stood then."""
+    events = ApplicationEvent.objects.filter(application=application)
+    if up_to is not None:
+        events = events.filter(pk__lte=up_to)
+    return [deadlines.Fact(kind=e.kind, on=e.on, data=e.data) for e in events.order_by("id")]
 
 
-def deadline_of(application: Application) -> deadlines.Deadline:
-    """The deadline with its explanation, from the log (reads only)."""
+def deadline_of(application: Application, *, up_to: int | None = None) -> deadlines.Deadline:
+    """The deadline with its explanation, from the log (reads only); `up_to` an event id: the
+    deadline as it stood right after that event (what a letter sent then announced)."""
     return deadlines.compute_or_problem(
-        application.received_on, facts_of(application), receipt_basis=application.receipt_basis
+        application.received_on, facts_of(application, up_to=up_to),
+        receipt_basis=application.receipt_basis,
     )
 
 

@@ -3,6 +3,9 @@ a registered applicant's own list, and sign-up."""
 
 from __future__ import annotations
 
+import functools
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
@@ -10,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -19,7 +23,7 @@ from gongkai.agencies.permissions import is_staff_member
 
 from .. import online, ratelimit, selectors, services
 from ..forms import ApplyForm, LookupForm, SignupForm
-from ..letters import letter_content, letter_docx, letter_pdf
+from ..letters import LETTERS, letter_content, letter_docx, letter_for_event, letter_pdf
 from ..models import Application, ReplyFile
 from ..permissions import can_follow_application, remember_lookup
 
@@ -60,7 +64,7 @@ def submitted(request):
 
 def lookup(request):
     """Anyone with the query code and the phone number follows a request."""
-    form = LookupForm(request.POST or None)
+    form = LookupForm(request.POST or None, initial={"code": request.GET.get("code", "")[:16]})
     if request.method == "POST" and form.is_valid():
         try:
             application = online.application_lookup(
@@ -74,38 +78,58 @@ def lookup(request):
     return render(request, "applications/application_lookup.html", {"form": form})
 
 
-def _followed(request, code) -> Application:
-    application = get_object_or_404(
-        Application.objects.select_related("agency"), query_code=code.upper())
-    if not can_follow_application(request, application):
-        raise PermissionDenied
-    return application
+def _followed(view):
+    """Load the request of the code in the URL for its applicant. A session that has not yet
+    passed the look-up (a tracking link opened in a new browser) is sent to the look-up form
+    with the code filled in, whether or not the code exists, so the link reveals nothing."""
+
+    @functools.wraps(view)
+    def wrapper(request, code, *args, **kwargs):
+        application = Application.objects.select_related("agency").filter(
+            query_code=code.upper()).first()
+        if application is not None and can_follow_application(request, application):
+            return view(request, application, *args, **kwargs)
+        if request.method != "GET":
+            raise PermissionDenied
+        messages.info(request, _("请输入申请时填写的联系电话，核对后即可查看办理情况。"))
+        return redirect(f"{reverse('applications:lookup')}?{urlencode({'code': code.upper()})}")
+
+    return wrapper
 
 
 @never_cache
-def track(request, code):
-    """The applicant's status page: public timeline, due date, outcome, letter and files."""
-    application = _followed(request, code)
+@_followed
+def track(request, application):
+    """The applicant's status page: public timeline with its letters, due date, result in
+    plain words, files."""
     deadline = services.deadline_of(application)
     return render(request, "applications/application_track.html", {
         "application": application,
-        "events": selectors.public_timeline(application),
+        "timeline": selectors.timeline_with_letters(application, public=True),
         "deadline": deadline,
         "files": application.files.all() if application.is_closed else [],
     })
 
 
 @never_cache
-def track_letter(request, code, fmt):
-    application = _followed(request, code)
+@_followed
+def track_letter(request, application, fmt):
     if not application.is_closed:
         raise Http404
     content = letter_content(application, full_personal_data=True)
     return _letter_response(content, fmt, application)
 
 
-def track_file(request, code, pk):
-    application = _followed(request, code)
+@never_cache
+@_followed
+def track_event_letter(request, application, event_id, fmt):
+    """A 补正 or 延期 notice (or the reply) of the applicant's own request."""
+    event = get_object_or_404(application.events.public().filter(kind__in=LETTERS), pk=event_id)
+    return _letter_response(letter_for_event(event, full_personal_data=True), fmt, application)
+
+
+@_followed
+def track_file(request, application, pk):
     if not application.is_closed:
         raise Http404
     reply_file = get_object_or_404(ReplyFile, pk=pk, application=application)
@@ -114,8 +138,8 @@ def track_file(request, code, pk):
 
 
 @require_POST
-def track_withdraw(request, code):
-    application = _followed(request, code)
+@_followed
+def track_withdraw(request, application):
     try:
         services.application_withdraw(application=application, by_applicant_online=True,
                                       note=_("申请人在线撤回"))
@@ -127,7 +151,7 @@ def track_withdraw(request, code):
 
 
 def _letter_response(content, fmt, application) -> HttpResponse:
-    name = f"答复告知书-{application.pk}"
+    name = f"{content.short_name}-{application.pk}"
     if fmt == "pdf":
         response = HttpResponse(letter_pdf(content), content_type="application/pdf")
         response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(name)}.pdf"
@@ -155,6 +179,7 @@ def mine(request):
         request.GET.get("page"))
     return render(request, "applications/application_mine.html", {
         "page_obj": page, "querystring_without_page": "",
+        "rows": [(a, selectors.letters_sent(a)) for a in page.object_list],
         "is_staff": is_staff_member(request.user),
     })
 

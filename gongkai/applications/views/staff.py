@@ -32,8 +32,8 @@ from gongkai.spreadsheet import safe_row
 
 from .. import forms as f
 from .. import selectors, services
-from ..letters import letter_content
-from ..models import Application, ApplicationEvent, ReplyFile, Status
+from ..letters import LETTER_TITLES, LETTERS, letter_content, letter_for_event
+from ..models import Application, ReplyFile, Status
 from ..models.application import OPEN_STATUSES
 from ..permissions import (
     VIEW_ROLES,
@@ -231,7 +231,7 @@ def _detail_context(request, application, revealed=None) -> dict:
     return {
         "application": application,
         "deadline": services.deadline_of(application),
-        "events": ApplicationEvent.objects.filter(application=application).select_related("actor"),
+        "timeline": selectors.timeline_with_letters(application, public=False),
         "files": application.files.all(),
         "audit_entries": AuditEntry.objects.for_target(application)[:50],
         "actions": [(name, a.label) for name, a in ACTIONS.items()
@@ -325,10 +325,28 @@ def letter(request, pk, fmt):
     application = _visible(request, pk)
     if not application.is_closed:
         raise Http404
-    full = can_reveal_applicant(request.user, application)
-    if full:
-        audit.record(actor=request.user, action=LETTER, target=application, data={"format": fmt})
+    full = _full_letter(request, application, fmt, "答复告知书")
     return _letter_response(letter_content(application, full_personal_data=full), fmt, application)
+
+
+@never_cache
+@login_required
+def event_letter(request, pk, event_id, fmt):
+    """The letter an event of the log sent (补正通知书, 延期答复告知书, 答复告知书), with the
+    same rule as the reply letter: full personal data only for the assigned handler."""
+    application = _visible(request, pk)
+    event = get_object_or_404(application.events.filter(kind__in=LETTERS), pk=event_id)
+    full = _full_letter(request, application, fmt, LETTER_TITLES[event.kind])
+    return _letter_response(letter_for_event(event, full_personal_data=full), fmt, application)
+
+
+def _full_letter(request, application, fmt: str, title) -> bool:
+    """Whether the letter may carry the full address; each such download is audited."""
+    full = can_reveal_applicant(request.user, application)
+    if full and fmt in ("pdf", "docx"):
+        audit.record(actor=request.user, action=LETTER, target=application,
+                     data={"format": fmt, "letter": str(title)})
+    return full
 
 
 @login_required

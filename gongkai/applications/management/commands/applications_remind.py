@@ -45,7 +45,7 @@ class Command(BaseCommand):
         )
         sent = 0
         for application in due:
-            overdue = application.due_on < today
+            overdue = application.is_overdue(today)
             with transaction.atomic():
                 Application.objects.filter(pk=application.pk).update(reminded_on=today)
                 transaction.on_commit(
