@@ -13,6 +13,7 @@ from gongkai.agencies.permissions import agencies_with_role, has_role, require
 from gongkai.reports import charts
 
 from . import services
+from .engagement import engagement_for
 from .export import REPORT_STATES, dashboard_xlsx
 from .forms import STALE_DAYS_DEFAULT, ColumnReviewForm, DashboardForm, ReportCheckForm
 from .selectors import columns_for_review, dashboard_for, supervised_agencies, uploaded_checks_for
@@ -36,6 +37,11 @@ def _dashboard(request):
     return form, dashboard
 
 
+def _engagement(data) -> list:
+    counts = engagement_for(data.agency_ids, year=data.year, today=data.today)
+    return [(row.agency, counts[row.agency.pk]) for row in data.rows]
+
+
 @login_required
 def dashboard(request):
     form, data = _dashboard(request)
@@ -48,6 +54,7 @@ def dashboard(request):
         "requests_chart": charts.requests_per_month_svg(ids, data.year),
         "on_time_chart": charts.on_time_rate_svg(ids, data.year, data.today),
         "checks": uploaded_checks_for(request.user)[:10],
+        "engagement": _engagement(data),
     })
 
 
