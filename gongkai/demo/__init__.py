@@ -15,6 +15,11 @@ STEPS = [
     # refused requests.
     "gongkai.demo.appeals",
     "gongkai.demo.figures",
+    "gongkai.demo.worklog",
+    "gongkai.demo.responses",
+    "gongkai.demo.participation",
+    "gongkai.demo.powers",
+    "gongkai.demo.guides",
     # Annual reports last: their numbers come from all the records above (the search index
     # picks up the published report through its signals).
     "gongkai.demo.reports",

@@ -1,4 +1,5 @@
-"""Demo annual reports of 西华县商务局: 2021 published, 2022 submitted to the county.
+"""Demo annual reports of 西华县商务局: 2021 published, 2022 submitted to the county, and a 2025
+draft whose section 一 starts from the work log (demo step `worklog`).
 
 Each step goes through the report services as the demo staff would take it: the 信息发布员
 generates the draft, writes 一、五、六 and 报送; the county 监督员 审定; the 审核员 发布. Runs
@@ -18,7 +19,7 @@ from gongkai.reports.models import AnnualReport
 
 from .agencies import COMMERCE_SLUG
 
-PUBLISHED_YEAR, SUBMITTED_YEAR = 2021, 2022
+PUBLISHED_YEAR, SUBMITTED_YEAR, DRAFT_YEAR = 2021, 2022, 2025
 
 
 # What each year's report says it worked on (two years' texts must not read alike: T-3).
@@ -88,6 +89,8 @@ def load(stdout=None) -> None:
     if first.status == AnnualReport.Status.APPROVED:
         first = services.report_publish(report=first, actor=reviewer)
     second = _prepare(agency, SUBMITTED_YEAR, publisher)
+    draft = services.report_generate(agency=agency, year=DRAFT_YEAR, actor=publisher)
     if stdout:
         stdout.write(f"年度报告：{agency.name} {first.year}年{first.get_status_display()}，"
-                     f"{second.year}年{second.get_status_display()}")
+                     f"{second.year}年{second.get_status_display()}，"
+                     f"{draft.year}年{draft.get_status_display()}")

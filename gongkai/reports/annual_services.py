@@ -29,6 +29,7 @@ from gongkai.reports.audit_actions import (  # noqa: F401  (re-exported for call
     REPORT_RETURN,
     REPORT_SUBMIT,
 )
+from gongkai.worklog import selectors as worklog
 
 from . import annual_selectors as selectors
 from . import permissions
@@ -79,7 +80,13 @@ def report_generate(*, agency, year: int, actor) -> AnnualReport:
         agency=agency, year=year, defaults={"created_by": actor}
     )
     if created:
-        audit.record(actor=actor, action=REPORT_GENERATE, target=report, data={"year": year})
+        # Section 一 starts from what the work log counts ("全年召开…会议 N 次"); staff write the rest.
+        overview = worklog.overview_sentence(agency=agency, year=year)
+        if overview:
+            report.overview = overview
+            report.save(update_fields=["overview"])
+        audit.record(actor=actor, action=REPORT_GENERATE, target=report,
+                     data={"year": year, "overview_from_work_log": bool(overview)})
     return report
 
 

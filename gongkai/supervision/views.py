@@ -15,6 +15,7 @@ from gongkai.reports.check_display import group_findings, recovered_tables
 from gongkai.workdays.reminders import schedule_reminder_for
 
 from . import services
+from .engagement import engagement_for
 from .export import REPORT_STATES, dashboard_xlsx
 from .forms import STALE_DAYS_DEFAULT, ColumnReviewForm, DashboardForm, ReportCheckForm
 from .report_checks import check_cross_check
@@ -39,6 +40,11 @@ def _dashboard(request):
     return form, dashboard
 
 
+def _engagement(data) -> list:
+    counts = engagement_for(data.agency_ids, year=data.year, today=data.today)
+    return [(row.agency, counts[row.agency.pk]) for row in data.rows]
+
+
 @login_required
 def dashboard(request):
     form, data = _dashboard(request)
@@ -52,6 +58,7 @@ def dashboard(request):
         "on_time_chart": charts.on_time_rate_svg(ids, data.year, data.today),
         "checks": uploaded_checks_for(request.user)[:10],
         "schedule_reminder": schedule_reminder_for(request.user, data.today, editors_only=False),
+        "engagement": _engagement(data),
     })
 
 

@@ -111,6 +111,19 @@ REQUEST_READERS = (HANDLER, ADMIN, SUPERVISOR)
 REPORT_READERS = (PUBLISHER, REVIEWER, ADMIN, SUPERVISOR)
 FIGURE_READERS = (PUBLISHER, ADMIN, SUPERVISOR)
 APPEAL_READERS = (HANDLER, SUPERVISOR)
+WORKLOG_WRITERS = (PUBLISHER, ADMIN)
+QUESTION_ANSWERERS = (HANDLER, ADMIN)
+CONSULTATION_RUNNERS = (PUBLISHER, ADMIN)
+POWER_KEEPERS = (PUBLISHER, ADMIN)
+GUIDE_KEEPERS = (PUBLISHER, ADMIN)
+
+
+def consultation_act(kwargs) -> Rule:
+    """A POST-only act on 商务局's consultation: its supervisor sees it (403), others do not (404)."""
+    return Rule(kwargs=kwargs, get=answers("405", **{ANONYMOUS: LOGIN}),
+                post=refuse(*CONSULTATION_RUNNERS, denied="404") | {SUPERVISOR: "403"})
+
+WORKLOG_READERS = (*WORKLOG_WRITERS, SUPERVISOR)
 ALL_STAFF = tuple(sorted(STAFF))
 
 RULES: dict[str, Rule] = {
@@ -244,6 +257,93 @@ RULES: dict[str, Rule] = {
                          post=refuse(HANDLER, denied="404") | {SUPERVISOR: "403"}),
     "appeals:result": Rule(kwargs=pk_of("appeal"), get=staff_only(HANDLER, denied="404") | {SUPERVISOR: "403"},
                            post=refuse(HANDLER, denied="404") | {SUPERVISOR: "403"}),
+    # ---- 政务公开工作记录: a supervisor reads (403 to change); to anyone else a record does not exist.
+    "worklog:list": Rule(get=staff_only(*WORKLOG_READERS, OTHER_STAFF, OTHER_SUPERVISOR)),
+    "worklog:create": Rule(get=staff_only(*WORKLOG_WRITERS, OTHER_STAFF),
+                           post=refuse(*WORKLOG_WRITERS, OTHER_STAFF)),
+    "worklog:detail": Rule(kwargs=pk_of("activity"), get=staff_only(*WORKLOG_READERS, denied="404")),
+    "worklog:edit": Rule(kwargs=pk_of("activity"),
+                         get=staff_only(*WORKLOG_WRITERS, denied="404") | {SUPERVISOR: "403"},
+                         post=refuse(*WORKLOG_WRITERS, denied="404") | {SUPERVISOR: "403"}),
+    "worklog:delete": Rule(kwargs=pk_of("activity"), get=answers("405", **{ANONYMOUS: LOGIN}),
+                           post=refuse(*WORKLOG_WRITERS, denied="404") | {SUPERVISOR: "403"}),
+    "worklog:material_upload": Rule(kwargs=pk_of("activity"), get=answers("405", **{ANONYMOUS: LOGIN}),
+                                    post=refuse(*WORKLOG_WRITERS, denied="404") | {SUPERVISOR: "403"}),
+    "worklog:material": Rule(kwargs=pk_of("material"), get=staff_only(*WORKLOG_READERS, denied="404")),
+    "worklog:material_delete": Rule(kwargs=pk_of("material"), get=answers("405", **{ANONYMOUS: LOGIN}),
+                                    post=refuse(*WORKLOG_WRITERS, denied="404") | {SUPERVISOR: "403"}),
+    # ---- 回应关切: the public pages, and the staff queue (a supervisor reads, 403 to act)
+    "responses:public_list": Rule(get=public()),
+    "responses:public_detail": Rule(kwargs=pk_of("public_question"), get=public()),
+    "responses:ask": Rule(get=public()),
+    "responses:submitted": Rule(get=answers(REDIRECT)),
+    "responses:lookup": Rule(get=public()),
+    "responses:queue": Rule(get=staff_only(*QUESTION_ANSWERERS, SUPERVISOR, OTHER_STAFF,
+                                             OTHER_SUPERVISOR)),
+    "responses:staff_detail": Rule(kwargs=pk_of("question"),
+                                   get=staff_only(*QUESTION_ANSWERERS, SUPERVISOR, denied="404")),
+    **{f"responses:{act}": Rule(kwargs=pk_of("question"), get=answers("405", **{ANONYMOUS: LOGIN}),
+                                post=refuse(*QUESTION_ANSWERERS, denied="404") | {SUPERVISOR: "403"})
+       for act in ("answer", "refer", "reject")},
+    "responses:period": Rule(kwargs=lambda w: {"slug": w.own.slug}, get=staff_only(ADMIN),
+                             post=refuse(ADMIN)),
+    # ---- 意见征集
+    "participation:public_list": Rule(get=public()),
+    "participation:public_detail": Rule(kwargs=pk_of("consultation"), get=public()),
+    "participation:staff_list": Rule(get=staff_only(*CONSULTATION_RUNNERS, SUPERVISOR, OTHER_STAFF,
+                                                     OTHER_SUPERVISOR)),
+    "participation:staff_create": Rule(get=staff_only(*CONSULTATION_RUNNERS, OTHER_STAFF),
+                                       post=refuse(*CONSULTATION_RUNNERS, OTHER_STAFF)),
+    "participation:staff_detail": Rule(kwargs=pk_of("consultation"),
+                                       get=staff_only(*CONSULTATION_RUNNERS, SUPERVISOR, denied="404")),
+    "participation:staff_edit": Rule(
+        kwargs=pk_of("consultation"),
+        get=staff_only(*CONSULTATION_RUNNERS, denied="404") | {SUPERVISOR: "403"},
+        post=refuse(*CONSULTATION_RUNNERS, denied="404") | {SUPERVISOR: "403"}),
+    "participation:staff_feedback": consultation_act(pk_of("consultation")),
+    "participation:staff_act": consultation_act(lambda w: {"pk": w.consultation.pk, "action": "close"}),
+    "participation:comment_moderate": consultation_act(pk_of("comment")),
+    "participation:comment_adopt": consultation_act(pk_of("comment")),
+    # ---- 权责清单: public list, item, chart and exports; staff keep their own agency's
+    "powers:public_list": Rule(get=public()),
+    "powers:public_detail": Rule(kwargs=pk_of("power"), get=public()),
+    "powers:chart": Rule(kwargs=pk_of("power"), get=public(**{k: "404" for k in KINDS if k != UNVERIFIED})),
+    "powers:export": Rule(kwargs=lambda w: {"fmt": "json"}, get=public()),
+    "powers:staff_list": Rule(get=staff_only(*POWER_KEEPERS, SUPERVISOR, OTHER_STAFF, OTHER_SUPERVISOR)),
+    "powers:staff_create": Rule(get=staff_only(*POWER_KEEPERS, OTHER_STAFF),
+                                post=refuse(*POWER_KEEPERS, OTHER_STAFF)),
+    "powers:staff_import": Rule(get=staff_only(*POWER_KEEPERS, OTHER_STAFF),
+                                post=refuse(*POWER_KEEPERS, OTHER_STAFF)),
+    "powers:staff_detail": Rule(kwargs=pk_of("power"),
+                                get=staff_only(*POWER_KEEPERS, SUPERVISOR, denied="404")),
+    "powers:staff_adjust": Rule(kwargs=pk_of("power"),
+                                get=staff_only(*POWER_KEEPERS, denied="404") | {SUPERVISOR: "403"},
+                                post=refuse(*POWER_KEEPERS, denied="404") | {SUPERVISOR: "403"}),
+    **{f"powers:staff_{act}": Rule(kwargs=pk_of("power"), get=answers("405", **{ANONYMOUS: LOGIN}),
+                                   post=refuse(*POWER_KEEPERS, denied="404") | {SUPERVISOR: "403"})
+       for act in ("abolish", "chart")},
+    # ---- 办事指南: the world's guide is a draft, so its public page and blank form are 404
+    "guides:public_list": Rule(get=public()),
+    "guides:public_detail": Rule(kwargs=pk_of("guide"), get=answers("404")),
+    "guides:material_template": Rule(kwargs=pk_of("guide_material"),
+                                     get=answers("404", **{k: "200" for k in GUIDE_KEEPERS},
+                                                 **{SUPERUSER: "200"})),
+    "guides:staff_list": Rule(get=staff_only(*GUIDE_KEEPERS, SUPERVISOR, OTHER_STAFF, OTHER_SUPERVISOR)),
+    "guides:staff_create": Rule(get=staff_only(*GUIDE_KEEPERS, OTHER_STAFF),
+                                post=refuse(*GUIDE_KEEPERS, OTHER_STAFF)),
+    "guides:staff_detail": Rule(kwargs=pk_of("guide"),
+                                get=staff_only(*GUIDE_KEEPERS, SUPERVISOR, denied="404")),
+    "guides:staff_edit": Rule(kwargs=pk_of("guide"),
+                              get=staff_only(*GUIDE_KEEPERS, denied="404") | {SUPERVISOR: "403"},
+                              post=refuse(*GUIDE_KEEPERS, denied="404") | {SUPERVISOR: "403"}),
+    "guides:staff_material_add": Rule(kwargs=pk_of("guide"), get=answers("405", **{ANONYMOUS: LOGIN}),
+                                      post=refuse(*GUIDE_KEEPERS, denied="404") | {SUPERVISOR: "403"}),
+    "guides:staff_material_remove": Rule(kwargs=pk_of("guide_material"),
+                                         get=answers("405", **{ANONYMOUS: LOGIN}),
+                                         post=refuse(*GUIDE_KEEPERS, denied="404") | {SUPERVISOR: "403"}),
+    "guides:staff_status": Rule(kwargs=lambda w: {"pk": w.guide.pk, "action": "publish"},
+                                get=answers("405", **{ANONYMOUS: LOGIN}),
+                                post=refuse(*GUIDE_KEEPERS, denied="404") | {SUPERVISOR: "403"}),
     # ---- 年度报告: public
     "reports:public_list": Rule(get=public()),
     "reports:public_check": Rule(get=public()),
@@ -363,6 +463,17 @@ ADMIN_SUPERUSER_EXCEPTIONS: dict[str, str] = {
     "admin:catalog_document_delete": "403",
     "admin:appeals_appealcase_add": "403",
     "admin:appeals_appealcase_delete": "403",
+    # Work-log records are written on the staff pages, which audit each change.
+    "admin:worklog_workactivity_add": "403",
+    "admin:worklog_workactivity_delete": "403",
+    "admin:responses_publicquestion_add": "403",
+    "admin:responses_publicquestion_delete": "403",
+    "admin:participation_consultation_add": "403",
+    "admin:participation_consultation_delete": "403",
+    "admin:powers_poweritem_add": "403",
+    "admin:powers_poweritem_delete": "403",
+    "admin:guides_serviceguide_add": "403",
+    "admin:guides_serviceguide_delete": "403",
 }
 
 

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -27,10 +29,20 @@ from gongkai.applications.models import Application, ApplicationEvent, EventKind
 from gongkai.audit.models import AuditEntry
 from gongkai.catalog.models import Attachment, Category, Document, Status
 from gongkai.catalog.services import DOCUMENT_RETURN
+from gongkai.guides import services as guide_services
+from gongkai.guides.models import GuideMaterial, ServiceGuide
+from gongkai.participation import services as participation_services
+from gongkai.participation.models import Comment, Consultation
+from gongkai.powers import services as power_services
+from gongkai.powers.models import PowerItem
 from gongkai.reports import annual_services
 from gongkai.reports.models import AnnualReport
+from gongkai.responses import services as response_services
+from gongkai.responses.models import PublicQuestion
 from gongkai.supervision.models import UploadedReportCheck
 from gongkai.workdays.models import CalendarYear
+from gongkai.worklog import services as worklog_services
+from gongkai.worklog.models import WorkActivity, WorkMaterial
 from tests.appeals.factories import AppealCaseFactory, make_application
 from tests.catalog.factories import DocumentFactory
 from tests.factories import AgencyFactory, MembershipFactory, UserFactory
@@ -80,6 +92,15 @@ class World:
     upload_check: UploadedReportCheck | None = None
     calendar_year: CalendarYear | None = None
     membership: Membership | None = None
+    activity: WorkActivity | None = None
+    material: WorkMaterial | None = None
+    question: PublicQuestion | None = None
+    public_question: PublicQuestion | None = None
+    consultation: Consultation | None = None
+    comment: Comment | None = None
+    power: PowerItem | None = None
+    guide: ServiceGuide | None = None
+    guide_material: GuideMaterial | None = None
     # Text that only those with a right over 商务局's records may see (see OUTSIDERS).
     secrets: tuple[str, ...] = ()
     # The applicant's own requests, which they may see.
@@ -159,13 +180,47 @@ def build_world() -> World:
         original_name="商务局2021年报.txt", sha256=hashlib.sha256(b"report").hexdigest(),
         uploaded_by=world.users[SUPERVISOR],
     )
+    world.activity = worklog_services.activity_create(
+        actor=publisher, agency=own,
+        data={"kind": "inspection", "title": "商务局内部检查：栏目问题清单", "held_on": dt.date(YEAR, 5, 6)})
+    world.material = worklog_services.material_add(
+        actor=publisher, activity=world.activity,
+        upload=SimpleUploadedFile("检查记录.pdf", b"%PDF-1.4 walk"))
+    world.question = response_services.question_submit(
+        agency=own, ip="192.0.2.9",
+        data={"subject": "商务局未答复留言：投诉某商场", "body": "内容", "name": "赵六", "phone": "13700000000"})
+    world.public_question = response_services.question_answer(
+        actor=world.users[HANDLER], publish=True, answer="已答复。", public_body="公开的内容",
+        question=response_services.question_submit(
+            agency=own, ip="192.0.2.9",
+            data={"subject": "公开的留言", "body": "内容", "name": "钱七", "phone": "13700000001"}))
+    today = timezone.localdate()
+    world.consultation = participation_services.consultation_open(
+        actor=publisher, consultation=participation_services.consultation_create(
+            actor=publisher, agency=own, data={
+                "title": "商务局征求意见", "summary": "征求意见稿",
+                "opens_on": today - dt.timedelta(days=1), "closes_on": today + dt.timedelta(days=30)}))
+    world.comment = participation_services.comment_submit(
+        consultation=world.consultation, ip="192.0.2.10",
+        data={"body": "商务局待审核意见：某某的私人诉求", "name": "孙八"})
+    world.power = power_services.item_create(
+        actor=world.users[ADMIN], agency=own, decision="西商〔2022〕1号", decided_on=dt.date(YEAR, 1, 5),
+        data={"category": "licensing", "code": "WALK-1", "name": "公开的许可事项",
+              "legal_basis": "依据", "implementing_body": "股室"})
+    world.guide = guide_services.guide_save(actor=publisher, agency=own, data={
+        "name": "商务局未发布的办事指南", "conditions": "c", "steps": "s", "promised_days": 5,
+        "place": "p", "hours": "h", "phone": "1"})
+    world.guide_material = guide_services.material_add(
+        actor=publisher, guide=world.guide, data={"name": "申请表"},
+        upload=SimpleUploadedFile("申请表.pdf", b"%PDF-1.4 walk guide"))
     world.calendar_year = CalendarYear.objects.create(year=2031, entered_by=world.users[SUPERUSER])
     returned = audit.record(actor=world.users[REVIEWER], action=DOCUMENT_RETURN, target=world.pending,
                             agency=own, reason="商务局审核意见：补贴名单须先经局务会研究")
     world.secrets = (
         world.draft.title, world.pending.title, world.application.title,
         world.closed_application.title, world.appeal.case_number, world.upload_check.original_name,
-        returned.reason,
+        returned.reason, world.activity.title, world.question.subject, world.comment.body,
+        world.guide.name,
     )
     world.applicant_records = (world.application.title, world.closed_application.title)
 
@@ -188,6 +243,11 @@ def build_world() -> World:
         "catalog_category": Category.objects.order_by("pk").first(),
         "catalog_document": world.draft,
         "appeals_appealcase": world.appeal,
+        "worklog_workactivity": world.activity,
+        "responses_publicquestion": world.question,
+        "participation_consultation": world.consultation,
+        "powers_poweritem": world.power,
+        "guides_serviceguide": world.guide,
     }
     return world
 

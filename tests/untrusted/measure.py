@@ -53,9 +53,10 @@ def _guarded(name: str, data: bytes) -> str:
 
     run_limited(int, "0", limits=parse_limits())  # start the fork server: not the file's cost
     if name.endswith(".xlsx"):
-        from gongkai.reports.figures.parse import _read_xlsx
+        from gongkai.reports.figures.parse import MAX_LINES
+        from gongkai.spreadsheet import _read_xlsx
 
-        run = run_limited(_read_xlsx, data, parse_limits(), limits=parse_limits())
+        run = run_limited(_read_xlsx, data, MAX_LINES, parse_limits(), limits=parse_limits())
         said = run.failure.message if run.failure else str(run.value)[:80]
     else:
         outcome = report_check_untrusted(data, name)

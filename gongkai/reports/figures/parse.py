@@ -17,13 +17,12 @@ import csv
 import io
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from gongkai import spreadsheet
 from gongkai.reportformat import template as t
-from gongkai.reportformat.limits import Limits, open_zip
-from gongkai.reportformat.sandbox import run_limited
+from gongkai.reportformat.limits import Limits
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_LINES = 5000
@@ -86,74 +85,14 @@ def _norm(text: object) -> str:
 
 def read_table(filename: str, content: bytes,
                limits: Limits | None = None) -> list[tuple[int, list[object]]]:
-    """(line number, cells) of the lines of a CSV or XLSX file (blank XLSX rows left out).
-    Raises ValueError in Chinese. An XLSX is read in a sandboxed child within `limits`."""
-    if len(content) > MAX_BYTES:
-        raise ValueError("文件超过 2 MB，请拆分后导入")
-    name = filename.lower()
-    if name.endswith(".xlsx"):
-        run = run_limited(_read_xlsx, content, limits or Limits(), limits=limits or Limits())
-        if not run.ok:
-            raise ValueError(run.failure.message)
-        if isinstance(run.value, str):
-            raise ValueError(run.value)
-        return run.value
-    if name.endswith((".csv", ".txt")):
-        return _read_csv(content)
-    raise ValueError("只能导入 CSV（.csv）或 Excel（.xlsx）文件")
-
-
-def _read_csv(content: bytes) -> list[tuple[int, list[object]]]:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes any byte string
-        raise ValueError("无法识别文件编码，请另存为 UTF-8 编码的 CSV")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    lines = []
-    try:
-        for cells in reader:
-            lines.append((reader.line_num, list(cells)))
-    except csv.Error as exc:
-        raise ValueError(f"第{reader.line_num}行：CSV 格式错误（{exc}）") from exc
-    return lines
-
-
-def _read_xlsx(content: bytes, limits: Limits) -> list[tuple[int, list[object]]] | str:
-    """The lines of the first sheet, or a Chinese message; runs in the sandbox's child."""
-    from openpyxl import load_workbook
-
-    # A 2 MB zip can expand to gigabytes of sheet XML, and zipfile finds a zip behind any
-    # prefix: the declared sizes are checked wherever the archive starts, before inflating.
-    try:
-        open_zip(content, limits).close()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        return "无法读取该 Excel 文件，请确认是 .xlsx 格式"
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except MemoryError:
-        raise
-    except Exception:  # openpyxl raises many kinds for a damaged file
-        return "无法读取该 Excel 文件，请确认是 .xlsx 格式"
-    try:
-        lines = []
-        for number, row in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
-            cells = list(row)
-            if not _blank(cells):
-                lines.append((number, cells))
-            # A line past the limit is enough for the caller to say the file is too long.
-            if len(lines) > MAX_LINES + 1:
-                break
-        return lines
-    finally:
-        book.close()
+    """(line number, cells) of the lines of a CSV or XLSX file. Raises ValueError in Chinese.
+    An XLSX is read in a sandboxed child within `limits` (see `gongkai.spreadsheet`)."""
+    return spreadsheet.read_table(filename, content, max_bytes=MAX_BYTES, max_lines=MAX_LINES,
+                                  limits=limits)
 
 
 def _blank(cells: list[object]) -> bool:
-    return all(c is None or str(c).strip() == "" for c in cells)
+    return spreadsheet.blank(cells)
 
 
 def parse_figures(filename: str, content: bytes, limits: Limits | None = None) -> ParsedFigures:

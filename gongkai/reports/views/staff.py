@@ -24,6 +24,7 @@ from gongkai.agencies.permissions import agencies_with_role, require
 from gongkai.reportformat import template as t
 from gongkai.reportformat.render import CSS, render_docx, render_html, render_pdf
 from gongkai.reportformat.validate import cell_name
+from gongkai.worklog import selectors as worklog
 
 from .. import annual_selectors as selectors
 from .. import annual_services as services
@@ -116,6 +117,14 @@ def _charts(agency_ids, year, value) -> list[str]:
             mark_safe(charts.on_time_rate_svg(agency_ids, year))]
 
 
+def _work_log(report: AnnualReport) -> dict:
+    """The work-log counts behind section 一, each linking to its records."""
+    return {
+        "work_counts": worklog.activity_counts(agency=report.agency, year=report.year),
+        "work_sentence": worklog.overview_sentence(agency=report.agency, year=report.year),
+    }
+
+
 @login_required
 def staff_detail(request, slug, year):
     report = _report(slug, year)
@@ -141,6 +150,7 @@ def staff_detail(request, slug, year):
         "comments": report.comments.select_related("author"),
         "can_rollup": report.agency.children.exists()
         and permissions.can_view_rollup(request.user, report.agency),
+        **_work_log(report),
     })
 
 
@@ -162,7 +172,8 @@ def staff_edit(request, slug, year):
         else:
             messages.success(request, _("文字部分已保存。"))
             return redirect("reports:staff_detail", slug=slug, year=year)
-    return render(request, "reports/annualreport_form.html", {"report": report, "form": form})
+    return render(request, "reports/annualreport_form.html",
+                  {"report": report, "form": form, **_work_log(report)})
 
 
 _ACTS = {

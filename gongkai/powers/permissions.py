@@ -1,0 +1,24 @@
+"""Who keeps the 权责清单: an agency's 机构管理员 and 信息发布员; 监督员 read their subtree's.
+The published list is public."""
+
+from __future__ import annotations
+
+from gongkai.agencies.models import Role
+from gongkai.agencies.permissions import agencies_with_role, has_role
+
+from .models import PowerItem, PowerItemQuerySet
+
+EDIT_ROLES = (Role.ADMIN, Role.PUBLISHER)
+READ_ROLES = (Role.ADMIN, Role.PUBLISHER, Role.SUPERVISOR)
+
+
+def can_keep_powers(user, agency) -> bool:
+    return has_role(user, agency, *EDIT_ROLES)
+
+
+def powers_visible_to(user) -> PowerItemQuerySet:
+    return PowerItem.objects.filter(agency__in=agencies_with_role(user, *READ_ROLES))
+
+
+def agencies_for_keeping(user):
+    return agencies_with_role(user, *EDIT_ROLES)
