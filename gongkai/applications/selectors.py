@@ -163,3 +163,34 @@ def urgency(application: Application, today: datetime.date, soon: datetime.date 
     if soon is not None and application.due_on <= soon:
         return "soon"
     return ""
+
+
+@dataclass(frozen=True)
+class DisclosedFile:
+    """What the applicant (and the public) receive of a reply file."""
+
+    reply_file_id: int
+    name: str
+    content_type: str
+    redacted: bool
+    field: object  # the FieldFile to send
+
+    def open(self):
+        return self.field.open("rb")
+
+
+def disclosed_files(application: Application) -> list[DisclosedFile]:
+    """The reply files as disclosed: a file under 区分处理 only once approved, and then its
+    redacted PDF, never the original (《条例》第三十七条)."""
+    from .models import RedactionStatus
+
+    result = []
+    for reply_file in application.files.select_related("redaction"):
+        redaction = getattr(reply_file, "redaction", None)
+        if redaction is None:
+            result.append(DisclosedFile(reply_file.pk, reply_file.original_name,
+                                        reply_file.content_type, False, reply_file.file))
+        elif redaction.status == RedactionStatus.APPROVED:
+            result.append(DisclosedFile(reply_file.pk, redaction.output_name, "application/pdf",
+                                        True, redaction.output))
+    return result

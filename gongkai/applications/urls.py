@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public, staff
+from .views import public, redaction, staff
 
 app_name = "applications"
 urlpatterns = [
@@ -27,4 +27,11 @@ urlpatterns = [
     path("staff/<int:pk>/letters/<int:event_id>.<str:fmt>", staff.event_letter,
          name="event_letter"),
     path("staff/files/<int:pk>/", staff.file_download, name="file"),
+    # 区分处理 of a reply file (《条例》第三十七条)
+    path("staff/files/<int:pk>/redact/", redaction.start, name="redaction_start"),
+    path("staff/redactions/<int:pk>/", redaction.detail, name="redaction"),
+    path("staff/redactions/<int:pk>/act/<slug:action>/", redaction.act, name="redaction_act"),
+    path("staff/redactions/<int:pk>/pages/<int:page>.png", redaction.page_image,
+         name="redaction_page"),
+    path("staff/redactions/<int:pk>/redacted.pdf", redaction.output, name="redaction_output"),
 ]

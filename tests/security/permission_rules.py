@@ -206,6 +206,16 @@ RULES: dict[str, Rule] = {
                                 get=staff_only(*REQUEST_READERS)),
     "applications:file": Rule(kwargs=lambda w: {"pk": w.reply_file.pk},
                               get=staff_only(*REQUEST_READERS)),
+    # 区分处理: the request's handlers mark; a handler or the 机构管理员 approves (the service
+    # refuses whoever marked); readers of the request see the marks and pages.
+    "applications:redaction_start": action(lambda w: {"pk": w.redaction.reply_file.pk}, HANDLER),
+    "applications:redaction": Rule(kwargs=pk_of("redaction"), get=staff_only(*REQUEST_READERS)),
+    "applications:redaction_act": action(
+        lambda w: {"pk": w.redaction.pk, "action": "mark-text"}, HANDLER),
+    "applications:redaction_page": Rule(kwargs=lambda w: {"pk": w.redaction.pk, "page": 1},
+                                        get=staff_only(*REQUEST_READERS)),
+    "applications:redaction_output": Rule(kwargs=pk_of("redaction"),
+                                          get=staff_only(*REQUEST_READERS)),
     # ---- 行政复议、行政诉讼
     "appeals:list": Rule(get=staff_only(*APPEAL_READERS, OTHER_STAFF, OTHER_SUPERVISOR)),
     "appeals:create": Rule(get=staff_only(HANDLER, OTHER_STAFF), post=refuse(HANDLER, OTHER_STAFF)),
@@ -294,6 +304,10 @@ VARIANTS: dict[str, tuple[Rule, ...]] = {
     # Assigning a request is for its handlers and its 机构管理员.
     "applications:act": (Rule(kwargs=lambda w: {"pk": w.application.pk, "action": "assign"},
                               get=staff_only(HANDLER, ADMIN), post=refuse(HANDLER, ADMIN)),),
+    "applications:redaction_act": (
+        action(lambda w: {"pk": w.redaction.pk, "action": "approve"}, HANDLER, ADMIN),
+        action(lambda w: {"pk": w.redaction.pk, "action": "unmark"}, HANDLER),
+    ),
     # 退回、审定 belong to the supervisor of the report's sub-tree, 发布 to the agency's 审核员.
     "reports:staff_act": (
         action(own_report(action="approve"), SUPERVISOR),

@@ -1,6 +1,7 @@
 """Models of 依申请公开: the application, its append-only event log, and the files replied.
 
-Dependencies point one way: `event` and `reply_file` import `application`, never the reverse.
+Dependencies point one way: `event` and `reply_file` import `application`, `redaction`
+imports `reply_file`, never the reverse.
 Statutory vocabularies (outcome codes, applicant types) come from gongkai.reportformat.template.
 """
 
@@ -15,6 +16,7 @@ from .application import (
     new_query_code,
 )
 from .event import ApplicationEvent, ConsultationKind, EventKind, FeeMethod
+from .redaction import GROUND_CHOICES, MarkKind, Redaction, RedactionMark, RedactionStatus
 from .reply_file import ReplyFile
 
 __all__ = [
@@ -24,10 +26,15 @@ __all__ = [
     "Channel",
     "ConsultationKind",
     "Delivery",
+    "GROUND_CHOICES",
     "EventKind",
     "FeeMethod",
     "IdType",
     "InfoForm",
+    "MarkKind",
+    "Redaction",
+    "RedactionMark",
+    "RedactionStatus",
     "ReplyFile",
     "Status",
     "new_query_code",

@@ -8,6 +8,7 @@ on commit. Split by sub-domain:
 - `handling`: assignment, the look at full personal data
 - `clock`: 补正, extension, consultations, fee notice and payment (the events that move the clock)
 - `reply`: closing with an outcome, disclosed files, delivery, withdrawal
+- `redaction`: 区分处理 of a reply file: marks, a second person's approval, the redacted PDF
 
 Importing this package registers the audit actions.
 """
@@ -25,6 +26,15 @@ from .clock import (
 )
 from .handling import application_assign, application_reveal_applicant
 from .intake import application_register, application_submit
+from .redaction import (
+    redaction_approve,
+    redaction_mark_area,
+    redaction_mark_text,
+    redaction_return,
+    redaction_start,
+    redaction_submit,
+    redaction_unmark,
+)
 from .reply import (
     application_attach_file,
     application_close,
@@ -51,5 +61,12 @@ __all__ = [
     "application_withdraw",
     "deadline_of",
     "fee_quote",
+    "redaction_approve",
+    "redaction_mark_area",
+    "redaction_mark_text",
+    "redaction_return",
+    "redaction_start",
+    "redaction_submit",
+    "redaction_unmark",
     "refresh_deadline",
 ]
