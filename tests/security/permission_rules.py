@@ -234,6 +234,11 @@ RULES: dict[str, Rule] = {
     "reports:open_data_county": Rule(kwargs=lambda w: {"slug": w.county.slug, "year": YEAR},
                                      get=public()),
     "reports:report_css": Rule(get=public()),
+    # 依申请公开 statistics: aggregates only, public for every agency and year.
+    "reports:statistics": Rule(kwargs=lambda w: {"slug": w.own.slug}, get=public(),
+                               query=f"year={YEAR}"),
+    "reports:statistics_csv": Rule(kwargs=lambda w: {"slug": w.own.slug, "year": YEAR},
+                                   get=public()),
     # ---- 年度报告: staff
     "reports:staff_list": Rule(get=staff_only(*REPORT_READERS, OTHER_STAFF, OTHER_SUPERVISOR)),
     "reports:staff_generate": action(lambda w: {}, PUBLISHER, ADMIN, OTHER_STAFF),
