@@ -329,3 +329,19 @@ class RedactAreaForm(forms.Form):
 
 class RedactionReturnForm(forms.Form):
     reason = forms.CharField(label=_("退回意见"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PublishForm(forms.Form):
+    """Publishing a closed request in the disclosure log; the service refuses personal data."""
+
+    question = forms.CharField(label=_("公开的申请内容"), max_length=300,
+                               help_text=_("写明申请了什么信息，不要写申请人的姓名、证件号码、联系方式或地址。"))
+    reply = forms.CharField(label=_("公开的答复内容"), required=False,
+                            widget=forms.Textarea(attrs={"rows": 4}),
+                            help_text=_("答复要点；同样不得含有申请人或第三方的个人信息。"))
+    files = forms.ModelMultipleChoiceField(label=_("公开的答复附件"), queryset=None, required=False,
+                                           widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, files_queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].queryset = files_queryset

@@ -1,5 +1,5 @@
-"""The demo shows 区分处理: 商务局's 部分公开 replies redacted and approved by a second person,
-and one awaiting approval on an open request (issue 18)."""
+"""The demo shows 区分处理 (商务局's 部分公开 replies redacted and approved by a second person,
+one awaiting approval on an open request) and a disclosure log (issue 18)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from importlib import import_module
 import pdfplumber
 import pytest
 
-from gongkai.applications.models import Redaction, RedactionStatus
+from gongkai.applications.models import PublishedRequest, Redaction, RedactionStatus
 from gongkai.demo.redaction import _recipients
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_has_redacted_replies_and_one_awaiting_approval():
-    for step in ("agencies", "workdays", "applications", "redaction"):
+    for step in ("agencies", "workdays", "applications", "redaction", "published"):
         import_module(f"gongkai.demo.{step}").load()
     redactions = list(Redaction.objects.select_related("reply_file__application", "approved_by"))
     approved = [r for r in redactions if r.status == RedactionStatus.APPROVED]
@@ -31,6 +31,14 @@ def test_demo_has_redacted_replies_and_one_awaiting_approval():
         for name, id_number, account, _amount in _recipients(redaction.application.pk):
             assert name in text  # names are disclosed, the numbers are not
             assert id_number not in text and account.replace(" ", "") not in text.replace(" ", "")
+    # The disclosure log has them, and other closed requests, with no applicant's name.
+    published = list(PublishedRequest.objects.select_related("application"))
+    assert len(published) > len(approved)
+    assert {r.application.pk for r in approved} <= {p.application.pk for p in published}
+    for publication in published:
+        assert publication.application.applicant_name not in publication.question + publication.reply
     # Loading again changes nothing.
     import_module("gongkai.demo.redaction").load()
+    import_module("gongkai.demo.published").load()
     assert Redaction.objects.count() == len(redactions)
+    assert PublishedRequest.objects.count() == len(published)

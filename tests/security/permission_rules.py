@@ -187,6 +187,11 @@ RULES: dict[str, Rule] = {
         kwargs=lambda w: {"code": w.application.query_code}, get=answers("405"),
         post={kind: "403" for kind in KINDS if kind not in (APPLICANT, UNVERIFIED)}
         | {UNVERIFIED: OTP}),
+    # The disclosure log: public, without the applicant (the walk checks the pages for secrets).
+    "applications:published_list": Rule(get=public()),
+    "applications:published_detail": Rule(kwargs=pk_of("publication"), get=public()),
+    "applications:published_file": Rule(
+        kwargs=lambda w: {"pk": w.publication.pk, "file_pk": w.reply_file.pk}, get=public()),
     "applications:mine": Rule(get=answers("200", **{ANONYMOUS: LOGIN})),
     "applications:signup": Rule(get=answers(REDIRECT, **{ANONYMOUS: "200"})),
     # ---- 依申请公开: staff
@@ -206,6 +211,10 @@ RULES: dict[str, Rule] = {
                                 get=staff_only(*REQUEST_READERS)),
     "applications:file": Rule(kwargs=lambda w: {"pk": w.reply_file.pk},
                               get=staff_only(*REQUEST_READERS)),
+    # Publishing in the log is for the request's handlers; already published: to its page.
+    "applications:publish": Rule(kwargs=pk_of("closed_application"),
+                                 get=staff_only(HANDLER, ok=REDIRECT), post=refuse(HANDLER)),
+    "applications:unpublish": action(pk_of("closed_application"), HANDLER),
     # 区分处理: the request's handlers mark; a handler or the 机构管理员 approves (the service
     # refuses whoever marked); readers of the request see the marks and pages.
     "applications:redaction_start": action(lambda w: {"pk": w.redaction.reply_file.pk}, HANDLER),

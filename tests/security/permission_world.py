@@ -27,6 +27,7 @@ from gongkai.applications import services as application_services
 from gongkai.applications.models import (
     Application,
     ApplicationEvent,
+    PublishedRequest,
     Redaction,
     RedactionMark,
     ReplyFile,
@@ -83,6 +84,7 @@ class World:
     closed_application: Application | None = None
     reply_file: ReplyFile | None = None
     redaction: Redaction | None = None
+    publication: PublishedRequest | None = None
     appeal: AppealCase | None = None
     report: AnnualReport | None = None
     upload_check: UploadedReportCheck | None = None
@@ -174,6 +176,9 @@ def build_world() -> World:
         sha256=hashlib.sha256(data).hexdigest(),
     )
     world.redaction = _redaction(world)
+    world.publication = application_services.published_request_publish(
+        application=world.closed_application, actor=world.users[HANDLER],
+        question="商务局答复公开：商贸流通资金安排", files=[world.reply_file])
     world.appeal = AppealCaseFactory(agency=own, case_number="西政复〔2022〕987号")
     world.report = annual_services.report_generate(agency=own, year=YEAR, actor=publisher)
     world.upload_check = UploadedReportCheck.objects.create(
@@ -249,6 +254,7 @@ def state_of(world: World) -> tuple:
         Membership.objects.count(),
         Attachment.objects.count(),
         RedactionMark.objects.count(),
+        PublishedRequest.objects.count(),
         tuple(Redaction.objects.order_by("pk").values_list("status", flat=True)),
         CalendarYear.objects.count(),
         AnnualReport.objects.count(),

@@ -1,7 +1,7 @@
 """Models of 依申请公开: the application, its append-only event log, and the files replied.
 
 Dependencies point one way: `event` and `reply_file` import `application`, `redaction`
-imports `reply_file`, never the reverse.
+and `publication` import `reply_file`, never the reverse.
 Statutory vocabularies (outcome codes, applicant types) come from gongkai.reportformat.template.
 """
 
@@ -16,6 +16,7 @@ from .application import (
     new_query_code,
 )
 from .event import ApplicationEvent, ConsultationKind, EventKind, FeeMethod
+from .publication import PublishedRequest
 from .redaction import GROUND_CHOICES, MarkKind, Redaction, RedactionMark, RedactionStatus
 from .reply_file import ReplyFile
 
@@ -32,6 +33,7 @@ __all__ = [
     "IdType",
     "InfoForm",
     "MarkKind",
+    "PublishedRequest",
     "Redaction",
     "RedactionMark",
     "RedactionStatus",

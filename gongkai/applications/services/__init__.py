@@ -8,6 +8,7 @@ on commit. Split by sub-domain:
 - `handling`: assignment, the look at full personal data
 - `clock`: 补正, extension, consultations, fee notice and payment (the events that move the clock)
 - `reply`: closing with an outcome, disclosed files, delivery, withdrawal
+- `publication`: the disclosure log (a closed request published without the applicant)
 - `redaction`: 区分处理 of a reply file: marks, a second person's approval, the redacted PDF
 
 Importing this package registers the audit actions.
@@ -26,6 +27,7 @@ from .clock import (
 )
 from .handling import application_assign, application_reveal_applicant
 from .intake import application_register, application_submit
+from .publication import published_request_publish, published_request_withdraw
 from .redaction import (
     redaction_approve,
     redaction_mark_area,
@@ -61,6 +63,8 @@ __all__ = [
     "application_withdraw",
     "deadline_of",
     "fee_quote",
+    "published_request_publish",
+    "published_request_withdraw",
     "redaction_approve",
     "redaction_mark_area",
     "redaction_mark_text",
