@@ -114,19 +114,34 @@ def page_size(pdf: bytes, page: int) -> tuple[float, float]:
         return rect.width, rect.height
 
 
-def render_page(pdf: bytes, page: int, *, marks: Iterable[Area] = ()) -> bytes:
-    """One page as PNG, the marks outlined in red over a light fill (for marking, not output)."""
+def render_page(pdf: bytes, page: int, *, marks: Iterable[Area] = (), redacted: bool = False
+                ) -> bytes:
+    """One page as PNG: the marks outlined in red over a light fill (for marking), or with
+    `redacted` the page as it will go out (only this page is redacted, so a preview of one page
+    of a long file costs one page)."""
     with _open(pdf) as doc:
         if not 0 <= page < doc.page_count:
             raise IndexError(page)
         target = doc[page]
         for mark in marks:
-            if mark.page == page:
-                target.draw_rect(pymupdf.Rect(mark.x0, mark.y0, mark.x1, mark.y1),
-                                 color=(0.8, 0, 0), fill=(1, 0.6, 0.6), fill_opacity=0.45,
+            if mark.page != page:
+                continue
+            rect = pymupdf.Rect(mark.x0, mark.y0, mark.x1, mark.y1)
+            if redacted:
+                target.add_redact_annot(rect, fill=(0, 0, 0), cross_out=False)
+            else:
+                target.draw_rect(rect, color=(0.8, 0, 0), fill=(1, 0.6, 0.6), fill_opacity=0.45,
                                  width=1.2)
+        if redacted:
+            _apply_page(target)
         zoom = min(PAGE_IMAGE_WIDTH / target.rect.width, 3.0)
         return target.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False).tobytes("png")
+
+
+def _apply_page(page: pymupdf.Page) -> None:
+    page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
+                          graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
+                          text=pymupdf.PDF_REDACT_TEXT_REMOVE)
 
 
 def apply(pdf: bytes, marks: Iterable[Area]) -> bytes:
@@ -145,9 +160,7 @@ def apply(pdf: bytes, marks: Iterable[Area]) -> bytes:
                 page.add_redact_annot(pymupdf.Rect(mark.x0, mark.y0, mark.x1, mark.y1),
                                       fill=(0, 0, 0), cross_out=False)
             if page.number in by_page:
-                page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_PIXELS,
-                                      graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
-                                      text=pymupdf.PDF_REDACT_TEXT_REMOVE)
+                _apply_page(page)
         # The outline and metadata may repeat what the pages said.
         doc.set_toc([])
         doc.set_metadata({})

@@ -367,3 +367,15 @@ def test_start_from_the_request_page(client, closed, handler):
     redaction = Redaction.objects.get(reply_file=reply_file)
     assert response.status_code == 302 and response["Location"] == redaction.get_absolute_url()
     assert client.post(start)["Location"] == redaction.get_absolute_url()  # no second one
+
+
+def test_page_preview_shows_the_marked_area_as_it_will_go_out():
+    """The preview image of one page is that page redacted: black where the picture was."""
+    pdf = make_pdf(REPLY, image=True)
+    marks = [pdf_redaction.Area(0, 60, 290, 185, 410)]
+    png = pdf_redaction.render_page(pdf, 0, marks=marks, redacted=True)
+    pixmap = pymupdf.Pixmap(png)
+    zoom = pixmap.width / 595
+    assert pixmap.pixel(int(120 * zoom), int(350 * zoom)) == (0, 0, 0)
+    marking = pymupdf.Pixmap(pdf_redaction.render_page(pdf, 0, marks=marks))
+    assert marking.pixel(int(120 * zoom), int(350 * zoom)) != (0, 0, 0)  # outlined, not removed

@@ -158,20 +158,23 @@ def page_image(request, pk, page):
     redaction = _visible(request, pk)
     if not 1 <= page <= redaction.page_count:
         raise Http404
-    marks = [pdf_redaction.Area(m.page, *m.rect) for m in redaction.marks.all()]
-    if request.GET.get("preview"):
-        pdf, marks = _preview_pdf(redaction, marks), []
+    marks = _marks(redaction)
+    preview = bool(request.GET.get("preview"))
+    if preview and redaction.is_approved:  # the file that went out, as it is
+        png = pdf_redaction.render_page(_output(redaction), page - 1)
     else:
-        pdf = _source(redaction)
-    return HttpResponse(pdf_redaction.render_page(pdf, page - 1, marks=marks),
-                        content_type="image/png")
+        png = pdf_redaction.render_page(_source(redaction), page - 1, marks=marks,
+                                        redacted=preview)
+    return HttpResponse(png, content_type="image/png")
 
 
-def _preview_pdf(redaction: Redaction, marks) -> bytes:
-    if redaction.is_approved:
-        with redaction.output.open("rb") as handle:
-            return handle.read()
-    return pdf_redaction.apply(_source(redaction), marks)
+def _marks(redaction: Redaction) -> list[pdf_redaction.Area]:
+    return [pdf_redaction.Area(m.page, *m.rect) for m in redaction.marks.all()]
+
+
+def _output(redaction: Redaction) -> bytes:
+    with redaction.output.open("rb") as handle:
+        return handle.read()
 
 
 @never_cache
@@ -180,7 +183,8 @@ def output(request, pk):
     """The redacted PDF: once approved, the file the applicant receives; before, a preview of
     the marks as they stand."""
     redaction = _visible(request, pk)
-    marks = [pdf_redaction.Area(m.page, *m.rect) for m in redaction.marks.all()]
-    response = HttpResponse(_preview_pdf(redaction, marks), content_type="application/pdf")
+    pdf = (_output(redaction) if redaction.is_approved
+           else pdf_redaction.apply(_source(redaction), _marks(redaction)))
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = "inline"
     return response
