@@ -24,6 +24,15 @@ LETTER = "applications.letter"
 EXPORT = "applications.export"
 SUBMIT_ONLINE = "applications.submit_online"
 FILE_DOWNLOAD = "applications.file_download"
+PUBLISH = "applications.publish"
+UNPUBLISH = "applications.unpublish"
+REDACTION_START = "applications.redaction_start"
+REDACTION_MARK = "applications.redaction_mark"
+REDACTION_UNMARK = "applications.redaction_unmark"
+REDACTION_SUBMIT = "applications.redaction_submit"
+REDACTION_RETURN = "applications.redaction_return"
+REDACTION_APPROVE = "applications.redaction_approve"
+
 
 LABELS = {
     REGISTER: _("登记政府信息公开申请"),
@@ -44,4 +53,12 @@ LABELS = {
     EXPORT: _("导出申请清单（个人信息已遮盖）"),
     SUBMIT_ONLINE: _("在线提交政府信息公开申请"),
     FILE_DOWNLOAD: _("工作人员下载答复附件"),
+    PUBLISH: _("在答复公开栏目发布申请及答复"),
+    UNPUBLISH: _("撤下已公开的申请及答复"),
+    REDACTION_START: _("发起区分处理"),
+    REDACTION_MARK: _("标注不予公开的内容"),
+    REDACTION_UNMARK: _("删除区分处理标注"),
+    REDACTION_SUBMIT: _("提交区分处理审批"),
+    REDACTION_RETURN: _("退回区分处理"),
+    REDACTION_APPROVE: _("批准区分处理并生成公开文本"),
 }

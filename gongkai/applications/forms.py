@@ -304,3 +304,58 @@ class SignupForm(forms.Form):
             except ValidationError as exc:
                 self.add_error("password1", exc)
         return data
+
+
+# ---- 区分处理 (《条例》第三十七条)
+
+
+def _ground_field():
+    from .models import GROUND_CHOICES
+
+    return forms.ChoiceField(label=_("不予公开的理由"), choices=[("", "---------"), *GROUND_CHOICES])
+
+
+class RedactTextForm(forms.Form):
+    term = forms.CharField(label=_("要遮盖的文字"), max_length=200,
+                           help_text=_("文件中所有出现之处都会被标注。"))
+    ground = _ground_field()
+
+
+class RedactAreaForm(forms.Form):
+    """A rectangle of one page, in percent of the page's width and height from its top-left
+    corner. The page image fills these in when the rectangle is drawn with the mouse."""
+
+    page = forms.IntegerField(min_value=1, label=_("页码"))
+    left = forms.FloatField(min_value=0, max_value=100, label=_("左（%）"))
+    top = forms.FloatField(min_value=0, max_value=100, label=_("上（%）"))
+    right = forms.FloatField(min_value=0, max_value=100, label=_("右（%）"))
+    bottom = forms.FloatField(min_value=0, max_value=100, label=_("下（%）"))
+    ground = _ground_field()
+
+    def clean(self):
+        data = super().clean()
+        if {"left", "top", "right", "bottom"} <= data.keys() and (
+            data["right"] <= data["left"] or data["bottom"] <= data["top"]
+        ):
+            raise ValidationError(_("请在页面上拖动鼠标画出要遮盖的矩形。"), code="empty_area")
+        return data
+
+
+class RedactionReturnForm(forms.Form):
+    reason = forms.CharField(label=_("退回意见"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PublishForm(forms.Form):
+    """Publishing a closed request in the disclosure log; the service refuses personal data."""
+
+    question = forms.CharField(label=_("公开的申请内容"), max_length=300,
+                               help_text=_("写明申请了什么信息，不要写申请人的姓名、证件号码、联系方式或地址。"))
+    reply = forms.CharField(label=_("公开的答复内容"), required=False,
+                            widget=forms.Textarea(attrs={"rows": 4}),
+                            help_text=_("答复要点；同样不得含有申请人或第三方的个人信息。"))
+    files = forms.ModelMultipleChoiceField(label=_("公开的答复附件"), queryset=None, required=False,
+                                           widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, files_queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].queryset = files_queryset

@@ -95,3 +95,16 @@ def handlers_for(agency):
         .distinct()
         .order_by("full_name", "username")
     )
+
+
+def can_redact(user, application: Application) -> bool:
+    """Mark what a reply file must not disclose (区分处理): the request's handlers."""
+    return can_handle_application(user, application)
+
+
+def can_approve_redaction(user, application: Application) -> bool:
+    """The second look before a redacted file goes out: a handler or the 机构管理员 of the
+    agency. Whoever marked or submitted the redaction is refused by the service itself."""
+    return bool(user and user.is_authenticated) and (
+        user.is_superuser or has_role(user, application.agency_id, Role.HANDLER, Role.ADMIN)
+    )

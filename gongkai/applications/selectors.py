@@ -171,3 +171,62 @@ def urgency(application: Application, today: datetime.date, soon: datetime.date)
     if application.due_on <= soon:
         return "soon"
     return ""
+
+
+@dataclass(frozen=True)
+class DisclosedFile:
+    """What the applicant (and the public) receive of a reply file."""
+
+    reply_file_id: int
+    name: str
+    content_type: str
+    redacted: bool
+    field: object  # the FieldFile to send
+
+    def open(self):
+        return self.field.open("rb")
+
+
+def disclosed_files(application: Application) -> list[DisclosedFile]:
+    """The reply files as disclosed: a file under 区分处理 only once approved, and then its
+    redacted PDF, never the original (《条例》第三十七条)."""
+    from .models import RedactionStatus
+
+    result = []
+    for reply_file in application.files.select_related("redaction"):
+        redaction = getattr(reply_file, "redaction", None)
+        if redaction is None:
+            result.append(DisclosedFile(reply_file.pk, reply_file.original_name,
+                                        reply_file.content_type, False, reply_file.file))
+        elif redaction.status == RedactionStatus.APPROVED:
+            result.append(DisclosedFile(reply_file.pk, redaction.output_name, "application/pdf",
+                                        True, redaction.output))
+    return result
+
+
+def published_requests(*, agency_slug: str = ""):
+    """The disclosure log, newest first; only what the public may see is selected."""
+    from .models import PublishedRequest
+
+    qs = PublishedRequest.objects.public().select_related("application__agency")
+    if agency_slug:
+        qs = qs.filter(application__agency__slug=agency_slug)
+    return qs
+
+
+def published_counts() -> list[tuple[str, str, int]]:
+    """(agency slug, agency name, published requests) for every agency that has any."""
+    from .models import PublishedRequest
+
+    rows = (PublishedRequest.objects.public()
+            .values("application__agency__slug", "application__agency__name",
+                    "application__agency__path")
+            .annotate(n=Count("id")).order_by("application__agency__path"))
+    return [(r["application__agency__slug"], r["application__agency__name"], r["n"]) for r in rows]
+
+
+def published_files(publication) -> list[DisclosedFile]:
+    """The publication's chosen files, as disclosed (a file put under 区分处理 after it was
+    published is held back until approved)."""
+    chosen = set(publication.files.values_list("pk", flat=True))
+    return [f for f in disclosed_files(publication.application) if f.reply_file_id in chosen]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import paper, public, staff
+from .views import paper, public, published, redaction, staff
 
 app_name = "applications"
 urlpatterns = [
@@ -18,6 +18,11 @@ urlpatterns = [
     path("track/<str:code>/withdraw/", public.track_withdraw, name="track_withdraw"),
     path("mine/", public.mine, name="mine"),
     path("signup/", public.signup, name="signup"),
+    # The disclosure log (答复公开): closed requests published without the applicant
+    path("published/", published.published_list, name="published_list"),
+    path("published/<int:pk>/", published.published_detail, name="published_detail"),
+    path("published/<int:pk>/files/<int:file_pk>/", published.published_file,
+         name="published_file"),
     # Staff workbench
     path("staff/", staff.queue, name="queue"),
     path("staff/register/", staff.register, name="register"),
@@ -29,4 +34,13 @@ urlpatterns = [
     path("staff/<int:pk>/letters/<int:event_id>.<str:fmt>", staff.event_letter,
          name="event_letter"),
     path("staff/files/<int:pk>/", staff.file_download, name="file"),
+    path("staff/<int:pk>/publish/", published.publish, name="publish"),
+    path("staff/<int:pk>/unpublish/", published.unpublish, name="unpublish"),
+    # 区分处理 of a reply file (《条例》第三十七条)
+    path("staff/files/<int:pk>/redact/", redaction.start, name="redaction_start"),
+    path("staff/redactions/<int:pk>/", redaction.detail, name="redaction"),
+    path("staff/redactions/<int:pk>/act/<slug:action>/", redaction.act, name="redaction_act"),
+    path("staff/redactions/<int:pk>/pages/<int:page>.png", redaction.page_image,
+         name="redaction_page"),
+    path("staff/redactions/<int:pk>/redacted.pdf", redaction.output, name="redaction_output"),
 ]

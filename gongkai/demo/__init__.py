@@ -11,6 +11,10 @@ STEPS = [
     "gongkai.demo.search",
     "gongkai.demo.supervision",
     "gongkai.demo.applications",
+    # 区分处理 of 商务局's 部分公开 replies attached by the requests step.
+    "gongkai.demo.redaction",
+    # The disclosure log: 商务局 publishes closed requests (the redacted replies among them).
+    "gongkai.demo.published",
     # Keep these two after the requests step (gongkai.demo.applications): cases link to its
     # refused requests.
     "gongkai.demo.appeals",

@@ -22,6 +22,7 @@ from gongkai.id_numbers import resident_id_check_char, uscc_check_char
 from gongkai.reportformat.template import OUTCOME_CODES
 from gongkai.workdays import ScheduleUnknown, add_workdays, is_workday
 
+from . import redaction
 from .agencies import COUNTY_SLUG
 
 SEED = 20211231
@@ -241,6 +242,8 @@ def _run(app, handler, outcome: str, rng: random.Random, *, late=False, extend=F
         services.application_withdraw(application=app, actor=handler, on=reply_on,
                                       note="申请人书面申请撤回")
     else:
+        if redaction.wants_reply_file(app.agency, outcome):
+            redaction.attach_reply(app, handler)
         services.application_close(application=app, actor=handler, outcome=outcome, on=reply_on,
                                    reply_text=REPLIES.get(outcome, REPLIES["other"] if outcome == "other" else ""))
     method = {"email": "email", "post": "post", "pickup": "pickup", "online": "online"}[app.delivery]

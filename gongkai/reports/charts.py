@@ -13,6 +13,9 @@ Ready-made charts of the report page (the supervision dashboard reuses them):
     requests_per_month_svg(agency_ids, year) -> str   新收申请 per month (收到申请日期)
     on_time_rate_svg(agency_ids, year, today) -> str  按期答复率 per month (overdue open = late)
     outcomes_svg(report) -> str                       办理结果 from a `values.Report` (table 三)
+    report_charts_svg(agency_ids, year, report) -> list[str]
+                                                      the three above, as the report page and
+                                                      the public statistics show them
 
 and their data (one grouped aggregate query each):
 
@@ -225,3 +228,10 @@ def outcomes_svg(report) -> str:
     total = sum(values)
     return hbar_chart(title=f"{report.year or ''}年办理结果（共{total}件）", labels=labels,
                       values=values, unit="件", css_class="chart-outcomes")
+
+
+def report_charts_svg(agency_ids: Iterable[int], year: int, report,
+                      today: datetime.date | None = None) -> list[str]:
+    """The report page's charts: requests per month, outcomes (from `report`), on-time rate."""
+    return [requests_per_month_svg(agency_ids, year), outcomes_svg(report),
+            on_time_rate_svg(agency_ids, year, today)]

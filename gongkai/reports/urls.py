@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import public_check
+from . import public_check, statistics_views
 from .views import public, staff
 
 app_name = "reports"
@@ -14,6 +14,10 @@ urlpatterns: list = [
     path("open-data/county/<slug:slug>/<int:year>.json", public.open_data_county,
          name="open_data_county"),
     path("report.css", staff.report_css, name="report_css"),
+    # Public: 依申请公开 statistics per agency and year (the annual report's numbers).
+    path("statistics/<slug:slug>/", statistics_views.statistics, name="statistics"),
+    path("statistics/<slug:slug>/<int:year>.csv", statistics_views.statistics_csv,
+         name="statistics_csv"),
     # Staff: the report page and its workflow.
     path("staff/", staff.staff_list, name="staff_list"),
     path("staff/generate/", staff.staff_generate, name="staff_generate"),

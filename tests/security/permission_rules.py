@@ -224,6 +224,11 @@ RULES: dict[str, Rule] = {
         kwargs=lambda w: {"code": w.application.query_code}, get=answers("405"),
         post={kind: "403" for kind in KINDS if kind not in (APPLICANT, UNVERIFIED)}
         | {UNVERIFIED: OTP}),
+    # The disclosure log: public, without the applicant (the walk checks the pages for secrets).
+    "applications:published_list": Rule(get=public()),
+    "applications:published_detail": Rule(kwargs=pk_of("publication"), get=public()),
+    "applications:published_file": Rule(
+        kwargs=lambda w: {"pk": w.publication.pk, "file_pk": w.reply_file.pk}, get=public()),
     "applications:mine": Rule(get=answers("200", **{ANONYMOUS: LOGIN})),
     "applications:signup": Rule(get=answers(REDIRECT, **{ANONYMOUS: "200"})),
     # ---- 依申请公开: staff
@@ -247,6 +252,20 @@ RULES: dict[str, Rule] = {
         get=staff_only(*REQUEST_READERS)),
     "applications:file": Rule(kwargs=lambda w: {"pk": w.reply_file.pk},
                               get=staff_only(*REQUEST_READERS)),
+    # Publishing in the log is for the request's handlers; already published: to its page.
+    "applications:publish": Rule(kwargs=pk_of("closed_application"),
+                                 get=staff_only(HANDLER, ok=REDIRECT), post=refuse(HANDLER)),
+    "applications:unpublish": action(pk_of("closed_application"), HANDLER),
+    # 区分处理: the request's handlers mark; a handler or the 机构管理员 approves (the service
+    # refuses whoever marked); readers of the request see the marks and pages.
+    "applications:redaction_start": action(lambda w: {"pk": w.redaction.reply_file.pk}, HANDLER),
+    "applications:redaction": Rule(kwargs=pk_of("redaction"), get=staff_only(*REQUEST_READERS)),
+    "applications:redaction_act": action(
+        lambda w: {"pk": w.redaction.pk, "action": "mark-text"}, HANDLER),
+    "applications:redaction_page": Rule(kwargs=lambda w: {"pk": w.redaction.pk, "page": 1},
+                                        get=staff_only(*REQUEST_READERS)),
+    "applications:redaction_output": Rule(kwargs=pk_of("redaction"),
+                                          get=staff_only(*REQUEST_READERS)),
     # ---- 行政复议、行政诉讼
     "appeals:list": Rule(get=staff_only(*APPEAL_READERS, OTHER_STAFF, OTHER_SUPERVISOR)),
     "appeals:create": Rule(get=staff_only(HANDLER, OTHER_STAFF), post=refuse(HANDLER, OTHER_STAFF)),
@@ -353,6 +372,11 @@ RULES: dict[str, Rule] = {
     "reports:open_data_county": Rule(kwargs=lambda w: {"slug": w.county.slug, "year": YEAR},
                                      get=public()),
     "reports:report_css": Rule(get=public()),
+    # 依申请公开 statistics: aggregates only, public for every agency and year.
+    "reports:statistics": Rule(kwargs=lambda w: {"slug": w.own.slug}, get=public(),
+                               query=f"year={YEAR}"),
+    "reports:statistics_csv": Rule(kwargs=lambda w: {"slug": w.own.slug, "year": YEAR},
+                                   get=public()),
     # ---- 年度报告: staff
     "reports:staff_list": Rule(get=staff_only(*REPORT_READERS, OTHER_STAFF, OTHER_SUPERVISOR)),
     "reports:staff_generate": action(lambda w: {}, PUBLISHER, ADMIN, OTHER_STAFF),
@@ -426,6 +450,10 @@ VARIANTS: dict[str, tuple[Rule, ...]] = {
     # Assigning a request is for its handlers and its 机构管理员.
     "applications:act": (Rule(kwargs=lambda w: {"pk": w.application.pk, "action": "assign"},
                               get=staff_only(HANDLER, ADMIN), post=refuse(HANDLER, ADMIN)),),
+    "applications:redaction_act": (
+        action(lambda w: {"pk": w.redaction.pk, "action": "approve"}, HANDLER, ADMIN),
+        action(lambda w: {"pk": w.redaction.pk, "action": "unmark"}, HANDLER),
+    ),
     # 退回、审定 belong to the supervisor of the report's sub-tree, 发布 to the agency's 审核员.
     "reports:staff_act": (
         action(own_report(action="approve"), SUPERVISOR),

@@ -25,7 +25,16 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from gongkai import audit
 from gongkai.agencies.models import Agency, Membership, Role
 from gongkai.appeals.models import AppealCase
-from gongkai.applications.models import Application, ApplicationEvent, EventKind, ReplyFile
+from gongkai.applications import services as application_services
+from gongkai.applications.models import (
+    Application,
+    ApplicationEvent,
+    EventKind,
+    PublishedRequest,
+    Redaction,
+    RedactionMark,
+    ReplyFile,
+)
 from gongkai.audit.models import AuditEntry
 from gongkai.catalog.models import Attachment, Category, Document, Status
 from gongkai.catalog.services import DOCUMENT_RETURN
@@ -87,6 +96,8 @@ class World:
     application: Application | None = None
     closed_application: Application | None = None
     reply_file: ReplyFile | None = None
+    redaction: Redaction | None = None
+    publication: PublishedRequest | None = None
     appeal: AppealCase | None = None
     report: AnnualReport | None = None
     upload_check: UploadedReportCheck | None = None
@@ -121,6 +132,22 @@ def _attachment(document: Document, name: str) -> Attachment:
         document=document, file=ContentFile(data, name="file.pdf"), original_name=name,
         file_kind="pdf", size=len(data), sha256=hashlib.sha256(data).hexdigest(),
     )
+
+
+def _redaction(world: World) -> Redaction:
+    """A PDF reply of the closed request being marked by 商务局's handler (区分处理)."""
+    import pymupdf
+
+    handler = world.users[HANDLER]
+    document = pymupdf.open()
+    document.new_page().insert_text((72, 100), "第三方商业秘密：报价明细", fontname="china-s")
+    reply = application_services.application_attach_file(
+        application=world.closed_application, actor=handler, name="答复材料.pdf",
+        data=document.tobytes())
+    redaction = application_services.redaction_start(reply_file=reply, actor=handler)
+    application_services.redaction_mark_text(redaction=redaction, actor=handler, term="报价明细",
+                                             ground="withheld_third_party")
+    return redaction
 
 
 def build_world() -> World:
@@ -173,6 +200,10 @@ def build_world() -> World:
         original_name="答复附件.txt", content_type="text/plain", size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
     )
+    world.redaction = _redaction(world)
+    world.publication = application_services.published_request_publish(
+        application=world.closed_application, actor=world.users[HANDLER],
+        question="商务局答复公开：商贸流通资金安排", files=[world.reply_file])
     world.appeal = AppealCaseFactory(agency=own, case_number="西政复〔2022〕987号")
     world.report = annual_services.report_generate(agency=own, year=YEAR, actor=publisher)
     world.upload_check = UploadedReportCheck.objects.create(
@@ -284,6 +315,9 @@ def state_of(world: World) -> tuple:
         ApplicationEvent.objects.count(),
         Membership.objects.count(),
         Attachment.objects.count(),
+        RedactionMark.objects.count(),
+        PublishedRequest.objects.count(),
+        tuple(Redaction.objects.order_by("pk").values_list("status", flat=True)),
         CalendarYear.objects.count(),
         AnnualReport.objects.count(),
         tuple(Document.objects.order_by("pk").values_list("status", "validity")),

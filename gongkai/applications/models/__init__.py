@@ -1,6 +1,7 @@
 """Models of 依申请公开: the application, its append-only event log, and the files replied.
 
-Dependencies point one way: `event` and `reply_file` import `application`, never the reverse.
+Dependencies point one way: `event` and `reply_file` import `application`, `redaction`
+and `publication` import `reply_file`, never the reverse.
 Statutory vocabularies (outcome codes, applicant types) come from gongkai.reportformat.template.
 """
 
@@ -16,6 +17,8 @@ from .application import (
 )
 from .event import ApplicationEvent, ConsultationKind, EventKind, FeeMethod
 from .numbering import RequestNumberSequence, number_issue, parse_reference
+from .publication import PublishedRequest
+from .redaction import GROUND_CHOICES, MarkKind, Redaction, RedactionMark, RedactionStatus
 from .reply_file import ReplyFile
 
 __all__ = [
@@ -25,10 +28,16 @@ __all__ = [
     "Channel",
     "ConsultationKind",
     "Delivery",
+    "GROUND_CHOICES",
     "EventKind",
     "FeeMethod",
     "IdType",
     "InfoForm",
+    "MarkKind",
+    "PublishedRequest",
+    "Redaction",
+    "RedactionMark",
+    "RedactionStatus",
     "ReplyFile",
     "RequestNumberSequence",
     "Status",

@@ -9,6 +9,8 @@ on commit. Split by sub-domain:
 - `clock`: 补正, extension, consultations, fee notice and payment (the events that move the clock)
 - `reply`: closing with an outcome, disclosed files, delivery, withdrawal
 - `recompute`: stored due dates recomputed when a holiday schedule changes
+- `publication`: the disclosure log (a closed request published without the applicant)
+- `redaction`: 区分处理 of a reply file: marks, a second person's approval, the redacted PDF
 
 The audit action codes they record are declared in `gongkai.applications.audit_actions`.
 """
@@ -26,7 +28,17 @@ from .clock import (
 )
 from .handling import application_assign, application_reveal_applicant
 from .intake import application_register, application_submit
+from .publication import published_request_publish, published_request_withdraw
 from .recompute import application_deadlines_recompute
+from .redaction import (
+    redaction_approve,
+    redaction_mark_area,
+    redaction_mark_text,
+    redaction_return,
+    redaction_start,
+    redaction_submit,
+    redaction_unmark,
+)
 from .reply import (
     application_attach_file,
     application_close,
@@ -55,6 +67,15 @@ __all__ = [
     "application_withdraw",
     "deadline_of",
     "fee_quote",
+    "published_request_publish",
+    "published_request_withdraw",
+    "redaction_approve",
+    "redaction_mark_area",
+    "redaction_mark_text",
+    "redaction_return",
+    "redaction_start",
+    "redaction_submit",
+    "redaction_unmark",
     "refresh_deadline",
     "reply_file_open",
 ]

@@ -25,7 +25,7 @@ from gongkai.client_address import client_address
 from .. import online, selectors, services
 from ..forms import ApplyForm, LookupForm, SignupForm
 from ..letters import LETTERS, letter_content, letter_docx, letter_for_event, letter_pdf
-from ..models import Application, ReplyFile
+from ..models import Application
 from ..permissions import can_follow_application, remember_lookup
 
 LAST_SUBMITTED = "applications_last_submitted"
@@ -108,7 +108,7 @@ def track(request, application):
         "application": application,
         "timeline": selectors.timeline_with_letters(application, public=True),
         "deadline": deadline,
-        "files": application.files.all() if application.is_closed else [],
+        "files": selectors.disclosed_files(application) if application.is_closed else [],
     })
 
 
@@ -131,11 +131,14 @@ def track_event_letter(request, application, event_id, fmt):
 
 @_followed
 def track_file(request, application, pk):
+    """A reply file as disclosed: a redacted file's PDF once approved, never its original."""
     if not application.is_closed:
         raise Http404
-    reply_file = get_object_or_404(ReplyFile, pk=pk, application=application)
-    return FileResponse(reply_file.file.open("rb"), as_attachment=True,
-                        filename=reply_file.original_name, content_type=reply_file.content_type)
+    disclosed = {f.reply_file_id: f for f in selectors.disclosed_files(application)}.get(pk)
+    if disclosed is None:
+        raise Http404
+    return FileResponse(disclosed.open(), as_attachment=True, filename=disclosed.name,
+                        content_type=disclosed.content_type)
 
 
 @require_POST

@@ -33,12 +33,14 @@ from gongkai.spreadsheet import safe_row
 from .. import forms as f
 from .. import selectors, services
 from ..letters import LETTER_TITLES, LETTERS, letter_content, letter_for_event
-from ..models import Application, ReplyFile, Status
+from ..models import Application, PublishedRequest, ReplyFile, Status
 from ..models.application import OPEN_STATUSES
+from ..pdf_redaction import REDACTABLE_TYPES
 from ..permissions import (
     VIEW_ROLES,
     can_assign_application,
     can_handle_application,
+    can_redact,
     can_register_for,
     can_reveal_applicant,
     can_view_application,
@@ -233,7 +235,11 @@ def _detail_context(request, application, revealed=None) -> dict:
         "application": application,
         "deadline": services.deadline_of(application),
         "timeline": selectors.timeline_with_letters(application, public=False),
-        "files": application.files.all(),
+        "files": application.files.select_related("redaction"),
+        "can_redact": can_redact(request.user, application),
+        "publication": PublishedRequest.objects.filter(application=application).first(),
+        "can_publish": application.is_closed and can_handle_application(request.user, application),
+        "redactable_types": REDACTABLE_TYPES,
         "audit_entries": AuditEntry.objects.for_target(application)[:50],
         "actions": [(name, a.label) for name, a in ACTIONS.items()
                     if _allowed(request.user, application, a)],

@@ -112,9 +112,7 @@ def _cell_link(slug: str, year: int, scope: str = ""):
 
 
 def _charts(agency_ids, year, value) -> list[str]:
-    return [mark_safe(charts.requests_per_month_svg(agency_ids, year)),
-            mark_safe(charts.outcomes_svg(value)),
-            mark_safe(charts.on_time_rate_svg(agency_ids, year))]
+    return [mark_safe(svg) for svg in charts.report_charts_svg(agency_ids, year, value)]
 
 
 def _work_log(report: AnnualReport) -> dict:
