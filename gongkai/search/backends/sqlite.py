@@ -109,7 +109,9 @@ def plan_terms(terms: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
 
 class SQLiteBackend(BaseBackend):
     vendor = "sqlite"
-    document_id_sql = f"fts.rowid % {KEY_FACTOR}"
+    # `%%`: the SQL is always run with parameters, and Django's debug cursor (DEBUG=1) formats
+    # it with them for the SQL log, where a bare `%` raises.
+    document_id_sql = f"fts.rowid %% {KEY_FACTOR}"
 
     def tier_keys(self, tier, terms, scope_sql, scope_params, limit, exclude=frozenset()):
         # The phrase index is exact by construction (see text.py), so the up-to-1001 keys that
@@ -137,7 +139,7 @@ class SQLiteBackend(BaseBackend):
         `instr`, which compares byte by byte (40 µs a body against 1-2 µs)."""
         sql = (
             "SELECT fts.rowid, e.title, e.doc_number, e.body FROM search_fts(%s) AS fts "
-            f"JOIN search_searchentry AS e ON e.document_id = fts.rowid % {KEY_FACTOR} "
+            f"JOIN search_searchentry AS e ON e.document_id = {self.document_id_sql} "
             f"WHERE {scope_sql} ORDER BY fts.rowid DESC"
         )
         keys: list[int] = []
