@@ -164,11 +164,67 @@ def _tsquery_lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsquery_all(terms: tuple[str, ...]) -> str:
-    """PostgreSQL tsquery text: every bigram of every term (candidates; text verifies)."""
+# A PostgreSQL tsvector clamps positions at 16,383 and keeps at most 256 positions of a lexeme:
+# a positional index row holds a window of a document's tokens within both limits, and windows
+# overlap by more tokens than a query term can have, so every occurrence of a term lies wholly
+# inside one window (PostgreSQL backend, `position_windows`).
+MAX_POSITIONS = 16_000
+MAX_OCCURRENCES = 255
+WINDOW_OVERLAP = MAX_QUERY_LENGTH
+
+
+def token_stream(*fields: str) -> list[str]:
+    """The bigram tokens of the fields in order, every whitespace run and every field kept apart
+    by `RUN_SEPARATOR`, so a phrase of consecutive tokens never joins two of them."""
     tokens: list[str] = []
-    for term in terms:
-        for token in run_tokens(term) if len(term) >= 2 else [token_safe(term)]:
-            if token not in tokens:
-                tokens.append(token)
-    return " & ".join(_tsquery_lexeme(t) for t in tokens)
+    for text in fields:
+        for run in token_safe(normalize(text)).split(" "):
+            if run:
+                if tokens:
+                    tokens.append(RUN_SEPARATOR)
+                tokens.extend(_safe_run_tokens(run))
+    return tokens
+
+
+def position_windows(
+    tokens: list[str], max_positions: int | None = None,
+    max_occurrences: int | None = None, overlap: int | None = None,
+) -> list[tuple[int, int]]:
+    """[start, end) windows covering `tokens`: each within `max_positions` tokens and
+    `max_occurrences` of any one token, each starting `overlap` tokens before the previous end
+    (most documents are one window). Defaults: the module's limits."""
+    max_positions = max_positions or MAX_POSITIONS
+    max_occurrences = max_occurrences or MAX_OCCURRENCES
+    overlap = WINDOW_OVERLAP if overlap is None else overlap
+    windows: list[tuple[int, int]] = []
+    start = 0
+    while True:
+        seen: dict[str, int] = {}
+        end = start
+        while end < len(tokens) and end - start < max_positions:
+            n = seen.get(tokens[end], 0) + 1
+            if n > max_occurrences:
+                break
+            seen[tokens[end]] = n
+            end += 1
+        windows.append((start, end))
+        if end >= len(tokens):
+            return windows
+        # Always move forward, even if a window is shorter than the overlap.
+        start = max(start + 1, end - overlap)
+
+
+def tsvector_text(tokens: list[str], extra: set[str] | frozenset[str] = frozenset()) -> str:
+    """A tsvector literal: each token with its positions (1-based), `extra` lexemes without."""
+    positions: dict[str, list[str]] = {}
+    for position, token in enumerate(tokens, 1):
+        positions.setdefault(token, []).append(str(position))
+    parts = [f"{_tsquery_lexeme(t)}:{','.join(p)}" for t, p in positions.items()]
+    parts += [_tsquery_lexeme(t) for t in sorted(extra) if t not in positions]
+    return " ".join(parts)
+
+
+def tsquery_phrase(term: str) -> str:
+    """A tsquery matching a positional vector that holds `term`: its bigrams, consecutive."""
+    tokens = run_tokens(term) if len(term) >= 2 else [token_safe(term)]
+    return "(" + " <-> ".join(_tsquery_lexeme(t) for t in tokens) + ")"

@@ -13,8 +13,11 @@ from gongkai.search.text import (
     fts_match_title,
     normalize,
     parse_query,
+    position_windows,
     run_tokens,
-    tsquery_all,
+    token_stream,
+    tsquery_phrase,
+    tsvector_text,
 )
 
 ANY_TEXT = st.text(max_size=60)
@@ -79,11 +82,39 @@ def test_query_text_never_reaches_fts5_syntax_outside_quoted_phrases(raw):
 @given(ANY_TEXT)
 def test_tsquery_lexemes_are_quoted(raw):
     parsed = parse_query(raw)
-    if not parsed.terms:
-        return
-    for part in tsquery_all(parsed.terms).split(" & "):
-        assert part.startswith("'") and part.endswith("'")
-        assert "'" not in part[1:-1].replace("''", "")
+    for term in parsed.terms:
+        phrase = tsquery_phrase(term)
+        assert phrase.startswith("(") and phrase.endswith(")")
+        for part in phrase[1:-1].split(" <-> "):
+            assert part.startswith("'") and part.endswith("'")
+            assert "'" not in part[1:-1].replace("''", "")
+
+
+def test_a_tsvector_holds_each_token_with_its_positions():
+    tokens = token_stream("营商营商", "a b")
+    assert tokens == ["营商", "商营", "营商", "sep", "a", "sep", "b"]
+    assert tsvector_text(tokens, {"营", "a"}) == "'营商':1,3 '商营':2 'sep':4,6 'a':5 'b':7 '营'"
+    assert tsquery_phrase("营商环") == "('营商' <-> '商环')"
+
+
+@given(
+    st.lists(st.sampled_from(["甲乙", "乙丙", "丙丁", "sep"]), max_size=400),
+    st.integers(5, 60), st.integers(2, 6), st.integers(0, 4),
+)
+def test_position_windows_keep_every_phrase_whole_within_the_limits(
+    tokens, max_positions, max_occurrences, overlap
+):
+    """Every run of at most overlap + 1 consecutive tokens lies inside one window, and no
+    window exceeds the position or occurrence limits (a tsvector's 16,383 and 256)."""
+    windows = position_windows(tokens, max_positions, max_occurrences, overlap)
+    assert windows[0][0] == 0 and windows[-1][1] == len(tokens)
+    for start, end in windows:
+        window = tokens[start:end]
+        assert len(window) <= max_positions
+        assert all(window.count(t) <= max_occurrences for t in set(window))
+    for length in range(1, min(overlap + 1, max_occurrences) + 1):
+        for i in range(len(tokens) - length + 1):
+            assert any(s <= i and i + length <= e for s, e in windows), (i, length)
 
 
 @given(st.text(min_size=2, max_size=40), st.data())

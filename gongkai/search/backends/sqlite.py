@@ -40,7 +40,7 @@ from ..text import (
     run_tokens,
     unigram_set,
 )
-from .base import KEY_FACTOR, REST, BaseBackend, EntryRow, _chunks
+from .base import KEY_FACTOR, REST, BaseBackend, EntryRow, _chunks, text_holds
 
 # A bigram held by at most this share of the entries is rare enough to lead a search.
 RARE_SHARE = 0.5
@@ -147,33 +147,11 @@ class SQLiteBackend(BaseBackend):
             cursor.execute(sql, [match, *scope_params])
             while len(keys) < limit and (rows := cursor.fetchmany(100)):
                 for key, *fields in rows:
-                    if _holds(fields, checked):
+                    if text_holds(fields, checked):
                         keys.append(key)
                         if len(keys) == limit:
                             break
         return keys
-
-    def verify_page(self, keys, terms, title_keys) -> list[int]:
-        """The keys whose entry text holds every term (a guard against private-use
-        characters, which share tokens with ASCII punctuation)."""
-        if not keys:
-            return keys
-        ids = [k % KEY_FACTOR for k in keys]
-        marks = ",".join(["%s"] * len(ids))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT document_id, title, doc_number, body FROM search_searchentry "
-                f"WHERE document_id IN ({marks})", ids,
-            )
-            texts = {row[0]: row[1:] for row in cursor.fetchall()}
-
-        def holds(key):
-            fields = texts.get(key % KEY_FACTOR)
-            if fields is None:
-                return False
-            return _holds(fields[:2] if key in title_keys else fields, terms)
-
-        return [k for k in keys if holds(k)]
 
     def remove(self, ids: Iterable[int]) -> None:
         with transaction.atomic(), connection.cursor() as cursor:
@@ -236,11 +214,6 @@ class SQLiteBackend(BaseBackend):
             for table in FTS_TABLES:
                 cursor.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
         frequencies.refresh()
-
-
-def _holds(fields, terms) -> bool:
-    """Every term is a substring of one of the (normalised) fields."""
-    return all(any(term in field for field in fields) for term in terms)
 
 
 def _texts(rows: list[EntryRow]) -> list[tuple[str, str, str]]:

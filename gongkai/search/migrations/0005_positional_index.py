@@ -1,0 +1,92 @@
+"""PostgreSQL: positional bigram vectors in `search_positions` under RUM (backends/postgresql.py).
+
+The position-less `vec` / `tvec` columns of the entries and their GIN indexes go: every
+candidate they found was re-read to check the phrase (seconds for phrases of common bigrams at
+a million documents). The RUM extension is created if the server offers it (Debian:
+postgresql-15-rum; scripts/system-deps.sh installs it) and the role may create it; otherwise
+the same vectors get GIN indexes, correct but slower, and the system check
+`gongkai_search.W002` says so. The rows are filled from the entries already indexed.
+SQLite: nothing.
+"""
+
+import logging
+
+from django.db import migrations, transaction
+
+logger = logging.getLogger(__name__)
+BATCH = 2000
+
+CREATE_TABLE = """
+CREATE TABLE search_positions (
+    document_id bigint NOT NULL,
+    sort_key bigint NOT NULL,
+    is_title boolean NOT NULL,
+    part integer NOT NULL,
+    multi boolean NOT NULL,
+    vec tsvector NOT NULL,
+    PRIMARY KEY (document_id, is_title, part)
+)
+"""
+
+
+def create_rum(connection) -> bool:
+    """Create the RUM extension if the server has it and we may; False otherwise."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
+        if not cursor.fetchone():
+            return False
+        try:
+            with transaction.atomic(using=connection.alias):
+                cursor.execute("CREATE EXTENSION IF NOT EXISTS rum")
+        except Exception as error:  # e.g. not allowed for this role
+            logger.warning("RUM extension not created (%s): GIN indexes instead", error)
+            return False
+    return True
+
+
+def forward(apps, schema_editor):
+    connection = schema_editor.connection
+    if connection.vendor != "postgresql":
+        return
+    from gongkai.search.backends.base import EntryRow
+    from gongkai.search.backends.postgresql import INSERT_ROW, create_indexes, entry_rows
+
+    method = "rum" if create_rum(connection) else "gin"
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX IF EXISTS search_entry_vec_gin")
+        cursor.execute("DROP INDEX IF EXISTS search_entry_tvec_gin")
+        cursor.execute("ALTER TABLE search_searchentry DROP COLUMN IF EXISTS vec")
+        cursor.execute("ALTER TABLE search_searchentry DROP COLUMN IF EXISTS tvec")
+        cursor.execute(CREATE_TABLE)
+        last = -1
+        while True:
+            cursor.execute(
+                "SELECT document_id, sort_key, title, doc_number, body FROM search_searchentry "
+                "WHERE document_id > %s ORDER BY document_id LIMIT %s", [last, BATCH],
+            )
+            rows = [EntryRow(*values) for values in cursor.fetchall()]
+            if not rows:
+                break
+            cursor.executemany(INSERT_ROW, [values for row in rows for values in entry_rows(row)])
+            last = rows[-1].document_id
+        create_indexes(cursor, method)
+
+
+def backward(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    # Back to 0002's empty columns: run `manage.py search_reindex` on the older code.
+    for statement in [
+        "DROP TABLE IF EXISTS search_positions",
+        "ALTER TABLE search_searchentry ADD COLUMN vec tsvector NOT NULL DEFAULT ''",
+        "ALTER TABLE search_searchentry ADD COLUMN tvec tsvector NOT NULL DEFAULT ''",
+        "CREATE INDEX search_entry_vec_gin ON search_searchentry USING gin (vec)",
+        "CREATE INDEX search_entry_tvec_gin ON search_searchentry USING gin (tvec)",
+    ]:
+        schema_editor.execute(statement)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("search", "0004_tokenfrequency")]
+
+    operations = [migrations.RunPython(forward, backward)]
