@@ -156,6 +156,7 @@ def marker(engine: str, n: int) -> Path:
 
 
 BUILD_WORKERS = 3
+INDEX_LIMIT = 0  # --index-limit: index only the first N documents (then measure --partial)
 INDEX_TRANSACTION = 20000
 
 
@@ -190,7 +191,60 @@ def _prepare_sqlite_rows(values):
     )
 
 
-def build(engine: str, n: int, log, resume: bool = False) -> None:
+def _prepare_postgresql_rows(values):
+    from gongkai.search.backends.base import EntryRow
+    from gongkai.search.backends.postgresql import copy_value, entry_rows
+
+    rows = [EntryRow.from_values(*v) for v in values]
+    return (
+        [(r.document_id, r.sort_key, r.title, r.doc_number, r.body) for r in rows],
+        [copy_value(values) for r in rows for values in entry_rows(r)],
+    )
+
+
+def _build_postgresql_index(log, t1) -> None:
+    """The backend's rebuild, with the rows prepared by worker processes and written by COPY."""
+    from multiprocessing import Pool
+
+    from django.db import connection, transaction
+
+    from gongkai.catalog.models import Document
+    from gongkai.search.backends.postgresql import COPY_ROWS, INDEXES, TABLE, create_indexes
+
+    fields = ("pk", "title", "doc_number", "body", "published_on")
+    last = Document.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    if INDEX_LIMIT:
+        last = min(last, INDEX_LIMIT)
+    with connection.cursor() as cursor:
+        for name in INDEXES:
+            cursor.execute(f"DROP INDEX IF EXISTS {name}")
+        cursor.execute(f"TRUNCATE search_searchentry, {TABLE}")
+    done = 0
+    with Pool(BUILD_WORKERS) as pool:
+        for lo in range(0, last, INDEX_TRANSACTION):
+            values = list(Document.objects.filter(pk__gt=lo, pk__lte=lo + INDEX_TRANSACTION)
+                          .order_by("pk").values_list(*fields))
+            with transaction.atomic(), connection.cursor() as cursor:
+                for entries, positions in pool.imap(_prepare_postgresql_rows,
+                                                    _batches(values, 2000)):
+                    with cursor.copy("COPY search_searchentry (document_id, sort_key, title, "
+                                     "doc_number, body) FROM STDIN") as copy:
+                        for row in entries:
+                            copy.write_row(row)
+                    with cursor.copy(COPY_ROWS) as copy:
+                        for row in positions:
+                            copy.write_row(row)
+            done += len(values)
+            if done % 100000 == 0:
+                log(f"postgresql: indexed {done} ({time.perf_counter() - t1:.0f} s)")
+    log(f"postgresql: building the GIN indexes ({time.perf_counter() - t1:.0f} s)")
+    with connection.cursor() as cursor:
+        cursor.execute("SET maintenance_work_mem = '1GB'")
+        create_indexes(cursor)
+        cursor.execute(f"ANALYZE search_searchentry, {TABLE}")
+
+
+def build(engine: str, n: int, log, resume: bool = False, load_only: bool = False) -> None:
     from django.core.management import call_command
     from django.db import connection, transaction
     from django.utils import timezone
@@ -262,6 +316,8 @@ def build(engine: str, n: int, log, resume: bool = False) -> None:
             cursor.executemany(insert, batch)
     t1 = time.perf_counter()
     log(f"{engine}: {n} documents generated and inserted in {t1 - t0:.0f} s")
+    if load_only:
+        return
     backend = get_backend()
     if engine == "sqlite":
         # Bulk index chunk by chunk (one transaction each), then merge the FTS5 segments.
@@ -305,7 +361,7 @@ def build(engine: str, n: int, log, resume: bool = False) -> None:
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     else:
-        backend.rebuild(chunk_size=5000)
+        _build_postgresql_index(log, t1)
     log(f"{engine}: index built in {time.perf_counter() - t1:.0f} s")
     marker(engine, n).write_text(json.dumps({"docs": n, "built": time.time()}))
 
@@ -381,7 +437,7 @@ def measure(engine: str, n: int, log, partial: bool = False) -> dict:
 
 
 def child(engine: str, n: int, build_only: bool, resume: bool = False,
-          partial: bool = False) -> None:
+          partial: bool = False, load_only: bool = False) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
 
     def log(message: str) -> None:
@@ -389,8 +445,8 @@ def child(engine: str, n: int, build_only: bool, resume: bool = False,
 
     setup_django(engine, n)
     if not marker(engine, n).exists() and not partial:
-        build(engine, n, log, resume=resume)
-    if not build_only:
+        build(engine, n, log, resume=resume, load_only=load_only)
+    if not build_only and not load_only:
         print(json.dumps(measure(engine, n, log, partial=partial)), flush=True)
 
 
@@ -406,21 +462,32 @@ def main() -> None:
                         help="measure an unfinished build on the documents indexed so far")
     parser.add_argument("--resume", action="store_true",
                         help="continue an interrupted build instead of starting again")
+    parser.add_argument("--index-limit", type=int, default=0,
+                        help="PostgreSQL: index only the first N documents (measure --partial)")
+    parser.add_argument("--load-only", action="store_true",
+                        help="generate and insert the documents, index nothing (then --resume)")
     args = parser.parse_args()
+    global INDEX_LIMIT
+    INDEX_LIMIT = args.index_limit
     if args.child:
-        child(args.child, args.docs, args.build_only, args.resume, args.partial)
+        child(args.child, args.docs, args.build_only, args.resume, args.partial, args.load_only)
         return
     engines = [e for e in args.engines.split(",") if e]
     me = [sys.executable, str(Path(__file__).resolve())]
     # Build what is not cached yet, the engines side by side (2 cores); then measure one at a
     # time so that the timings do not compete for the CPU.
     builders = [
-        subprocess.Popen([*me, "--child", e, "--docs", str(args.docs), "--build-only"])
+        subprocess.Popen([*me, "--child", e, "--docs", str(args.docs), "--build-only",
+                          *(["--resume"] if args.resume else []),
+                          *(["--load-only"] if args.load_only else []),
+                          "--index-limit", str(args.index_limit)])
         for e in engines if not marker(e, args.docs).exists() and not args.partial
     ]
     for proc in builders:
         if proc.wait() != 0:
             sys.exit("build failed")
+    if args.load_only:
+        return
     results = []
     for engine in engines:
         partial = ["--partial"] if args.partial else []

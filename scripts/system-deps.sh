@@ -1,17 +1,10 @@
 #!/usr/bin/env bash
 # Install the Debian packages Gongkai needs beyond Python: a CJK font for PDF output
-# (fonts-wqy-microhei), chromium for the browser tests and, where a PostgreSQL server is
-# installed, its RUM extension (the search index, gongkai/search/backends/postgresql.py).
-# Skips what is already there.
+# (fonts-wqy-microhei) and chromium for the browser tests. Skips what is already there.
 set -euo pipefail
 need=()
 fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || need+=(fonts-wqy-microhei)
 [ -x /usr/bin/chromium ] || need+=(chromium)
-if [ -d /etc/postgresql ]; then
-  for major in $(ls /etc/postgresql); do
-    [ -f "/usr/share/postgresql/$major/extension/rum.control" ] || need+=("postgresql-$major-rum")
-  done
-fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; else
   echo "缺少系统软件包 / missing Debian packages: ${need[*]} (apt-get install them as root)" >&2

@@ -164,12 +164,11 @@ def _tsquery_lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-# A PostgreSQL tsvector clamps positions at 16,383 and keeps at most 256 positions of a lexeme:
-# a positional index row holds a window of a document's tokens within both limits, and windows
-# overlap by more tokens than a query term can have, so every occurrence of a term lies wholly
-# inside one window (PostgreSQL backend, `position_windows`).
+# The PostgreSQL index keeps a document's grams in rows of at most this many tokens (a tsvector
+# holds at most 1 MB), overlapping by more tokens than a query term can have, so that every
+# occurrence of a term lies wholly inside one row (`position_windows`).
 MAX_POSITIONS = 16_000
-MAX_OCCURRENCES = 255
+MAX_OCCURRENCES = MAX_POSITIONS
 WINDOW_OVERLAP = MAX_QUERY_LENGTH
 
 
@@ -214,17 +213,25 @@ def position_windows(
         start = max(start + 1, end - overlap)
 
 
-def tsvector_text(tokens: list[str], extra: set[str] | frozenset[str] = frozenset()) -> str:
-    """A tsvector literal: each token with its positions (1-based), `extra` lexemes without."""
-    positions: dict[str, list[str]] = {}
-    for position, token in enumerate(tokens, 1):
-        positions.setdefault(token, []).append(str(position))
-    parts = [f"{_tsquery_lexeme(t)}:{','.join(p)}" for t, p in positions.items()]
-    parts += [_tsquery_lexeme(t) for t in sorted(extra) if t not in positions]
-    return " ".join(parts)
+def gram_set(tokens: list[str]) -> set[str]:
+    """The bigrams of a token stream and the trigrams of its consecutive bigrams (a trigram
+    never spans two runs: the separator and one-character runs are not bigrams)."""
+    grams = {t for t in tokens if len(t) == 2}
+    grams.update(a + b[1] for a, b in zip(tokens, tokens[1:], strict=False)
+                 if len(a) == 2 and len(b) == 2)
+    return grams
 
 
-def tsquery_phrase(term: str) -> str:
-    """A tsquery matching a positional vector that holds `term`: its bigrams, consecutive."""
-    tokens = run_tokens(term) if len(term) >= 2 else [token_safe(term)]
-    return "(" + " <-> ".join(_tsquery_lexeme(t) for t in tokens) + ")"
+def term_grams(term: str) -> tuple[list[str], bool]:
+    """The index grams every text holding `term` holds, and whether holding them proves it:
+    a term of up to three characters is one gram; a longer one is its trigrams, which a text
+    may hold apart (then the text decides)."""
+    safe = token_safe(term)
+    if len(safe) <= 3:
+        return [safe], True
+    return sorted({safe[i : i + 3] for i in range(len(safe) - 2)}), False
+
+
+def tsquery_grams(grams: list[str]) -> str:
+    """A tsquery matching a vector that holds every gram."""
+    return "(" + " & ".join(_tsquery_lexeme(g) for g in grams) + ")"

@@ -1,6 +1,6 @@
-"""Documents longer than a PostgreSQL tsvector can place (positions stop at 16,383, and at most
-256 positions of one lexeme are kept) are still found exactly, on both engines: every substring
-of two or more characters finds them, and nothing they do not hold does."""
+"""Long documents (past PostgreSQL's 16,383 tsvector positions, and stored in several rows of
+the PostgreSQL index) are found exactly on both engines: every substring of two or more
+characters finds them, and nothing they do not hold does."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import datetime as dt
 import random
 
 import pytest
-from django.core import checks
 from django.db import connection, transaction
 from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
@@ -20,6 +19,27 @@ from tests.search.factories import PublishedDocumentFactory
 
 pytestmark = pytest.mark.django_db
 ALPHABET = "政府信息公开营商环境发展经济"
+
+
+@pytest.fixture(autouse=True, params=["walk", "short walk", "index"])
+def plan(request, monkeypatch):
+    """PostgreSQL finds matches by walking the newest entries, by its gram index, or by a walk
+    that falls short and hands over to the index: all three."""
+    if request.param != "walk" and connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's plans")
+    if "walk" in request.param and connection.vendor == "postgresql":
+        from gongkai.search.backends import postgresql
+
+        monkeypatch.setattr(postgresql.PostgresBackend, "_estimated_share", lambda *a: 1.0)
+        if request.param == "short walk":
+            monkeypatch.setattr(postgresql, "WALK_LIMIT", 2)
+    if request.param == "index":
+        if connection.vendor != "postgresql":
+            pytest.skip("PostgreSQL's plans")
+        from gongkai.search.backends import postgresql
+
+        monkeypatch.setattr(postgresql, "DENSE_SHARE", 2.0)  # never walk
+    return request.param
 
 
 def _document(agency, body: str, title: str = "长文档", day: int = 0):
@@ -104,20 +124,3 @@ def test_any_query_on_many_row_documents_matches_a_scan(agency, monkeypatch, bod
                         if all(t in normalize(b) for t in parsed.terms)}
             assert _found(query) == expected
         transaction.set_rollback(True)
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the RUM/GIN choice is PostgreSQL's")
-def test_without_rum_the_same_vectors_under_gin_give_the_same_results(agency):
-    """A managed PostgreSQL without the extension: GIN indexes, same answers, a warning."""
-    from gongkai.search.backends.postgresql import INDEXES, create_indexes
-    from gongkai.search.checks import check_rum
-
-    assert check_rum(databases=["default"]) == []
-    with connection.cursor() as cursor:
-        for name in INDEXES:
-            cursor.execute(f"DROP INDEX {name}")
-        create_indexes(cursor, "gin")
-    warnings = check_rum(databases=["default"])
-    assert [w.id for w in warnings] == ["gongkai_search.W002"]
-    assert isinstance(warnings[0], checks.Warning)
-    _check_substrings(agency, seed=13, documents=3, length=20_000, queries=60)

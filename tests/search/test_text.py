@@ -11,13 +11,14 @@ from gongkai.search.text import (
     bigram_document,
     fts_match_all,
     fts_match_title,
+    gram_set,
     normalize,
     parse_query,
     position_windows,
     run_tokens,
+    term_grams,
     token_stream,
-    tsquery_phrase,
-    tsvector_text,
+    tsquery_grams,
 )
 
 ANY_TEXT = st.text(max_size=60)
@@ -83,18 +84,34 @@ def test_query_text_never_reaches_fts5_syntax_outside_quoted_phrases(raw):
 def test_tsquery_lexemes_are_quoted(raw):
     parsed = parse_query(raw)
     for term in parsed.terms:
-        phrase = tsquery_phrase(term)
-        assert phrase.startswith("(") and phrase.endswith(")")
-        for part in phrase[1:-1].split(" <-> "):
+        query = tsquery_grams(term_grams(term)[0])
+        assert query.startswith("(") and query.endswith(")")
+        for part in query[1:-1].split(" & "):
             assert part.startswith("'") and part.endswith("'")
             assert "'" not in part[1:-1].replace("''", "")
 
 
-def test_a_tsvector_holds_each_token_with_its_positions():
-    tokens = token_stream("营商营商", "a b")
-    assert tokens == ["营商", "商营", "营商", "sep", "a", "sep", "b"]
-    assert tsvector_text(tokens, {"营", "a"}) == "'营商':1,3 '商营':2 'sep':4,6 'a':5 'b':7 '营'"
-    assert tsquery_phrase("营商环") == "('营商' <-> '商环')"
+def test_the_grams_are_bigrams_and_trigrams_within_runs():
+    tokens = token_stream("营商环境", "a 西政")
+    assert tokens == ["营商", "商环", "环境", "sep", "a", "sep", "西政"]
+    assert gram_set(tokens) == {"营商", "商环", "环境", "西政", "营商环", "商环境"}
+    assert term_grams("营商") == (["营商"], True)
+    assert term_grams("营商环") == (["营商环"], True)
+    assert term_grams("营商环境") == (["商环境", "营商环"], False)
+
+
+@given(st.text(alphabet="营商环境 ab", max_size=30), st.data())
+def test_every_short_substring_is_a_gram_and_every_gram_a_substring(text, data):
+    grams = gram_set(token_stream(text))
+    runs = [r for r in normalize(text).split() if len(r) >= 2]
+    for gram in grams:
+        assert any(gram in run for run in runs)
+    if runs:
+        run = data.draw(st.sampled_from(runs))
+        start = data.draw(st.integers(0, len(run) - 2))
+        length = data.draw(st.integers(2, 3))
+        if start + length <= len(run):
+            assert run[start : start + length] in grams
 
 
 @given(

@@ -1,76 +1,86 @@
-"""PostgreSQL backend: positional bigram vectors under a RUM index, which answers phrases itself.
+"""PostgreSQL backend: bigrams and trigrams under GIN, planned between two ways to find matches.
 
-A term of n characters is the phrase of its n - 1 consecutive bigrams (text.py). Each entry's
-tokens are stored, with their positions, in `search_positions` rows (created by migration 0005,
-PostgreSQL only): one row for the title and 文号 (`is_title`, with their single characters for
-one-character queries) and one for title, 文号 and body together. The tsquery asks for each term
-as a phrase (`'ab' <-> 'bc'`), and the RUM index (`rum_tsvector_ops`, which keeps positions)
-decides the phrase from the index alone: no row's text or vector is re-read, however common the
-bigrams. The table is narrow (key and vector), so sorting the matches newest first reads little.
+Each entry's grams (every bigram and every trigram of its runs, text.py `gram_set`) are stored
+in `search_grams` rows (migration 0005, PostgreSQL only): one row for the title and 文号
+(`is_title`, with their single characters for one-character queries) and one for title, 文号
+and body together. A term of two or three characters is one gram, so the GIN index answers it
+exactly; a longer term needs all its trigrams, and the entry's text then decides (`strpos`).
+Trigrams are far rarer than bigrams, so a phrase of common bigrams ("现将，宣", whose bigrams
+are each in half of the documents) has few candidates: the position-less bigram index re-read
+~480,000 rows for it at a million documents (4 s).
 
-Exactness: a tsvector clamps positions at 16,383 and keeps at most 256 positions of a lexeme.
-A long text is therefore stored as several overlapping windows (`position_windows`), each
-within both limits and overlapping the next by more tokens than a term can have, so each
-occurrence of a term lies wholly inside one row. A document of several rows (`multi`) can hold
-two terms in different rows: those few rows are also matched term by term.
+Two plans (`tier_keys`): a term in many documents is found fastest by walking the entries
+newest first until the page count is reached (`_walk`, a few thousand rows); a rarer one by the
+index (`_from_index`), whose candidates are sorted and then checked newest first. The planner's
+estimate of the candidates (EXPLAIN, from ANALYZE's statistics of the grams) chooses; a walk
+that falls short hands over to the index.
 
-Without the RUM extension (a managed PostgreSQL that does not offer it), migration 0005 builds
-the same vectors under GIN, which cannot check positions: PostgreSQL then re-checks each
-candidate's vector (same results, slower on phrases of common bigrams), and the system check
-`gongkai_search.W002` says so.
+Long texts are stored as overlapping windows (at most `MAX_POSITIONS` tokens a row, a tsvector
+holds 1 MB), each occurrence of a term lying wholly inside one row; a document of several rows
+(`multi`) is also matched term by term, so two terms in different rows still find it.
+
+Measured against RUM (positional vectors, phrase checked in the index) at 100,000 documents:
+see bench/search.py.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from django.db import connection, transaction
 
 from gongkai.catalog.models import Document, Status
 
-from ..text import position_windows, token_stream, tsquery_phrase, tsvector_text, unigram_set
+from ..text import gram_set, position_windows, term_grams, token_stream, tsquery_grams, unigram_set
 from .base import KEY_FACTOR, REST, BaseBackend, EntryRow, _chunks
 
-TABLE = "search_positions"
+TABLE = "search_grams"
 INSERT_ROW = (
     f"INSERT INTO {TABLE} (document_id, sort_key, is_title, part, multi, vec) "
-    "VALUES (%s, %s, %s, %s, %s, %s::tsvector)"
+    "VALUES (%s, %s, %s, %s, %s, array_to_tsvector(%s::text[]))"
 )
+COPY_ROWS = f"COPY {TABLE} (document_id, sort_key, is_title, part, multi, vec) FROM STDIN"
 # Created by migration 0005; dropped and built again by `rebuild` (much faster than row by row).
 INDEXES = {
-    "search_positions_title_idx": "(vec {ops}) WHERE is_title",
-    "search_positions_all_idx": "(vec {ops}) WHERE NOT is_title",
-    "search_positions_multi_idx": "(vec {ops}) WHERE multi",
+    "search_grams_title_gin": "(vec) WHERE is_title",
+    "search_grams_all_gin": "(vec) WHERE NOT is_title",
+    "search_grams_multi_gin": "(vec) WHERE multi",
 }
+# Walk the newest entries when the planner expects at least this share of them to be
+# candidates, reading at most WALK_MARGIN times the rows that share promises (and WALK_LIMIT);
+# otherwise, or when the walk falls short, ask the index.
+DENSE_SHARE = 0.2
+WALK_MARGIN = 3
+WALK_LIMIT = 20000
 
 
-def index_method(cursor) -> str:
-    """'rum' where the extension is installed in this database, else 'gin'."""
-    cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'rum'")
-    return "rum" if cursor.fetchone() else "gin"
-
-
-def create_indexes(cursor, method: str) -> None:
-    ops = "rum_tsvector_ops" if method == "rum" else "tsvector_ops"
+def create_indexes(cursor) -> None:
     for name, definition in INDEXES.items():
-        cursor.execute(
-            f"CREATE INDEX IF NOT EXISTS {name} ON {TABLE} USING {method} "
-            + definition.format(ops=ops)
-        )
+        cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {TABLE} USING gin {definition}")
 
 
 def entry_rows(row: EntryRow) -> list[tuple]:
-    """The `search_positions` rows of one entry."""
+    """The `search_grams` rows of one entry: (document_id, sort_key, is_title, part, multi,
+    sorted grams)."""
     rows = []
-    title_tokens = token_stream(row.title, row.doc_number)
-    for is_title, tokens in ((True, title_tokens),
-                             (False, token_stream(row.title, row.doc_number, row.body))):
+    for is_title, fields in ((True, (row.title, row.doc_number)),
+                             (False, (row.title, row.doc_number, row.body))):
+        tokens = token_stream(*fields)
         windows = position_windows(tokens)
-        extra = unigram_set(row.title, row.doc_number) if is_title else frozenset()
         for part, (start, end) in enumerate(windows):
+            grams = gram_set(tokens[start:end])
+            if is_title and part == 0:
+                grams |= unigram_set(row.title, row.doc_number)
             rows.append((row.document_id, row.sort_key, is_title, part, len(windows) > 1,
-                         tsvector_text(tokens[start:end], extra if part == 0 else frozenset())))
+                         sorted(grams)))
     return rows
+
+
+def copy_value(row: tuple) -> tuple:
+    """An `entry_rows` row for COPY: the grams as tsvector text."""
+    *head, grams = row
+    return (*head, " ".join("'" + g.replace("\\", "\\\\").replace("'", "''") + "'" for g in grams))
 
 
 class PostgresBackend(BaseBackend):
@@ -79,29 +89,106 @@ class PostgresBackend(BaseBackend):
     document_id_sql = f"m.sort_key %% {KEY_FACTOR}"
 
     def tier_keys(self, tier, terms, scope_sql, scope_params, limit, exclude=frozenset()):
+        wanted = limit + len(exclude)
+        candidates, params, unproven = self._candidates(tier, terms)
+        share = self._estimated_share(candidates, params)
+        keys, complete = [], False
+        if share >= DENSE_SHARE:
+            rows = min(WALK_LIMIT, int(WALK_MARGIN * wanted / share) + 100)
+            keys, complete = self._walk(tier, terms, scope_sql, scope_params, wanted, rows)
+        if not complete:
+            keys = self._from_index(tier, candidates, params, unproven, scope_sql, scope_params,
+                                    wanted)
+        return [k for k in keys if k not in exclude][:limit]
+
+    def _candidates(self, tier, terms) -> tuple[str, list, list[str]]:
+        """SQL for the keys of the entries holding every gram of every term, its parameters,
+        and the terms that grams alone do not prove (longer than three characters)."""
         is_title = tier != REST
-        phrases = [tsquery_phrase(term) for term in terms]
-        # Rows holding every term; for several terms, also documents of several rows holding
-        # each term in some row.
-        matches = f"SELECT p.sort_key FROM {TABLE} AS p WHERE p.is_title = %s AND p.vec @@ %s::tsquery"
-        params: list = [is_title, " & ".join(phrases)]
-        if len(phrases) > 1:
-            each = " AND ".join(["bool_or(p.vec @@ %s::tsquery)"] * len(phrases))
-            matches += (
+        queries, unproven = [], []
+        for term in terms:
+            grams, exact = term_grams(term)
+            queries.append(tsquery_grams(grams))
+            if not exact:
+                unproven.append(term)
+        sql = (f"SELECT p.sort_key FROM {TABLE} AS p "
+               "WHERE p.is_title = %s AND p.vec @@ %s::tsquery")
+        params: list = [is_title, " & ".join(queries)]
+        if len(queries) > 1:
+            each = " AND ".join(["bool_or(p.vec @@ %s::tsquery)"] * len(queries))
+            sql += (
                 f" UNION SELECT p.sort_key FROM {TABLE} AS p WHERE p.multi AND p.is_title = %s"
                 f" AND p.vec @@ %s::tsquery GROUP BY p.sort_key HAVING {each}"
             )
-            params += [is_title, " | ".join(phrases), *phrases]
+            params += [is_title, " | ".join(queries), *queries]
+        return sql, params, unproven
+
+    def _estimated_share(self, candidates: str, params: list) -> float:
+        """The planner's estimate of the share of entries that are candidates (from the
+        statistics of ANALYZE: no row read); 0 before the table was ever analysed."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT reltuples FROM pg_class WHERE oid = 'search_searchentry'::regclass"
+            )
+            entries = cursor.fetchone()[0]
+            if not entries or entries <= 0:
+                return 0.0
+            cursor.execute(f"EXPLAIN (FORMAT JSON) {candidates}", params)
+            plan = cursor.fetchone()[0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        return min(1.0, plan[0]["Plan"]["Plan Rows"] / entries)
+
+    def _text_sql(self, tier: str, terms) -> tuple[str, list]:
+        """Every term is a substring of the row's title or 文号 (or body, for the rest tier)."""
+        fields = ["m.title", "m.doc_number"] + (["m.body"] if tier == REST else [])
+        clauses, params = [], []
+        for term in terms:
+            clauses.append("(" + " OR ".join(f"strpos({f}, %s) > 0" for f in fields) + ")")
+            params += [term] * len(fields)
+        return " AND ".join(clauses) or "TRUE", params
+
+    def _walk(self, tier, terms, scope_sql, scope_params, wanted, rows) -> tuple[list[int], bool]:
+        """Matches among the newest `rows` entries, newest first, checked on the text, and
+        whether they are the answer (`wanted` reached, or no entry older than those read)."""
+        text_sql, text_params = self._text_sql(tier, terms)
+        columns = "e.sort_key, e.title, e.doc_number" + (", e.body" if tier == REST else "")
         sql = (
-            f"SELECT DISTINCT m.sort_key FROM ({matches}) AS m WHERE {scope_sql} "
-            "ORDER BY m.sort_key DESC LIMIT %s"
+            f"SELECT m.sort_key FROM (SELECT {columns} FROM search_searchentry AS e "
+            "ORDER BY e.sort_key DESC LIMIT %s) AS m "
+            f"WHERE {text_sql} AND {scope_sql} LIMIT %s"
         )
-        with transaction.atomic(), connection.cursor() as cursor:
-            # The index answers the phrase; a sequential scan would decode every vector.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(sql, [*params, *scope_params, limit + len(exclude)])
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [rows, *text_params, *scope_params, wanted])
             keys = [row[0] for row in cursor.fetchall()]
-        return [k for k in keys if k not in exclude][:limit]
+            if len(keys) >= wanted:
+                return keys, True
+            cursor.execute(
+                "SELECT 1 FROM search_searchentry ORDER BY sort_key DESC OFFSET %s LIMIT 1", [rows]
+            )
+            return keys, cursor.fetchone() is None
+
+    def _from_index(self, tier, candidates, params, unproven, scope_sql, scope_params,
+                    wanted) -> list[int]:
+        """Matches by the gram index, newest first: the candidates, sorted, then checked one by
+        one against the text (terms longer than a gram) until `wanted` are found."""
+        text_sql, text_params = self._text_sql(tier, unproven)
+        if unproven:
+            columns = "title, doc_number" + (", body" if tier == REST else "")
+            source = (
+                "(SELECT sort_key FROM c ORDER BY sort_key DESC) AS s CROSS JOIN LATERAL "
+                f"(SELECT sort_key, {columns} FROM search_searchentry "
+                "WHERE sort_key = s.sort_key) AS m"
+            )
+        else:
+            source = "(SELECT sort_key FROM c ORDER BY sort_key DESC) AS m"
+        sql = (
+            f"WITH c AS MATERIALIZED (SELECT DISTINCT sort_key FROM ({candidates}) AS g) "
+            f"SELECT m.sort_key FROM {source} WHERE {text_sql} AND {scope_sql} LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *text_params, *scope_params, wanted])
+            return [row[0] for row in cursor.fetchall()]
 
     def remove(self, ids: Iterable[int]) -> None:
         with connection.cursor() as cursor:
@@ -126,7 +213,6 @@ class PostgresBackend(BaseBackend):
         """Refill the tables with the indexes dropped, then build them once (much faster)."""
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
-            method = index_method(cursor)
             for name in INDEXES:
                 cursor.execute(f"DROP INDEX IF EXISTS {name}")
             cursor.execute(f"TRUNCATE search_searchentry, {TABLE}")
@@ -140,7 +226,7 @@ class PostgresBackend(BaseBackend):
                     batch = []
             self.insert_rows(batch)
             total += len(batch)
-            create_indexes(cursor, method)
+            create_indexes(cursor)
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE search_searchentry, {TABLE}")
         return total

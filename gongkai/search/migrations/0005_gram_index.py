@@ -1,23 +1,17 @@
-"""PostgreSQL: positional bigram vectors in `search_positions` under RUM (backends/postgresql.py).
+"""PostgreSQL: bigrams and trigrams in `search_grams` rows under GIN (backends/postgresql.py).
 
-The position-less `vec` / `tvec` columns of the entries and their GIN indexes go: every
-candidate they found was re-read to check the phrase (seconds for phrases of common bigrams at
-a million documents). The RUM extension is created if the server offers it (Debian:
-postgresql-15-rum; scripts/system-deps.sh installs it) and the role may create it; otherwise
-the same vectors get GIN indexes, correct but slower, and the system check
-`gongkai_search.W002` says so. The rows are filled from the entries already indexed.
-SQLite: nothing.
+The bigram-only `vec` / `tvec` columns of the entries and their GIN indexes go: a phrase of
+common bigrams had hundreds of thousands of candidates, each re-read (seconds at a million
+documents). Plain GIN, no extension: works on any PostgreSQL, managed ones included. The rows
+are filled from the entries already indexed. SQLite: nothing.
 """
 
-import logging
+from django.db import migrations
 
-from django.db import migrations, transaction
-
-logger = logging.getLogger(__name__)
 BATCH = 2000
 
 CREATE_TABLE = """
-CREATE TABLE search_positions (
+CREATE TABLE search_grams (
     document_id bigint NOT NULL,
     sort_key bigint NOT NULL,
     is_title boolean NOT NULL,
@@ -29,21 +23,6 @@ CREATE TABLE search_positions (
 """
 
 
-def create_rum(connection) -> bool:
-    """Create the RUM extension if the server has it and we may; False otherwise."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
-        if not cursor.fetchone():
-            return False
-        try:
-            with transaction.atomic(using=connection.alias):
-                cursor.execute("CREATE EXTENSION IF NOT EXISTS rum")
-        except Exception as error:  # e.g. not allowed for this role
-            logger.warning("RUM extension not created (%s): GIN indexes instead", error)
-            return False
-    return True
-
-
 def forward(apps, schema_editor):
     connection = schema_editor.connection
     if connection.vendor != "postgresql":
@@ -51,7 +30,6 @@ def forward(apps, schema_editor):
     from gongkai.search.backends.base import EntryRow
     from gongkai.search.backends.postgresql import INSERT_ROW, create_indexes, entry_rows
 
-    method = "rum" if create_rum(connection) else "gin"
     with connection.cursor() as cursor:
         cursor.execute("DROP INDEX IF EXISTS search_entry_vec_gin")
         cursor.execute("DROP INDEX IF EXISTS search_entry_tvec_gin")
@@ -69,7 +47,7 @@ def forward(apps, schema_editor):
                 break
             cursor.executemany(INSERT_ROW, [values for row in rows for values in entry_rows(row)])
             last = rows[-1].document_id
-        create_indexes(cursor, method)
+        create_indexes(cursor)
 
 
 def backward(apps, schema_editor):
@@ -77,7 +55,7 @@ def backward(apps, schema_editor):
         return
     # Back to 0002's empty columns: run `manage.py search_reindex` on the older code.
     for statement in [
-        "DROP TABLE IF EXISTS search_positions",
+        "DROP TABLE IF EXISTS search_grams",
         "ALTER TABLE search_searchentry ADD COLUMN vec tsvector NOT NULL DEFAULT ''",
         "ALTER TABLE search_searchentry ADD COLUMN tvec tsvector NOT NULL DEFAULT ''",
         "CREATE INDEX search_entry_vec_gin ON search_searchentry USING gin (vec)",
