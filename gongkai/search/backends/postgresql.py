@@ -26,6 +26,7 @@ see bench/search.py.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable
 
 from django.db import connection, transaction
@@ -53,6 +54,20 @@ INDEXES = {
 DENSE_SHARE = 0.2
 WALK_MARGIN = 3
 WALK_LIMIT = 20000
+
+
+_entries: dict[str, tuple[float, float]] = {}  # database alias -> (read at, reltuples)
+
+
+def _estimated_entries(cursor, ttl: float = 60.0) -> float:
+    """ANALYZE's count of the entries (0 if never analysed), read at most once a `ttl`."""
+    alias = connection.alias
+    read_at, entries = _entries.get(alias, (0.0, 0.0))
+    if time.monotonic() - read_at > ttl:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'search_searchentry'::regclass")
+        entries = float(cursor.fetchone()[0] or 0)
+        _entries[alias] = (time.monotonic(), entries)
+    return entries
 
 
 def create_indexes(cursor) -> None:
@@ -127,11 +142,8 @@ class PostgresBackend(BaseBackend):
         """The planner's estimate of the share of entries that are candidates (from the
         statistics of ANALYZE: no row read); 0 before the table was ever analysed."""
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT reltuples FROM pg_class WHERE oid = 'search_searchentry'::regclass"
-            )
-            entries = cursor.fetchone()[0]
-            if not entries or entries <= 0:
+            entries = _estimated_entries(cursor)
+            if entries <= 0:
                 return 0.0
             cursor.execute(f"EXPLAIN (FORMAT JSON) {candidates}", params)
             plan = cursor.fetchone()[0]
