@@ -57,6 +57,20 @@ when all 50 connections ask for such pages at once (the "off" rows); a cold docu
 costs ~3.4 ms of CPU in one process (template ~1.2 ms, three queries ~1.4 ms). Cold catalog
 pages run an exact COUNT(*) of 1M rows, remembered per filter while the cache is on.
 
+Issue 16 (2026-12-04, PostgreSQL+Redis, page cache off, 15 s per page, 4 sync workers, on the
+same 2-core machine at load average 11-12 from other engineers' test runs, so slower overall;
+the search index covered the first 300,000 of the 1M documents, bench/search.py --index-limit):
+
+| engine | page | cache | rps | p50 ms | p99 ms | errors | queries cold |
+|---|---|---|---|---|---|---|---|
+| PostgreSQL+Redis | catalog | off | 45.5 | 1050 | 1361 | 0 | 6 |
+| PostgreSQL+Redis | search | off | 7.9 | 993 | 1797 | 67 | 11 |
+
+The catalog no longer counts 1M rows exactly (bounded count, then the planner's estimate,
+"约 N 条"): 4.5x the rate of the run above and no timeouts. Uncached searches still time out
+(67 replies over 2 s): 50 concurrent cold searches of common terms each walk and de-TOAST
+thousands of bodies (bench/search.py). Not the 0 errors the issue asks for.
+
 Before this stop (gthread 3 x 4, one content version for every page, a cache per process):
 SQLite document 486 / 469 rps, p99 317 / 418 ms (on / off; 7% hits); PostgreSQL 357 / 327 rps,
 p99 313 / 534 ms; cached home, catalog and search p99 56-121 ms. Worker classes compared on the

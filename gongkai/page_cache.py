@@ -37,6 +37,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
+from gongkai.counts import ListCount, list_count
+
 T = TypeVar("T")
 SITE = "site"
 LISTS = "lists"
@@ -107,16 +109,25 @@ def remember(key: str, compute: Callable[[], T]) -> T:
 
 
 class CachedCountPaginator(Paginator):
-    """A paginator whose total is remembered per `count_key`: an exact COUNT(*) of a million
-    published documents takes 100–200 ms, and every page of a list needs the same total."""
+    """A paginator whose total is remembered per `count_key` and is exact only while the list
+    is small (`gongkai.counts.list_count`: above the limit, the planner's estimate, shown as
+    "约 N 条" where `count_estimated`); every page of a list needs the same total."""
 
     def __init__(self, object_list, per_page, *, count_key: str, **kwargs) -> None:
         super().__init__(object_list, per_page, **kwargs)
         self.count_key = count_key
 
     @cached_property
+    def _list_count(self) -> ListCount:
+        return remember(self.count_key, lambda: list_count(self.object_list))
+
+    @cached_property
     def count(self) -> int:
-        return remember(self.count_key, lambda: Paginator.count.func(self))
+        return self._list_count.value
+
+    @property
+    def count_estimated(self) -> bool:
+        return self._list_count.estimated
 
 
 def _timeout() -> int:

@@ -190,6 +190,9 @@ else:
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Public pages for anonymous visitors (gongkai/page_cache.py): seconds a page stays cached; 0 = off.
 GONGKAI_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Lists (catalog, API) count exactly up to this many rows; above it, PostgreSQL's estimate
+# ("约 N 条", gongkai/counts.py).
+GONGKAI_EXACT_COUNT_LIMIT = int(os.environ.get("EXACT_COUNT_LIMIT", "10000"))
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

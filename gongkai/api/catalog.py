@@ -10,6 +10,7 @@ from gongkai.catalog.forms import DocumentFilterForm
 from gongkai.catalog.models import Category, Document
 from gongkai.search import backend
 
+from .pagination import EstimatedLimitOffsetPagination, Mapped
 from .schemas import AgencyOut, CategoryOut, DocumentDetailOut, DocumentOut, SearchOut, responses
 from .serializers import agency_out, document_detail_out, document_out
 
@@ -56,9 +57,9 @@ def category_list(request):
 
 
 @router.get("/documents", response=responses(list[DocumentOut]), summary="公开信息列表（筛选条件同公开目录）")
-@paginate(LimitOffsetPagination)
+@paginate(EstimatedLimitOffsetPagination)
 def document_list(request, filters: Query[DocumentFilters]):
-    return [document_out(d) for d in _filtered(filters)]
+    return Mapped(_filtered(filters).order_by("-published_on", "-id"), document_out)
 
 
 @router.get("/documents/{document_id}", response=responses(DocumentDetailOut, 404),

@@ -23,3 +23,4 @@ def check_fts5(app_configs=None, databases=None, **kwargs) -> list[checks.CheckM
             id="gongkai_search.E001",
         )
     ]
+

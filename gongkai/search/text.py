@@ -164,11 +164,74 @@ def _tsquery_lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsquery_all(terms: tuple[str, ...]) -> str:
-    """PostgreSQL tsquery text: every bigram of every term (candidates; text verifies)."""
+# The PostgreSQL index keeps a document's grams in rows of at most this many tokens (a tsvector
+# holds at most 1 MB), overlapping by more tokens than a query term can have, so that every
+# occurrence of a term lies wholly inside one row (`position_windows`).
+MAX_POSITIONS = 16_000
+MAX_OCCURRENCES = MAX_POSITIONS
+WINDOW_OVERLAP = MAX_QUERY_LENGTH
+
+
+def token_stream(*fields: str) -> list[str]:
+    """The bigram tokens of the fields in order, every whitespace run and every field kept apart
+    by `RUN_SEPARATOR`, so a phrase of consecutive tokens never joins two of them."""
     tokens: list[str] = []
-    for term in terms:
-        for token in run_tokens(term) if len(term) >= 2 else [token_safe(term)]:
-            if token not in tokens:
-                tokens.append(token)
-    return " & ".join(_tsquery_lexeme(t) for t in tokens)
+    for text in fields:
+        for run in token_safe(normalize(text)).split(" "):
+            if run:
+                if tokens:
+                    tokens.append(RUN_SEPARATOR)
+                tokens.extend(_safe_run_tokens(run))
+    return tokens
+
+
+def position_windows(
+    tokens: list[str], max_positions: int | None = None,
+    max_occurrences: int | None = None, overlap: int | None = None,
+) -> list[tuple[int, int]]:
+    """[start, end) windows covering `tokens`: each within `max_positions` tokens and
+    `max_occurrences` of any one token, each starting `overlap` tokens before the previous end
+    (most documents are one window). Defaults: the module's limits."""
+    max_positions = max_positions or MAX_POSITIONS
+    max_occurrences = max_occurrences or MAX_OCCURRENCES
+    overlap = WINDOW_OVERLAP if overlap is None else overlap
+    windows: list[tuple[int, int]] = []
+    start = 0
+    while True:
+        seen: dict[str, int] = {}
+        end = start
+        while end < len(tokens) and end - start < max_positions:
+            n = seen.get(tokens[end], 0) + 1
+            if n > max_occurrences:
+                break
+            seen[tokens[end]] = n
+            end += 1
+        windows.append((start, end))
+        if end >= len(tokens):
+            return windows
+        # Always move forward, even if a window is shorter than the overlap.
+        start = max(start + 1, end - overlap)
+
+
+def gram_set(tokens: list[str]) -> set[str]:
+    """The bigrams of a token stream and the trigrams of its consecutive bigrams (a trigram
+    never spans two runs: the separator and one-character runs are not bigrams)."""
+    grams = {t for t in tokens if len(t) == 2}
+    grams.update(a + b[1] for a, b in zip(tokens, tokens[1:], strict=False)
+                 if len(a) == 2 and len(b) == 2)
+    return grams
+
+
+def term_grams(term: str) -> tuple[list[str], bool]:
+    """The index grams every text holding `term` holds, and whether holding them proves it:
+    a term of up to three characters is one gram; a longer one is its trigrams, which a text
+    may hold apart (then the text decides)."""
+    safe = token_safe(term)
+    if len(safe) <= 3:
+        return [safe], True
+    return sorted({safe[i : i + 3] for i in range(len(safe) - 2)}), False
+
+
+def tsquery_grams(grams: list[str]) -> str:
+    """A tsquery matching a vector that holds every gram."""
+    return "(" + " & ".join(_tsquery_lexeme(g) for g in grams) + ")"

@@ -11,10 +11,14 @@ from gongkai.search.text import (
     bigram_document,
     fts_match_all,
     fts_match_title,
+    gram_set,
     normalize,
     parse_query,
+    position_windows,
     run_tokens,
-    tsquery_all,
+    term_grams,
+    token_stream,
+    tsquery_grams,
 )
 
 ANY_TEXT = st.text(max_size=60)
@@ -79,11 +83,55 @@ def test_query_text_never_reaches_fts5_syntax_outside_quoted_phrases(raw):
 @given(ANY_TEXT)
 def test_tsquery_lexemes_are_quoted(raw):
     parsed = parse_query(raw)
-    if not parsed.terms:
-        return
-    for part in tsquery_all(parsed.terms).split(" & "):
-        assert part.startswith("'") and part.endswith("'")
-        assert "'" not in part[1:-1].replace("''", "")
+    for term in parsed.terms:
+        query = tsquery_grams(term_grams(term)[0])
+        assert query.startswith("(") and query.endswith(")")
+        for part in query[1:-1].split(" & "):
+            assert part.startswith("'") and part.endswith("'")
+            assert "'" not in part[1:-1].replace("''", "")
+
+
+def test_the_grams_are_bigrams_and_trigrams_within_runs():
+    tokens = token_stream("营商环境", "a 西政")
+    assert tokens == ["营商", "商环", "环境", "sep", "a", "sep", "西政"]
+    assert gram_set(tokens) == {"营商", "商环", "环境", "西政", "营商环", "商环境"}
+    assert term_grams("营商") == (["营商"], True)
+    assert term_grams("营商环") == (["营商环"], True)
+    assert term_grams("营商环境") == (["商环境", "营商环"], False)
+
+
+@given(st.text(alphabet="营商环境 ab", max_size=30), st.data())
+def test_every_short_substring_is_a_gram_and_every_gram_a_substring(text, data):
+    grams = gram_set(token_stream(text))
+    runs = [r for r in normalize(text).split() if len(r) >= 2]
+    for gram in grams:
+        assert any(gram in run for run in runs)
+    if runs:
+        run = data.draw(st.sampled_from(runs))
+        start = data.draw(st.integers(0, len(run) - 2))
+        length = data.draw(st.integers(2, 3))
+        if start + length <= len(run):
+            assert run[start : start + length] in grams
+
+
+@given(
+    st.lists(st.sampled_from(["甲乙", "乙丙", "丙丁", "sep"]), max_size=400),
+    st.integers(5, 60), st.integers(2, 6), st.integers(0, 4),
+)
+def test_position_windows_keep_every_phrase_whole_within_the_limits(
+    tokens, max_positions, max_occurrences, overlap
+):
+    """Every run of at most overlap + 1 consecutive tokens lies inside one window, and no
+    window exceeds the position or occurrence limits (a tsvector's 16,383 and 256)."""
+    windows = position_windows(tokens, max_positions, max_occurrences, overlap)
+    assert windows[0][0] == 0 and windows[-1][1] == len(tokens)
+    for start, end in windows:
+        window = tokens[start:end]
+        assert len(window) <= max_positions
+        assert all(window.count(t) <= max_occurrences for t in set(window))
+    for length in range(1, min(overlap + 1, max_occurrences) + 1):
+        for i in range(len(tokens) - length + 1):
+            assert any(s <= i and i + length <= e for s, e in windows), (i, length)
 
 
 @given(st.text(min_size=2, max_size=40), st.data())

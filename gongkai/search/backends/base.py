@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString
@@ -107,6 +108,11 @@ class SearchPage:
         return (self.number - 1) * self.page_size + 1 if self.hits else 0
 
 
+def text_holds(fields, terms) -> bool:
+    """Every term is a substring of one of the (normalised) fields."""
+    return all(any(term in field for field in fields) for term in terms)
+
+
 def _chunks(items: list[int], size: int = 500) -> Iterator[list[int]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -183,15 +189,6 @@ class BaseBackend:
         sql, params = correlated.query.sql_with_params()
         return f"EXISTS ({sql})", tuple(params)
 
-    def _verify_sql(self, tier: str, terms: tuple[str, ...], func: str) -> tuple[str, list]:
-        """Exact substring check of every term against the entry's normalised text."""
-        clauses, params = [], []
-        for term in terms:
-            fields = ["e.title", "e.doc_number"] + (["e.body"] if tier == REST else [])
-            clauses.append("(" + " OR ".join(f"{func}({f}, %s) > 0" for f in fields) + ")")
-            params += [term] * len(fields)
-        return " AND ".join(clauses), params
-
     def tier_keys(
         self, tier: str, terms: tuple[str, ...], scope_sql: str, scope_params: tuple,
         limit: int, exclude: frozenset[int] = frozenset(),
@@ -202,8 +199,27 @@ class BaseBackend:
         raise NotImplementedError
 
     def verify_page(self, keys: list[int], terms, title_keys: set[int]) -> list[int]:
-        """Keys of the page whose text holds the terms; backends that verify in SQL keep all."""
-        return keys
+        """The page's keys whose entry text holds every term (title keys: in title or 文号).
+        A guard against private-use characters, which share index tokens with ASCII
+        punctuation; checked here, not with SQL's `instr`/`strpos`, which are much slower."""
+        if not keys:
+            return keys
+        ids = [k % KEY_FACTOR for k in keys]
+        marks = ",".join(["%s"] * len(ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT document_id, title, doc_number, body FROM search_searchentry "
+                f"WHERE document_id IN ({marks})", ids,
+            )
+            texts = {row[0]: row[1:] for row in cursor.fetchall()}
+
+        def holds(key):
+            fields = texts.get(key % KEY_FACTOR)
+            if fields is None:
+                return False
+            return text_holds(fields[:2] if key in title_keys else fields, terms)
+
+        return [k for k in keys if holds(k)]
 
     # --- writing -----------------------------------------------------------------------------
     def index_documents(self, ids: Iterable[int]) -> None:

@@ -1,72 +1,211 @@
-"""PostgreSQL backend: tsvectors of distinct bigrams under GIN indexes, verified on the text.
+"""PostgreSQL backend: bigrams and trigrams under GIN, planned between two ways to find matches.
 
-`vec` holds every bigram of title, 文号 and body; `tvec` those of title and 文号 plus their
-single characters. The tsquery asks for every bigram of every term (AND), which finds each
-document holding the terms and maybe a few more; `strpos` on the entry's normalised text then
-keeps exactly the documents holding each term as a substring. Positions are not stored: a
-tsvector clamps positions at 16,383, which would make phrases miss in long documents.
+Each entry's grams (every bigram and every trigram of its runs, text.py `gram_set`) are stored
+in `search_grams` rows (migration 0005, PostgreSQL only): one row for the title and 文号
+(`is_title`, with their single characters for one-character queries) and one for title, 文号
+and body together. A term of two or three characters is one gram, so the GIN index answers it
+exactly; a longer term needs all its trigrams, and the entry's text then decides (`strpos`).
+Trigrams are far rarer than bigrams, so a phrase of common bigrams ("现将，宣", whose bigrams
+are each in half of the documents) has few candidates: the position-less bigram index re-read
+~480,000 rows for it at a million documents (4 s).
+
+Two plans (`tier_keys`): a term in many documents is found fastest by walking the entries
+newest first until the page count is reached (`_walk`, a few thousand rows); a rarer one by the
+index (`_from_index`), whose candidates are sorted and then checked newest first. The planner's
+estimate of the candidates (EXPLAIN, from ANALYZE's statistics of the grams) chooses; a walk
+that falls short hands over to the index.
+
+Long texts are stored as overlapping windows (at most `MAX_POSITIONS` tokens a row, a tsvector
+holds 1 MB), each occurrence of a term lying wholly inside one row; a document of several rows
+(`multi`) is also matched term by term, so two terms in different rows still find it.
+
+Measured against RUM (positional vectors, phrase checked in the index) at 100,000 documents:
+see bench/search.py.
 """
 
 from __future__ import annotations
 
+import json
+import time
 from collections.abc import Iterable
 
 from django.db import connection, transaction
 
 from gongkai.catalog.models import Document, Status
 
-from ..text import bigram_set, tsquery_all, unigram_set
-from .base import REST, BaseBackend, EntryRow, _chunks
+from ..text import gram_set, position_windows, term_grams, token_stream, tsquery_grams, unigram_set
+from .base import KEY_FACTOR, REST, BaseBackend, EntryRow, _chunks
 
-INSERT_ENTRY = (
-    "INSERT INTO search_searchentry (document_id, sort_key, title, doc_number, body, vec, tvec) "
-    "VALUES (%s, %s, %s, %s, %s, array_to_tsvector(%s::text[]), array_to_tsvector(%s::text[]))"
+TABLE = "search_grams"
+INSERT_ROW = (
+    f"INSERT INTO {TABLE} (document_id, sort_key, is_title, part, multi, vec) "
+    "VALUES (%s, %s, %s, %s, %s, array_to_tsvector(%s::text[]))"
 )
-GIN_INDEXES = {
-    "search_entry_vec_gin": "CREATE INDEX search_entry_vec_gin ON search_searchentry USING gin (vec)",
-    "search_entry_tvec_gin": "CREATE INDEX search_entry_tvec_gin ON search_searchentry USING gin (tvec)",
+COPY_ROWS = f"COPY {TABLE} (document_id, sort_key, is_title, part, multi, vec) FROM STDIN"
+# Created by migration 0005; dropped and built again by `rebuild` (much faster than row by row).
+INDEXES = {
+    "search_grams_title_gin": "(vec) WHERE is_title",
+    "search_grams_all_gin": "(vec) WHERE NOT is_title",
+    "search_grams_multi_gin": "(vec) WHERE multi",
 }
+# Walk the newest entries when the planner expects at least this share of them to be
+# candidates, reading at most WALK_MARGIN times the rows that share promises (and WALK_LIMIT);
+# otherwise, or when the walk falls short, ask the index.
+DENSE_SHARE = 0.2
+WALK_MARGIN = 3
+WALK_LIMIT = 20000
 
 
-def entry_values(row: EntryRow) -> tuple:
-    title_tokens = bigram_set(row.title, row.doc_number)
-    return (
-        row.document_id,
-        row.sort_key,
-        row.title,
-        row.doc_number,
-        row.body,
-        sorted(title_tokens | bigram_set(row.body)),
-        sorted(title_tokens | unigram_set(row.title, row.doc_number)),
-    )
+_entries: dict[str, tuple[float, float]] = {}  # database alias -> (read at, reltuples)
+
+
+def _estimated_entries(cursor, ttl: float = 60.0) -> float:
+    """ANALYZE's count of the entries (0 if never analysed), read at most once a `ttl`."""
+    alias = connection.alias
+    read_at, entries = _entries.get(alias, (0.0, 0.0))
+    if time.monotonic() - read_at > ttl:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'search_searchentry'::regclass")
+        entries = float(cursor.fetchone()[0] or 0)
+        _entries[alias] = (time.monotonic(), entries)
+    return entries
+
+
+def create_indexes(cursor) -> None:
+    for name, definition in INDEXES.items():
+        cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {TABLE} USING gin {definition}")
+
+
+def entry_rows(row: EntryRow) -> list[tuple]:
+    """The `search_grams` rows of one entry: (document_id, sort_key, is_title, part, multi,
+    sorted grams)."""
+    rows = []
+    for is_title, fields in ((True, (row.title, row.doc_number)),
+                             (False, (row.title, row.doc_number, row.body))):
+        tokens = token_stream(*fields)
+        windows = position_windows(tokens)
+        for part, (start, end) in enumerate(windows):
+            grams = gram_set(tokens[start:end])
+            if is_title and part == 0:
+                grams |= unigram_set(row.title, row.doc_number)
+            rows.append((row.document_id, row.sort_key, is_title, part, len(windows) > 1,
+                         sorted(grams)))
+    return rows
+
+
+def copy_value(row: tuple) -> tuple:
+    """An `entry_rows` row for COPY: the grams as tsvector text."""
+    *head, grams = row
+    return (*head, " ".join("'" + g.replace("\\", "\\\\").replace("'", "''") + "'" for g in grams))
 
 
 class PostgresBackend(BaseBackend):
     vendor = "postgresql"
-    document_id_sql = "e.document_id"
+    # `%%`: Django's debug cursor formats the SQL with its parameters (DEBUG=1).
+    document_id_sql = f"m.sort_key %% {KEY_FACTOR}"
 
     def tier_keys(self, tier, terms, scope_sql, scope_params, limit, exclude=frozenset()):
-        # The rest tier's SQL leaves title matches out itself (`NOT (title check)`), row by row.
-        query = tsquery_all(terms)
-        title_sql, title_params = self._verify_sql("title", terms, "strpos")
-        if tier == REST:
-            verify_sql, verify_params = self._verify_sql(REST, terms, "strpos")
-            where = f"e.vec @@ %s::tsquery AND {verify_sql} AND NOT ({title_sql})"
-            params = [query, *verify_params, *title_params]
-        else:
-            where = f"e.tvec @@ %s::tsquery AND {title_sql}"
-            params = [query, *title_params]
+        wanted = limit + len(exclude)
+        candidates, params, unproven = self._candidates(tier, terms)
+        share = self._estimated_share(candidates, params)
+        keys, complete = [], False
+        if share >= DENSE_SHARE:
+            rows = min(WALK_LIMIT, int(WALK_MARGIN * wanted / share) + 100)
+            keys, complete = self._walk(tier, terms, scope_sql, scope_params, wanted, rows)
+        if not complete:
+            keys = self._from_index(tier, candidates, params, unproven, scope_sql, scope_params,
+                                    wanted)
+        return [k for k in keys if k not in exclude][:limit]
+
+    def _candidates(self, tier, terms) -> tuple[str, list, list[str]]:
+        """SQL for the keys of the entries holding every gram of every term, its parameters,
+        and the terms that grams alone do not prove (longer than three characters)."""
+        is_title = tier != REST
+        queries, unproven = [], []
+        for term in terms:
+            grams, exact = term_grams(term)
+            queries.append(tsquery_grams(grams))
+            if not exact:
+                unproven.append(term)
+        sql = (f"SELECT p.sort_key FROM {TABLE} AS p "
+               "WHERE p.is_title = %s AND p.vec @@ %s::tsquery")
+        params: list = [is_title, " & ".join(queries)]
+        if len(queries) > 1:
+            each = " AND ".join(["bool_or(p.vec @@ %s::tsquery)"] * len(queries))
+            sql += (
+                f" UNION SELECT p.sort_key FROM {TABLE} AS p WHERE p.multi AND p.is_title = %s"
+                f" AND p.vec @@ %s::tsquery GROUP BY p.sort_key HAVING {each}"
+            )
+            params += [is_title, " | ".join(queries), *queries]
+        return sql, params, unproven
+
+    def _estimated_share(self, candidates: str, params: list) -> float:
+        """The planner's estimate of the share of entries that are candidates (from the
+        statistics of ANALYZE: no row read); 0 before the table was ever analysed."""
+        with connection.cursor() as cursor:
+            entries = _estimated_entries(cursor)
+            if entries <= 0:
+                return 0.0
+            cursor.execute(f"EXPLAIN (FORMAT JSON) {candidates}", params)
+            plan = cursor.fetchone()[0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        return min(1.0, plan[0]["Plan"]["Plan Rows"] / entries)
+
+    def _text_sql(self, tier: str, terms) -> tuple[str, list]:
+        """Every term is a substring of the row's title or 文号 (or body, for the rest tier)."""
+        fields = ["m.title", "m.doc_number"] + (["m.body"] if tier == REST else [])
+        clauses, params = [], []
+        for term in terms:
+            clauses.append("(" + " OR ".join(f"strpos({f}, %s) > 0" for f in fields) + ")")
+            params += [term] * len(fields)
+        return " AND ".join(clauses) or "TRUE", params
+
+    def _walk(self, tier, terms, scope_sql, scope_params, wanted, rows) -> tuple[list[int], bool]:
+        """Matches among the newest `rows` entries, newest first, checked on the text, and
+        whether they are the answer (`wanted` reached, or no entry older than those read)."""
+        text_sql, text_params = self._text_sql(tier, terms)
+        columns = "e.sort_key, e.title, e.doc_number" + (", e.body" if tier == REST else "")
         sql = (
-            f"SELECT e.sort_key FROM search_searchentry AS e WHERE {where} AND {scope_sql} "
-            "ORDER BY e.sort_key DESC LIMIT %s"
+            f"SELECT m.sort_key FROM (SELECT {columns} FROM search_searchentry AS e "
+            "ORDER BY e.sort_key DESC LIMIT %s) AS m "
+            f"WHERE {text_sql} AND {scope_sql} LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *scope_params, limit])
+            cursor.execute(sql, [rows, *text_params, *scope_params, wanted])
+            keys = [row[0] for row in cursor.fetchall()]
+            if len(keys) >= wanted:
+                return keys, True
+            cursor.execute(
+                "SELECT 1 FROM search_searchentry ORDER BY sort_key DESC OFFSET %s LIMIT 1", [rows]
+            )
+            return keys, cursor.fetchone() is None
+
+    def _from_index(self, tier, candidates, params, unproven, scope_sql, scope_params,
+                    wanted) -> list[int]:
+        """Matches by the gram index, newest first: the candidates, sorted, then checked one by
+        one against the text (terms longer than a gram) until `wanted` are found."""
+        text_sql, text_params = self._text_sql(tier, unproven)
+        if unproven:
+            columns = "title, doc_number" + (", body" if tier == REST else "")
+            source = (
+                "(SELECT sort_key FROM c ORDER BY sort_key DESC) AS s CROSS JOIN LATERAL "
+                f"(SELECT sort_key, {columns} FROM search_searchentry "
+                "WHERE sort_key = s.sort_key) AS m"
+            )
+        else:
+            source = "(SELECT sort_key FROM c ORDER BY sort_key DESC) AS m"
+        sql = (
+            f"WITH c AS MATERIALIZED (SELECT DISTINCT sort_key FROM ({candidates}) AS g) "
+            f"SELECT m.sort_key FROM {source} WHERE {text_sql} AND {scope_sql} LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *text_params, *scope_params, wanted])
             return [row[0] for row in cursor.fetchall()]
 
     def remove(self, ids: Iterable[int]) -> None:
         with connection.cursor() as cursor:
             for chunk in _chunks(list(ids)):
+                cursor.execute(f"DELETE FROM {TABLE} WHERE document_id = ANY(%s)", [chunk])
                 cursor.execute(
                     "DELETE FROM search_searchentry WHERE document_id = ANY(%s)", [chunk]
                 )
@@ -75,15 +214,20 @@ class PostgresBackend(BaseBackend):
         if not rows:
             return
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.executemany(INSERT_ENTRY, [entry_values(row) for row in rows])
+            cursor.executemany(
+                "INSERT INTO search_searchentry (document_id, sort_key, title, doc_number, body) "
+                "VALUES (%s, %s, %s, %s, %s)",
+                [(r.document_id, r.sort_key, r.title, r.doc_number, r.body) for r in rows],
+            )
+            cursor.executemany(INSERT_ROW, [values for r in rows for values in entry_rows(r)])
 
     def rebuild(self, chunk_size: int = 2000) -> int:
-        """Refill the table with the GIN indexes dropped, then build them once (much faster)."""
+        """Refill the tables with the indexes dropped, then build them once (much faster)."""
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
-            for name in GIN_INDEXES:
+            for name in INDEXES:
                 cursor.execute(f"DROP INDEX IF EXISTS {name}")
-            cursor.execute("TRUNCATE search_searchentry")
+            cursor.execute(f"TRUNCATE search_searchentry, {TABLE}")
             total = 0
             batch: list[EntryRow] = []
             for row in self.entry_rows(Document.objects.filter(status=Status.PUBLISHED)):
@@ -94,8 +238,7 @@ class PostgresBackend(BaseBackend):
                     batch = []
             self.insert_rows(batch)
             total += len(batch)
-            for statement in GIN_INDEXES.values():
-                cursor.execute(statement)
+            create_indexes(cursor)
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE search_searchentry")
+            cursor.execute(f"ANALYZE search_searchentry, {TABLE}")
         return total

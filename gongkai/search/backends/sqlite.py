@@ -40,7 +40,7 @@ from ..text import (
     run_tokens,
     unigram_set,
 )
-from .base import KEY_FACTOR, REST, BaseBackend, EntryRow, _chunks
+from .base import KEY_FACTOR, REST, BaseBackend, EntryRow, _chunks, text_holds
 
 # A bigram held by at most this share of the entries is rare enough to lead a search.
 RARE_SHARE = 0.5
@@ -109,7 +109,9 @@ def plan_terms(terms: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
 
 class SQLiteBackend(BaseBackend):
     vendor = "sqlite"
-    document_id_sql = f"fts.rowid % {KEY_FACTOR}"
+    # `%%`: the SQL is always run with parameters, and Django's debug cursor (DEBUG=1) formats
+    # it with them for the SQL log, where a bare `%` raises.
+    document_id_sql = f"fts.rowid %% {KEY_FACTOR}"
 
     def tier_keys(self, tier, terms, scope_sql, scope_params, limit, exclude=frozenset()):
         # The phrase index is exact by construction (see text.py), so the up-to-1001 keys that
@@ -137,7 +139,7 @@ class SQLiteBackend(BaseBackend):
         `instr`, which compares byte by byte (40 µs a body against 1-2 µs)."""
         sql = (
             "SELECT fts.rowid, e.title, e.doc_number, e.body FROM search_fts(%s) AS fts "
-            f"JOIN search_searchentry AS e ON e.document_id = fts.rowid % {KEY_FACTOR} "
+            f"JOIN search_searchentry AS e ON e.document_id = {self.document_id_sql} "
             f"WHERE {scope_sql} ORDER BY fts.rowid DESC"
         )
         keys: list[int] = []
@@ -145,33 +147,11 @@ class SQLiteBackend(BaseBackend):
             cursor.execute(sql, [match, *scope_params])
             while len(keys) < limit and (rows := cursor.fetchmany(100)):
                 for key, *fields in rows:
-                    if _holds(fields, checked):
+                    if text_holds(fields, checked):
                         keys.append(key)
                         if len(keys) == limit:
                             break
         return keys
-
-    def verify_page(self, keys, terms, title_keys) -> list[int]:
-        """The keys whose entry text holds every term (a guard against private-use
-        characters, which share tokens with ASCII punctuation)."""
-        if not keys:
-            return keys
-        ids = [k % KEY_FACTOR for k in keys]
-        marks = ",".join(["%s"] * len(ids))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT document_id, title, doc_number, body FROM search_searchentry "
-                f"WHERE document_id IN ({marks})", ids,
-            )
-            texts = {row[0]: row[1:] for row in cursor.fetchall()}
-
-        def holds(key):
-            fields = texts.get(key % KEY_FACTOR)
-            if fields is None:
-                return False
-            return _holds(fields[:2] if key in title_keys else fields, terms)
-
-        return [k for k in keys if holds(k)]
 
     def remove(self, ids: Iterable[int]) -> None:
         with transaction.atomic(), connection.cursor() as cursor:
@@ -234,11 +214,6 @@ class SQLiteBackend(BaseBackend):
             for table in FTS_TABLES:
                 cursor.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
         frequencies.refresh()
-
-
-def _holds(fields, terms) -> bool:
-    """Every term is a substring of one of the (normalised) fields."""
-    return all(any(term in field for field in fields) for term in terms)
 
 
 def _texts(rows: list[EntryRow]) -> list[tuple[str, str, str]]:
