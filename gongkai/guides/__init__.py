@@ -3,5 +3,7 @@ to download), steps, time limits, fees, place, hours, contact and the online lin
 to the power item (权责清单) it exercises.
 
 It owns `ServiceGuide` and `GuideMaterial`, the public pages with search, and the staff pages.
-Must not import: `reports`, `supervision`, `applications`. It may use `powers` (the link).
+It may use the power list (the link to a power item).
+
+Must not import: `reports`, `supervision`, `applications`.
 """

@@ -52,7 +52,7 @@ def guide_save(*, actor, agency, data: dict, guide: ServiceGuide | None = None) 
     return guide
 
 
-def _set_status(actor, guide, status, action) -> ServiceGuide:
+def _set_status(actor, guide, status, *, action: str) -> ServiceGuide:
     if not can_keep_guides(actor, guide.agency_id):
         raise PermissionDenied
     guide = ServiceGuide.objects.select_for_update().get(pk=guide.pk)
@@ -72,12 +72,12 @@ def _set_status(actor, guide, status, action) -> ServiceGuide:
 
 @transaction.atomic
 def guide_publish(*, actor, guide: ServiceGuide) -> ServiceGuide:
-    return _set_status(actor, guide, GuideStatus.PUBLISHED, GUIDE_PUBLISH)
+    return _set_status(actor, guide, GuideStatus.PUBLISHED, action=GUIDE_PUBLISH)
 
 
 @transaction.atomic
 def guide_withdraw(*, actor, guide: ServiceGuide) -> ServiceGuide:
-    return _set_status(actor, guide, GuideStatus.WITHDRAWN, GUIDE_WITHDRAW)
+    return _set_status(actor, guide, GuideStatus.WITHDRAWN, action=GUIDE_WITHDRAW)
 
 
 def material_add(*, actor, guide: ServiceGuide, data: dict, upload=None) -> GuideMaterial:

@@ -5,6 +5,6 @@ or with the final decision, which links back to the consultation.
 It owns `Consultation` and `Comment`, their public and staff pages, and the "feedback overdue"
 query the supervision dashboard reads (`selectors.feedback_overdue`).
 
-Must not import: `reports`, `supervision`, `applications`. A commenter's name and contact are
+Must not import: `reports`, `supervision`, `appeals`. A commenter's name and contact are
 encrypted at rest and never shown on a public page (only a masked name).
 """

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.permissions import agencies_with_role, require
-from gongkai.applications import ratelimit
 from gongkai.audit.models import AuditEntry
+from gongkai.client_address import client_address
 
 from . import services
 from .forms import AdoptForm, CommentForm, ConsultationForm, FeedbackForm
@@ -57,7 +57,7 @@ def public_detail(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.comment_submit(consultation=consultation, data=form.cleaned_data,
-                                    ip=ratelimit.client_ip(request))
+                                    ip=client_address(request))
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

@@ -6,7 +6,8 @@ request for information is referred to the request form, with the reason, and is
 here. It owns `PublicQuestion`, the agencies' answer periods (`ResponseSetting`), the public
 pages (ask, follow, the published answers) and the staff queue.
 
-Must not import: `reports`, `supervision`; of `applications` it uses only the query-code
-generator and the public forms' rate limiter. The asker's name, phone and e-mail are encrypted at rest and never shown on a
+Of the request app it uses only the query-code generator and the public forms' rate limiter.
+
+Must not import: `reports`, `supervision`, `catalog`, `appeals`. The asker's name, phone and e-mail are encrypted at rest and never shown on a
 public page; the published text is the one staff approved.
 """

@@ -101,7 +101,7 @@ def question_answer(*, actor, question: PublicQuestion, answer: str, public_body
     return question
 
 
-def _close_with_note(actor, question, note: str, status: str, action: str) -> PublicQuestion:
+def _close_with_note(actor, question, note: str, status: str, *, action: str) -> PublicQuestion:
     question = _locked_open(actor, question)
     note = (note or "").strip()
     if not note:
@@ -117,12 +117,12 @@ def _close_with_note(actor, question, note: str, status: str, action: str) -> Pu
 @transaction.atomic
 def question_refer(*, actor, question: PublicQuestion, note: str) -> PublicQuestion:
     """The question asks for government information: the asker is pointed to 依申请公开."""
-    return _close_with_note(actor, question, note, QuestionStatus.REFERRED, QUESTION_REFER)
+    return _close_with_note(actor, question, note, QuestionStatus.REFERRED, action=QUESTION_REFER)
 
 
 @transaction.atomic
 def question_reject(*, actor, question: PublicQuestion, note: str) -> PublicQuestion:
-    return _close_with_note(actor, question, note, QuestionStatus.REJECTED, QUESTION_REJECT)
+    return _close_with_note(actor, question, note, QuestionStatus.REJECTED, action=QUESTION_REJECT)
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import agencies_with_role, require
 from gongkai.applications import ratelimit
 from gongkai.audit.models import AuditEntry
+from gongkai.client_address import client_address
 
 from . import services
 from .forms import (
@@ -82,7 +83,7 @@ def ask(request):
         data = dict(form.cleaned_data)
         try:
             question = services.question_submit(agency=data.pop("agency"), data=data,
-                                                ip=ratelimit.client_ip(request))
+                                                ip=client_address(request))
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -110,7 +111,7 @@ def lookup(request):
     form = LookupForm(request.POST or None)
     question = None
     if request.method == "POST" and form.is_valid():
-        key = ["question-lookup:" + ratelimit.client_ip(request)]
+        key = ["question-lookup:" + client_address(request)]
         if ratelimit.exceeded("ip", key) is not None:
             form.add_error(None, _("查询过于频繁，请稍后再试。"))
         else:

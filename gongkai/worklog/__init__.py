@@ -5,6 +5,6 @@ It owns `WorkActivity` and its materials, the staff pages to record them, and th
 pre-fill section 一 (总体情况) of the annual report ("全年召开政务公开学习会议 N 次"), each count
 linking back to its records.
 
-Must not import: `reports`, `supervision`, `applications`, `catalog` models (the reports app
-imports this one to pre-fill a draft, never the reverse). It may use `agencies` and `audit`.
+Must not import: `reports`, `supervision`, `applications` (the reports app imports this one to
+pre-fill a draft, never the reverse).
 """
