@@ -105,7 +105,11 @@ class _Pending:
         values = list(values)
         room = self.expected - len(self.values)
         if len(values) > room:
-            # Trailing blanks from tab-separated copies of merged cells carry nothing.
+            # Blanks between the label and the first number are the label's merged cells (a
+            # tab-separated copy keeps them); trailing blanks are merged cells too. Neither is
+            # a value.
+            while len(values) > room and values and not values[0].strip():
+                values.pop(0)
             while len(values) > room and values and not values[-1].strip():
                 values.pop()
         elif len(values) < room:
