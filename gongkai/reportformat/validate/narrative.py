@@ -95,7 +95,8 @@ def _check_year(report: Report) -> Iterator[Finding]:
         yield Finding("N-1", Severity.WARNING, "报告没有写明年度（标题中应有“XXXX年”）",
                       code="year_unknown")
         return
-    text = unicodedata.normalize("NFKC", _all_text(report))
+    # "2024 年": PDF copies and typists put spaces between a number and its unit.
+    text = re.sub(r"(\d)\s+年", r"\1年", unicodedata.normalize("NFKC", _all_text(report)))
     if f"{report.year}年" not in text:
         yield Finding("N-1", Severity.WARNING, f"报告正文和标题中没有出现“{report.year}年”",
                       code="year_not_named")
@@ -133,13 +134,18 @@ _ZERO_REQUESTS = re.compile(
 _ZERO_APPEALS = re.compile(r"(?:未|没有|无)(?:发生|出现|收到|接到|涉及)[^。；;]{0,40}?(行政复议|行政诉讼)")
 
 
+def _table4_read(report: Report) -> bool:
+    return report.has_table(t.TABLE4.code) and report.readable(t.TABLE4.code)
+
+
 def _check_claims(report: Report) -> Iterator[Finding]:
-    new_total = report.get(t.TABLE3.code, t.ROW_NEW, t.TOTAL)
-    review = appeal_total(report, t.APPEAL_REVIEW) if report.has_table("table4") else None
+    new_total = (report.get(t.TABLE3.code, t.ROW_NEW, t.TOTAL)
+                 if report.readable(t.TABLE3.code, t.ROW_NEW, t.TOTAL) else None)
+    review = appeal_total(report, t.APPEAL_REVIEW) if _table4_read(report) else None
     lawsuits = (
         appeal_total(report, t.APPEAL_LAWSUIT_DIRECT)
         + appeal_total(report, t.APPEAL_LAWSUIT_AFTER_REVIEW)
-        if report.has_table("table4") else None
+        if _table4_read(report) else None
     )
     for code, text, start in _text_positions(report):
         flat, offsets = _flat(text)
@@ -176,14 +182,15 @@ _STATED: tuple[tuple[re.Pattern[str], str, str], ...] = (
 
 def _table_value(report: Report, target: str) -> Number | None:
     if target == "review":
-        return appeal_total(report, t.APPEAL_REVIEW) if report.has_table("table4") else None
+        return appeal_total(report, t.APPEAL_REVIEW) if _table4_read(report) else None
     if target == "lawsuits":
-        if not report.has_table("table4"):
+        if not _table4_read(report):
             return None
         return appeal_total(report, t.APPEAL_LAWSUIT_DIRECT) + appeal_total(
             report, t.APPEAL_LAWSUIT_AFTER_REVIEW
         )
-    return report.cells.get(target)
+    table, row, column = target.split("/")
+    return report.cells.get(target) if report.readable(table, row, column) else None
 
 
 def _check_stated_numbers(report: Report) -> Iterator[Finding]:

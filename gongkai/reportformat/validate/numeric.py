@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from .. import template as t
 from ..values import Number, Report
@@ -59,6 +59,22 @@ def _has_any(report: Report, table: t.Table) -> bool:
     return report.has_table(table.code)
 
 
+def column_readable(report: Report, table: str, column: str, rows: Iterable[str]) -> bool:
+    """Every cell of `column` in `rows` was read (a row merged into another counts as read: its
+    number is in the other row)."""
+    unread = report.unread
+    if not unread:
+        return True
+    if table in unread:
+        return False
+    for row in rows:
+        if unread.get(f"{table}/{row}", "merged") != "merged":
+            return False
+        if t.cell_key(table, row, column) in unread:
+            return False
+    return True
+
+
 def check_table3(report: Report) -> Iterator[Finding]:
     table = t.TABLE3
     if not _has_any(report, table):
@@ -68,7 +84,8 @@ def check_table3(report: Report) -> Iterator[Finding]:
         v = {r.code: report.value(code, r.code, column.code) for r in table.rows}
         left = v[t.ROW_NEW] + v[t.ROW_CARRIED_IN]
         right = v[t.ROW_RESULTS_TOTAL] + v[t.ROW_CARRIED_OUT]
-        if left != right:
+        balance_rows = (t.ROW_NEW, t.ROW_CARRIED_IN, t.ROW_RESULTS_TOTAL, t.ROW_CARRIED_OUT)
+        if left != right and column_readable(report, code, column.code, balance_rows):
             yield _cell_finding(
                 report, "R3-1", Severity.ERROR, "column_balance", table, t.ROW_RESULTS_TOTAL,
                 column.code,
@@ -77,7 +94,9 @@ def check_table3(report: Report) -> Iterator[Finding]:
                 f"{fmt(v[t.ROW_RESULTS_TOTAL])} + 第四项 {fmt(v[t.ROW_CARRIED_OUT])} = {fmt(right)}",
             )
         outcomes = sum((v[c] for c in t.OUTCOME_CODES), 0)
-        if outcomes != v[t.ROW_RESULTS_TOTAL]:
+        if outcomes != v[t.ROW_RESULTS_TOTAL] and column_readable(
+            report, code, column.code, (*t.OUTCOME_CODES, t.ROW_RESULTS_TOTAL)
+        ):
             yield _cell_finding(
                 report, "R3-3", Severity.ERROR, "outcome_sum", table, t.ROW_RESULTS_TOTAL,
                 column.code,
@@ -85,7 +104,7 @@ def check_table3(report: Report) -> Iterator[Finding]:
                 f"但各项办理结果之和为 {fmt(outcomes)}",
             )
     for row in table.rows:
-        if not report.has_row(code, row.code):
+        if not report.has_row(code, row.code) or not report.readable(code, row.code):
             continue
         parts = sum((report.value(code, row.code, c.code) for c in t.APPLICANT_TYPES), 0)
         total = report.value(code, row.code, t.TOTAL)
@@ -109,6 +128,9 @@ def check_table4(report: Report, previous: Report | None = None) -> Iterator[Fin
             (report.value(table.code, "cases", f"{kind.code}.{r.code}") for r in t.APPEAL_RESULTS), 0
         )
         total = appeal_total(report, kind.code)
+        if not all(report.readable(table.code, "cases", f"{kind.code}.{r.code}")
+                   for r in (*t.APPEAL_RESULTS, t.APPEAL_TOTAL)):
+            continue
         if parts != total:
             name = "·".join([*kind.group, kind.label])
             yield _cell_finding(
@@ -121,7 +143,7 @@ def check_table4(report: Report, previous: Report | None = None) -> Iterator[Fin
     reviews = appeal_total(report, t.APPEAL_REVIEW)
     if previous is not None:
         reviews += appeal_total(previous, t.APPEAL_REVIEW)
-    if after_review > 0 and reviews == 0:
+    if after_review > 0 and reviews == 0 and report.readable(table.code, "cases"):
         yield _cell_finding(
             report, "R4-3", Severity.INFO, "lawsuit_without_review", table, "cases",
             f"{t.APPEAL_LAWSUIT_AFTER_REVIEW}.{t.TOTAL}",

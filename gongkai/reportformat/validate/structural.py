@@ -90,6 +90,8 @@ def _check_table_structure(report: Report, table: t.Table) -> Iterator[Finding]:
     name = table_name(table)
     title_seen = report.table_titles.get(table.code)
     table_line = report.line_of(f"table/{table.code}")
+    if table.code in report.unread:
+        return  # the reader could not recover it from this copy and has said so
     if not report.has_table(table.code):
         if title_seen is not None or table_line is not None:
             yield Finding(
@@ -133,6 +135,8 @@ def _check_table_structure(report: Report, table: t.Table) -> Iterator[Finding]:
         if report.format == t.FORMAT_2019 and row.code in ("other_no_correction", "other_unpaid_fee"):
             continue
         row_line = report.line_of(f"row/{table.code}/{row.code}")
+        if f"{table.code}/{row.code}" in report.unread:
+            continue
         if not report.has_row(table.code, row.code):
             yield Finding(
                 "T-2", Severity.ERROR, f"表格“{name}”缺少“{row.full_label or '数据'}”行",
@@ -148,7 +152,9 @@ def _check_table_structure(report: Report, table: t.Table) -> Iterator[Finding]:
                 line=row_line,
             )
         for column in table.columns:
-            if report.get(table.code, row.code, column.code) is None:
+            if report.get(table.code, row.code, column.code) is None and report.readable(
+                table.code, row.code, column.code
+            ):
                 yield _cell_finding(
                     report, "T-2", Severity.ERROR, "missing_cell", table, row.code, column.code,
                     f"{cell_name(table, row.code, column.code)} 没有数值",
