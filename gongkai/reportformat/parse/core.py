@@ -16,13 +16,15 @@ The readers (text, HTML, DOCX, PDF) turn a file into `Block`s; `place` walks the
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .. import template as t
-from ..validate import Finding, Severity
+from ..validate import Finding, Severity, table_name
 from ..values import Report, guess_agency_level
 from .blocks import Block, is_page_number, split_label
 from .detect import detect_format, format_2019_markers
@@ -43,6 +45,7 @@ from .labels import (
     without_fragments,
 )
 from .numbers import parse_number
+from .runs import is_digit_run, needs_segmenting, segment, split_header, splits, sum_groups
 
 IGNORE = "ignore"  # reading a table the 2021 format does not have (2019 format)
 SUBTOTAL = "subtotal"  # a homemade 法人或其他组织 subtotal column, skipped
@@ -80,13 +83,33 @@ def failed(source_format: str, message: str, path: str = "") -> ParseResult:
 
 def place(blocks: Iterable[Block], source_format: str = "text") -> ParseResult:
     """Read blocks into a report. Never raises."""
-    blocks = list(blocks)
+    blocks = list(_segmented(blocks))
     try:
         placer = _Placer(blocks, source_format)
         placer.run()
         return ParseResult(placer.report, placer.findings, source_format)
     except Exception as exc:  # the contract is "never raises"; report the bug as a finding
         return failed(source_format, f"解析时出现内部错误（{type(exc).__name__}），请报告此文件")
+
+
+def _segmented(blocks: Iterable[Block]) -> Iterable[Block]:
+    """Blocks, with a line that holds a whole run-together report cut into its parts."""
+    for block in blocks:
+        if len(block.cells) <= 2 and needs_segmenting(block.joined):
+            for cells in segment(block.joined):
+                yield Block(cells, block.line, block.table_row)
+        else:
+            yield block
+
+
+@dataclass
+class _Run:
+    """A row whose cells ran together: its digit strings, split once the whole table is read."""
+
+    key: RowKey
+    pieces: list[str]
+    line: int
+    label: str
 
 
 @dataclass
@@ -138,6 +161,9 @@ class _Placer:
         self.rows_seen: set[str] = set()  # tables with at least one row read
         self.last_row: list | None = None  # [RowKey, label] of the row read last
         self.header_text: dict[str, str] = {}  # broken header lines before a table's first row
+        self.runs: dict[str, list[_Run]] = {}  # rows whose digits ran together, per table
+        self.orphan: tuple[Block, list[str]] | None = None  # numbers printed above their label
+        self.six_group: int | None = None  # line of a "（六）其他处理" row read as "3.其他"
         all_text = "\n".join(b.joined for b in blocks)
         self.format = detect_format(all_text)
         self.markers = format_2019_markers(all_text) if self.format == t.FORMAT_2019 else []
@@ -180,6 +206,7 @@ class _Placer:
 
     def start_section(self, code: str, block: Block) -> None:
         self.flush()
+        self.drop_orphan()
         self.table = None
         self.section = code
         if code in self.report.headings:
@@ -194,7 +221,7 @@ class _Placer:
     def header_table(self, block: Block) -> str | None:
         """The table a header line belongs to, or None when the line is not a header."""
         labels = header_labels()
-        cells = [normalise(c) for c in block.cells if c.strip()]
+        cells = _header_cells(block)
         if not cells:
             return None
         known = [c for c in cells if c in labels]
@@ -259,10 +286,8 @@ class _Placer:
             if header != self.table:
                 self.switch(header, block)
             self.orders.pop(header, None)
-            self.headers.setdefault(header, []).extend(c.strip() for c in block.cells if c.strip())
-            self.header_lines.setdefault(header, []).append(
-                [normalise(c) for c in block.cells if c.strip()]
-            )
+            self.headers.setdefault(header, []).extend(_header_cells(block))
+            self.header_lines.setdefault(header, []).append(_header_cells(block))
             return
         if self.format == t.FORMAT_2019 and format_2019_markers(text):
             return  # a header of the old format's tables; P-3 says so
@@ -306,6 +331,10 @@ class _Placer:
     def labelled_line(self, block: Block, label: str, values: list[str]) -> None:
         core, grouped = row_core(label)
         has_numbers = any(v.strip() for v in values)
+        if not has_numbers and self.in_table4() and is_heading_fragment(block):
+            # "总 计 总计", "维持 纠正 结果 审结": table 四's header wrapped in pieces.
+            self.header_text[t.TABLE4.code] = self.header_text.get(t.TABLE4.code, "") + normalise(label)
+            return
         match = self.find_row(label)
         if match is None:
             # Text copied from a PDF puts pieces of a wrapped group heading before the row's
@@ -326,8 +355,13 @@ class _Placer:
                     self.maybe_flush()
                     return
         if match is None and not core and grouped:
-            if self.format == t.FORMAT_2019 and "其他处理" in normalise(label):
+            if "其他处理" in normalise(label) and (self.format == t.FORMAT_2019 or has_numbers):
+                # The 2019 format has one 其他处理 row; in a 2021 report it is the (六) group
+                # written as one row, or a homemade subtotal (decided when the table is read).
                 match = (RowKey(t.TABLE3.code, "other", "其他处理", True), False)
+                if self.format != t.FORMAT_2019:
+                    self.flush()
+                    self.six_group = block.line
             elif has_numbers:
                 self.flush()
                 self.unplaced(
@@ -385,7 +419,14 @@ class _Placer:
         expected = len(self.order_for(t.TABLES_BY_CODE[key.table]))
         self.pending = _Pending(key, _own_label(label), block.line, expected)
         self.pending.add(values)
+        orphan = self.orphan
+        if not has_numbers and orphan is not None and block.line - orphan[0].line <= 3:
+            self.orphan = None  # the row's numbers were printed above its (wrapped) label
+            self.pending.add(orphan[1])
         self.maybe_flush()
+
+    def in_table4(self) -> bool:
+        return self.table == t.TABLE4.code or (self.section == "四" and self.table is None)
 
     def appeal_row(self, block: Block, kind: t.Column, values: list[str]) -> None:
         """Table 四 written one row per kind of case ("行政复议 1 0 0 1 2"), not as one row of 15."""
@@ -437,7 +478,18 @@ class _Placer:
             self.pending.add(values)
             self.maybe_flush()
             return
+        if self.table in _ROW_TABLES:
+            # Numbers printed above their label (a PDF copy of a cell whose label wraps):
+            # kept for the label that follows.
+            self.drop_orphan()
+            self.orphan = (block, values)
+            return
         self.unplaced(block, f"无法归位的数字“{block.joined}”（找不到所属的行）")
+
+    def drop_orphan(self) -> None:
+        orphan, self.orphan = self.orphan, None
+        if orphan is not None:
+            self.unplaced(orphan[0], f"无法归位的数字“{orphan[0].joined}”（找不到所属的行）")
 
     def maybe_flush(self) -> None:
         if self.pending is not None and self.pending.complete:
@@ -450,6 +502,10 @@ class _Placer:
         table = t.TABLES_BY_CODE[pending.key.table]
         row = pending.key.row
         row_key = f"row/{table.code}/{row}"
+        if (table.code, row) == (t.TABLE3.code, "other") and self.six_group is not None and (
+            pending.line != self.six_group
+        ):
+            self.unsix()
         if self.report.has_row(table.code, row):
             self.findings.append(Finding(
                 "P-1", Severity.WARNING,
@@ -465,6 +521,20 @@ class _Placer:
         if pending.label:
             self.report.row_labels[f"{table.code}/{row}"] = pending.label
         columns = self.order_for(table)
+        pieces = [v.strip() for v in pending.values if v.strip()]
+        if len(pending.values) < len(columns) and SUBTOTAL not in columns and pieces and all(
+            is_digit_run(p) for p in pieces
+        ) and sum(len(p) for p in pieces) > len(pieces):
+            # "270020130": the row's cells ran together; split when the table is read.
+            self.runs.setdefault(table.code, []).append(
+                _Run(pending.key, pieces, pending.line, pending.label)
+            )
+            return
+        missing = columns[len(pending.values):]
+        if missing and pending.values:
+            self.mark_unread(table, row, missing, pending.line, "blank",
+                             f"“{pending.label or '数据'}”行只读到 {len(pending.values)} 个数值"
+                             f"（应有 {len(columns)} 个），缺少的单元格未核对")
         for column, raw in zip(columns, pending.values, strict=False):
             if column == SUBTOTAL:
                 continue
@@ -484,6 +554,184 @@ class _Placer:
                 code="extra_values", section=table.section, table=table.code, row=row,
                 line=pending.line,
             ))
+
+    def mark_unread(self, table: t.Table, row: str | None, columns: list[str], line: int | None,
+                    why: str, message: str) -> None:
+        """Record cells (or a whole row, or table) not read from this copy, with a notice."""
+        unread = self.report.unread
+        if row is None:
+            unread[table.code] = why
+        elif not columns:
+            unread[f"{table.code}/{row}"] = why
+        for column in columns:
+            if column != SUBTOTAL:
+                unread[t.cell_key(table.code, row or "", column)] = why
+        self.findings.append(Finding(
+            "P-1", Severity.NOTICE, message, code=f"unread_{why}", section=table.section,
+            table=table.code, row=row, column=columns[0] if len(columns) == 1 else None, line=line,
+        ))
+
+    def unsix(self) -> None:
+        """The "（六）其他处理" row read as "3.其他" was a homemade subtotal: its sub-rows follow."""
+        line, self.six_group = self.six_group, None
+        for column in t.TABLE3.columns:
+            self.report.cells.pop(t.cell_key(t.TABLE3.code, "other", column.code), None)
+        self.report.source_lines.pop(f"row/{t.TABLE3.code}/other", None)
+        self.report.row_labels.pop(f"{t.TABLE3.code}/other", None)
+        self.findings.append(Finding(
+            "P-1", Severity.WARNING, "“（六）其他处理”是分组标题，官方格式没有小计行，此行数字未计入",
+            code="unplaced", section="三", table=t.TABLE3.code, line=line,
+        ))
+
+    def finish_six(self) -> None:
+        """A "（六）其他处理" row without its three sub-rows: the group written as one row."""
+        if self.six_group is None:
+            return
+        subs = ("other_no_correction", "other_unpaid_fee")
+        if any(self.report.has_row(t.TABLE3.code, r) for r in subs):
+            self.unsix()
+            return
+        line, self.six_group = self.six_group, None
+        for row in subs:
+            self.report.unread[f"{t.TABLE3.code}/{row}"] = "merged"
+        self.report.row_labels.pop(f"{t.TABLE3.code}/other", None)
+        self.findings.append(Finding(
+            "P-1", Severity.WARNING,
+            "“（六）其他处理”只填了一行，没有分为官方格式的三个子项（1.逾期不补正、2.逾期未缴费、3.其他）；"
+            "该行数字按“3.其他”核对",
+            code="merged_group_row", section="三", table=t.TABLE3.code, row="other", line=line,
+        ))
+
+    # --- rows whose cells ran together ---------------------------------------------------------
+
+    def split_runs(self, table: t.Table, runs: list[_Run]) -> None:
+        """Split each run-together row into its cells: a split is used when it is the only one
+        possible, or the only one that fits every sum of the table; otherwise the row is left
+        unread (never a sum error from a guess)."""
+        size = len(table.columns)
+        groups = sum_groups(table.code)
+        certain: dict[str, tuple[int, ...]] = {}
+        options: dict[str, list[tuple[int, ...]]] = {}
+        possible: dict[str, list[tuple[int, ...]] | None] = {}
+        lost: list[_Run] = []
+        for run in runs:
+            free = possible[run.key.row] = splits(run.pieces, size)
+            if free is not None and len(free) == 1:
+                certain[run.key.row] = free[0]
+                continue
+            fitting = splits(run.pieces, size, groups) if groups else free
+            if fitting:
+                options[run.key.row] = fitting
+            else:
+                lost.append(run)
+        chosen, unsure = self.choose(table, certain, options)
+        by_row = {run.key.row: run for run in runs}
+        doubts: set[tuple[str, int]] = set()
+        how = "只有一种拆分能使各行、各列的总计都成立，已按此拆分读取"
+        if table.code == t.TABLE3.code and options and not chosen and not unsure:
+            # No split makes every column sum hold: take each row's only split that makes its
+            # own total hold, but a column sum is reported only if it fails whatever the split.
+            chosen = {row: found[0] for row, found in options.items() if len(found) == 1}
+            unsure = [row for row in options if row not in chosen]
+            doubts = self.doubtful_columns(table, {**certain, **chosen}, unsure, possible)
+            how = ("各按本行“总计 = 各列之和”的唯一拆分读取；没有一种拆分能使各列之和都成立，"
+                   "只有在任何拆分下都不成立的列才报告为错误")
+        for row, values in (*certain.items(), *chosen.items()):
+            run = by_row[row]
+            for i, (column, value) in enumerate(zip(table.columns, values, strict=True)):
+                key = t.cell_key(table.code, row, column.code)
+                if (row, i) in doubts:
+                    self.report.unread[key] = "unread"
+                self.report.cells[key] = Decimal(value) if table.decimal else value
+                self.report.source_lines[key] = run.line
+        if chosen:
+            lines = "、".join(f"第{by_row[r].line}行“{by_row[r].label or '数据'}”" for r in chosen)
+            self.findings.append(Finding(
+                "P-1", Severity.NOTICE,
+                f"表格“{table_name(table)}”中 {len(chosen)} 行的数字连在一起（{lines}），{how}",
+                code="cells_split", section=table.section, table=table.code,
+                line=min(by_row[r].line for r in chosen),
+            ))
+        for run in [*lost, *(by_row[r] for r in unsure)]:
+            count = len(options.get(run.key.row, ()))
+            why = ("可有多种拆分" if not groups
+                   else f"有 {count} 种拆分都能使总计成立" if count > 1
+                   else "没有一种拆分能使总计成立")
+            self.mark_unread(
+                table, run.key.row, [], run.line, "unread",
+                f"“{run.label or '数据'}”行的数字连在一起（“{' '.join(run.pieces)}”），{why}，"
+                "无法确定各单元格的数值，此行未核对",
+            )
+
+    def choose(self, table: t.Table, certain: dict[str, tuple[int, ...]],
+               options: dict[str, list[tuple[int, ...]]]
+               ) -> tuple[dict[str, tuple[int, ...]], list[str]]:
+        """The rows whose split is settled by the table's column sums, and those left unsure."""
+        if not options:
+            return {}, []
+        if table.code != t.TABLE3.code:
+            chosen = {row: found[0] for row, found in options.items() if len(found) == 1}
+            return chosen, [row for row in options if row not in chosen]
+        known: dict[str, tuple[int, ...] | None] = {}
+        for row in table.rows:
+            if row.code in certain:
+                known[row.code] = certain[row.code]
+            elif row.code in options:
+                continue
+            elif self.report.has_row(table.code, row.code) and self.report.readable(
+                table.code, row.code
+            ):
+                known[row.code] = tuple(
+                    int(self.report.value(table.code, row.code, c.code)) for c in table.columns
+                )
+            elif self.report.unread.get(f"{table.code}/{row.code}") == "merged" or (
+                self.format == t.FORMAT_2019 and row.code in _NOT_IN_2019
+            ):
+                known[row.code] = (0,) * len(table.columns)
+            else:
+                known[row.code] = None
+        ambiguous = sorted(options, key=lambda r: len(options[r]))
+        total = 1
+        for row in ambiguous:
+            total *= len(options[row])
+        if total > 50_000:
+            return {}, ambiguous
+        solutions = []
+        for combo in itertools.product(*(options[r] for r in ambiguous)):
+            values = {**known, **dict(zip(ambiguous, combo, strict=True))}
+            if _columns_hold(values, len(table.columns)):
+                solutions.append(combo)
+                if len(solutions) > 50:
+                    break
+        if not solutions:
+            return {}, []  # the caller falls back to each row's own total
+        chosen = {}
+        for i, row in enumerate(ambiguous):
+            if all(s[i] == solutions[0][i] for s in solutions):
+                chosen[row] = solutions[0][i]
+        return chosen, [r for r in ambiguous if r not in chosen]
+
+    def doubtful_columns(self, table: t.Table, settled: dict[str, tuple[int, ...]],
+                         unsure: list[str], possible: dict[str, list[tuple[int, ...]] | None]
+                         ) -> set[tuple[str, int]]:
+        """Cells of split rows in the columns whose sums fail as split but would hold under some
+        other split: those sums cannot be checked from this copy."""
+        doubts: set[tuple[str, int]] = set()
+        for i, column in enumerate(table.columns):
+            for rows, holds in _COLUMN_RULES:
+                if any(r in unsure for r in rows):
+                    continue
+                sets = []
+                for r in rows:
+                    if r in settled and r in possible:
+                        found = possible[r]
+                        sets.append(None if found is None else {c[i] for c in found})
+                    else:
+                        sets.append({int(self.report.value(table.code, r, column.code))})
+                as_split = [{settled[r][i]} if r in settled else sets[k] for k, r in enumerate(rows)]
+                if not holds(as_split) and holds(sets) and any(r in possible for r in rows):
+                    doubts.update((r, i) for r in rows if r in possible)
+        return doubts
 
     def order_for(self, table: t.Table) -> list[str]:
         order = self.orders.get(table.code)
@@ -532,6 +780,12 @@ class _Placer:
                  for line in self.header_lines.get(t.TABLE3.code, [])]
         for i, line in enumerate(lines):
             own_orgs = [x for x in line if by_label.get(x) in org_codes]
+            total = normalise(t.APPLICANT_TOTAL.label)
+            if org_group in line and total in line and own_orgs and (
+                line.index(org_group) < line.index(total) < line.index(own_orgs[0])
+            ):
+                # "自然人 法人或其他组织 总计 商业企业 …": the header's two lines run together.
+                return official
             seq = [SUBTOTAL if x in (org_group, _SUBTOTAL_LABEL) and len(own_orgs) >= 2
                    else by_label.get(x, x) for x in line]
             if org_group in line and len(own_orgs) < 2:
@@ -550,6 +804,8 @@ class _Placer:
         return official
 
     def unplaced(self, block: Block, message: str, severity: Severity = Severity.WARNING) -> None:
+        if self.format == t.FORMAT_2019 and self.section == "二":
+            return  # the old format's tables of section 二 are not read (P-3 says so)
         self.findings.append(Finding(
             "P-1", severity, message, code="unplaced", section=self.section, line=block.line,
         ))
@@ -558,6 +814,10 @@ class _Placer:
 
     def finish(self) -> None:
         self.flush()
+        self.drop_orphan()
+        self.finish_six()
+        for table, rows in self.runs.items():
+            self.split_runs(t.TABLES_BY_CODE[table], rows)
         report = self.report
         report.format = self.format
         for code, lines in self.texts.items():
@@ -590,7 +850,8 @@ class _Placer:
         title_line = next((x for x in lines if "报告" in x[1]), lines[0] if lines else None)
         report = self.report
         if title_line is not None:
-            report.title = title_line[1]
+            # "标题: …" in front of the title: a web archive's metadata line.
+            report.title = re.sub(r"^(?:标题|题目|名称)\s*[:：]\s*", "", title_line[1])
             report.source_lines["title"] = title_line[0]
         title = normalise(report.title)
         match = re.search(r"(\d{4})年度?", title)
@@ -628,7 +889,7 @@ def _own_label(label: str) -> str:
     """The row's own label without the group headings written before it."""
     text = label.strip()
     for heading in t.TABLE3_GROUP_HEADINGS:
-        for form in (heading, heading.replace("、", ".")):
+        for form in (heading, heading.replace("、", "."), unicodedata.normalize("NFKC", heading)):
             if text.startswith(form):
                 text = text[len(form):].strip()
     return text
@@ -660,3 +921,65 @@ def _join_lines(lines: list[tuple[int, str]], *, contiguous: bool) -> tuple[str,
 
 
 __all__ = ["ParseResult", "failed", "place"]
+
+
+def _header_cells(block: Block) -> list[str]:
+    """The block's cells, normalised, with header labels run together split apart."""
+    labels = header_labels()
+    cells: list[str] = []
+    for cell in block.cells:
+        norm = normalise(cell)
+        if not norm:
+            continue
+        parts = split_header(cell) if norm not in labels else []
+        cells.extend(parts or [norm])
+    return cells
+
+
+def _columns_hold(values: dict[str, tuple[int, ...] | None], columns: int) -> bool:
+    """Table 三's column sums (R3-1, R3-3) hold wherever every row they need is known."""
+    balance = (t.ROW_NEW, t.ROW_CARRIED_IN, t.ROW_RESULTS_TOTAL, t.ROW_CARRIED_OUT)
+    outcomes = (*t.OUTCOME_CODES, t.ROW_RESULTS_TOTAL)
+    for i in range(columns):
+        if all(values.get(r) is not None for r in balance):
+            new, carried_in, total, carried_out = (values[r][i] for r in balance)
+            if new + carried_in != total + carried_out:
+                return False
+        if all(values.get(r) is not None for r in outcomes):
+            if sum(values[r][i] for r in t.OUTCOME_CODES) != values[t.ROW_RESULTS_TOTAL][i]:
+                return False
+    return True
+
+
+_NOT_IN_2019 = ("other_no_correction", "other_unpaid_fee")
+_SUM_CAP = 5000
+
+
+def _sumset(sets: list[set[int] | None]) -> set[int] | None:
+    """Every sum of one number from each set (None when unknown or too many)."""
+    total = {0}
+    for values in sets:
+        if values is None:
+            return None
+        total = {a + b for a in total for b in values}
+        if len(total) > _SUM_CAP:
+            return None
+    return total
+
+
+def _may_balance(sets: list[set[int] | None]) -> bool:
+    """R3-1 (new + carried in = total + carried out) holds for some choice of values."""
+    left, right = _sumset(sets[:2]), _sumset(sets[2:])
+    return left is None or right is None or bool(left & right)
+
+
+def _may_add_up(sets: list[set[int] | None]) -> bool:
+    """R3-3 (the outcomes add up to 总计) holds for some choice of values."""
+    parts, total = _sumset(sets[:-1]), sets[-1]
+    return parts is None or total is None or bool(parts & total)
+
+
+_COLUMN_RULES = (
+    ((t.ROW_NEW, t.ROW_CARRIED_IN, t.ROW_RESULTS_TOTAL, t.ROW_CARRIED_OUT), _may_balance),
+    ((*t.OUTCOME_CODES, t.ROW_RESULTS_TOTAL), _may_add_up),
+)
