@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -45,7 +44,15 @@ from .labels import (
     without_fragments,
 )
 from .numbers import parse_number
-from .runs import is_digit_run, needs_segmenting, segment, split_header, splits, sum_groups
+from .runs import (
+    drop_chars,
+    is_digit_run,
+    needs_segmenting,
+    segment,
+    split_header,
+    splits,
+    sum_groups,
+)
 
 IGNORE = "ignore"  # reading a table the 2021 format does not have (2019 format)
 SUBTOTAL = "subtotal"  # a homemade 法人或其他组织 subtotal column, skipped
@@ -518,7 +525,7 @@ class _Placer:
         self.report.source_lines[row_key] = pending.line
         self.rows_seen.add(table.code)
         self.last_row = [pending.key, pending.label]
-        if pending.label:
+        if pending.label and not (self.format == t.FORMAT_2019 and pending.key.core == "其他处理"):
             self.report.row_labels[f"{table.code}/{row}"] = pending.label
         columns = self.order_for(table)
         pieces = [v.strip() for v in pending.values if v.strip()]
@@ -886,13 +893,22 @@ def _subsequence(needle: str, haystack: str) -> bool:
 
 
 def _own_label(label: str) -> str:
-    """The row's own label without the group headings written before it."""
+    """The row's own label without the group headings written before it (compared after
+    `normalise`, so "三、本年度办 理结果 (一)予以公开" loses its heading too)."""
     text = label.strip()
-    for heading in t.TABLE3_GROUP_HEADINGS:
-        for form in (heading, heading.replace("、", "."), unicodedata.normalize("NFKC", heading)):
-            if text.startswith(form):
-                text = text[len(form):].strip()
+    changed = True
+    while changed:
+        changed = False
+        norm = normalise(text)
+        for heading in _GROUP_FORMS:
+            if norm.startswith(heading) and len(norm) > len(heading):
+                text = drop_chars(text, len(heading)).strip()
+                changed = True
+                break
     return text
+
+
+_GROUP_FORMS = tuple(sorted({normalise(h) for h in t.TABLE3_GROUP_HEADINGS}, key=len, reverse=True))
 
 
 def _join_lines(lines: list[tuple[int, str]], *, contiguous: bool) -> tuple[str, int | None]:

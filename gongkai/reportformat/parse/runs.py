@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from .. import template as t
-from .labels import header_labels, normalise
+from .labels import edit_distance, edits_allowed, header_labels, normalise
 
 MAX_DIGITS = 7  # a cell of a count table has at most this many digits
 MAX_SPLITS = 2000  # beyond this many candidate splits a row is not worth guessing
@@ -44,6 +44,32 @@ def _heading_pattern() -> re.Pattern[str]:
     return re.compile("|".join(alternatives))
 
 
+_NUMBERED = re.compile(r"([一二三四五六])\s*[、.．]\s*")
+
+
+def _misprinted_headings(text: str, found: set[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Headings with a misprint ("四、政府信息公开行政法复议、行政诉讼情况"): the numeral, then a
+    stretch within a few edits of that section's title."""
+    starts = {start for start, _ in found}
+    for match in _NUMBERED.finditer(text):
+        if match.start() in starts:
+            continue
+        code = match.group(1)
+        section = t.SECTIONS_BY_CODE[code]
+        best: tuple[int, int] | None = None
+        for title in (section.title, *t.SECTION_TITLE_VARIANTS.get(code, ())):
+            allowed = edits_allowed(title)
+            if len(title) < 6 or not allowed:
+                continue
+            for size in range(len(title) - allowed, len(title) + allowed + 1):
+                piece = text[match.end():match.end() + size]
+                distance = edit_distance(normalise(piece), normalise(title), allowed)
+                if distance <= allowed and (best is None or distance < best[0]):
+                    best = (distance, match.end() + size)
+        if best is not None:
+            yield match.start(), best[1]
+
+
 _CAPTION = re.compile(r"第二十条第\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*项")
 _NOTE = re.compile(r"[（(]本列数据的勾稽关系为[^)）]*[)）]")
 _MARKERS = re.compile(r"第二十条第|勾稽关系|本年新收政府信息公开申请数量")
@@ -62,9 +88,15 @@ def segment(text: str) -> list[tuple[str, ...]]:
     """The lines (as cells) a run-together report line stands for."""
     text = unicodedata.normalize("NFKC", text)
     cuts = {0, len(text)}
+    headings: set[tuple[int, int]] = set()
     for pattern in (_heading_pattern(), _CAPTION, _NOTE):
         for match in pattern.finditer(text):
             cuts.update((match.start(), match.end()))
+            if pattern is _heading_pattern():
+                headings.add(match.span())
+    for span in _misprinted_headings(text, headings):
+        cuts.update(span)
+        headings.add(span)
     lines: list[tuple[str, ...]] = []
     bounds = sorted(cuts)
     section = None
@@ -72,7 +104,7 @@ def segment(text: str) -> list[tuple[str, ...]]:
         part = text[start:end].strip()
         if not part:
             continue
-        if _heading_pattern().fullmatch(part):
+        if (start, end) in headings:
             section = part[0]
             lines.append((part,))
         elif _CAPTION.fullmatch(part) or _NOTE.fullmatch(part):
@@ -141,11 +173,11 @@ def _leading_header_labels(text: str) -> tuple[list[str], str]:
         if hit is None:
             break
         found.append(hit)
-        rest = _drop_chars(rest, len(hit))
+        rest = drop_chars(rest, len(hit))
     return found, rest.strip()
 
 
-def _drop_chars(text: str, count: int) -> str:
+def drop_chars(text: str, count: int) -> str:
     """`text` without its first `count` characters that survive `normalise` (spaces skipped)."""
     i = 0
     while count and i < len(text):

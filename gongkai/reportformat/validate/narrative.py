@@ -76,11 +76,16 @@ def check_narrative(report: Report) -> Iterator[Finding]:
     yield from _check_claims(report)
     yield from _check_stated_numbers(report)
     six = report.texts.get("六")
-    if six is not None and "信息处理费" not in six and "处理费" not in six:
+    # Fees for information were introduced with the 2021 format (国办函〔2020〕109号).
+    if six is not None and report.format != t.FORMAT_2019 and not _FEES_STATED.search(six):
         yield Finding(
             "X-2", Severity.WARNING, "第六部分没有说明信息处理费的收取情况（未收取的应写明“未收取”）",
             code="fee_not_stated", section="六", line=report.line_of("text/六"),
         )
+
+
+# "未收取信息处理费", "无收取信息处理费情况", "未发生收费情况": any statement about the fees.
+_FEES_STATED = re.compile(r"处理费|(?:未|没有|无|不)(?:发生|产生)?(?:收取|收缴)?(?:费用|收费)")
 
 
 def _all_text(report: Report) -> str:

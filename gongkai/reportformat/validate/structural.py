@@ -126,7 +126,14 @@ def _check_table_structure(report: Report, table: t.Table) -> Iterator[Finding]:
             code="header_variant", section=table.section, table=table.code, line=table_line,
         )
     missing = [h for h in missing if h not in variants]
-    if missing:
+    if missing == [table.row_header] and report.has_table(table.code):
+        # Only the label column's header ("信息内容") is absent, the number columns are there:
+        # a page break or a merged cell took it, the numbers are read all the same.
+        yield Finding(
+            "T-2", Severity.WARNING, f"表格“{name}”缺少表头：{table.row_header}",
+            code="row_header_missing", section=table.section, table=table.code, line=table_line,
+        )
+    elif missing:
         yield Finding(
             "T-2", Severity.ERROR, f"表格“{name}”缺少表头：{'、'.join(dict.fromkeys(missing))}",
             code="headers_missing", section=table.section, table=table.code, line=table_line,
