@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from .. import template as t
 from ..validate import Finding, Severity, table_name
@@ -171,6 +173,8 @@ class _Placer:
         self.runs: dict[str, list[_Run]] = {}  # rows whose digits ran together, per table
         self.orphan: tuple[Block, list[str]] | None = None  # numbers printed above their label
         self.six_group: int | None = None  # line of a "（六）其他处理" row read as "3.其他"
+        # Lines of table 三 with a row's worth of numbers: (line, values, row the label names).
+        self.data_lines: list[tuple[int, list[str], str | None]] = []
         all_text = "\n".join(b.joined for b in blocks)
         self.format = detect_format(all_text)
         self.markers = format_2019_markers(all_text) if self.format == t.FORMAT_2019 else []
@@ -269,6 +273,7 @@ class _Placer:
         return grouped or match_row(core) is not None
 
     def table_line(self, block: Block) -> None:
+        self.note_data_line(block)
         text = block.text
         numeral = match_item_title(text) if len(text) < 40 else None
         if numeral:
@@ -303,6 +308,103 @@ class _Placer:
             self.labelled_line(block, label, values)
         else:
             self.numbers_line(block, values)
+
+    def infer_section_five(self) -> None:
+        """Section 五 written without its heading ("（一）主要问题 …" right after the table of
+        section 四): recognised by its words, with a warning instead of "missing"."""
+        if "五" in self.report.headings or "四" not in self.report.headings:
+            return
+        after = self.report.source_lines.get(f"row/{t.TABLE4.code}/cases", 0)
+        lines = self.texts.get("四", [])
+        tail = [(n, text) for n, text in lines if n > after]
+        words = t.SECTION_CONTENT_WORDS["五"]
+        start = next((i for i, (_, text) in enumerate(tail) if any(w in text for w in words)), None)
+        if start is None:
+            return
+        moved = tail[start:]
+        self.texts["四"] = [x for x in lines if x not in moved]
+        self.texts["五"] = moved
+        line, first = moved[0]
+        self.report.headings["五"] = t.SECTIONS_BY_CODE["五"].heading
+        self.report.source_lines["section/五"] = line
+        self.findings.append(Finding(
+            "P-1", Severity.WARNING,
+            f"第五部分没有标题“{t.SECTIONS_BY_CODE['五'].heading}”，按内容（“{first[:20]}”）识别",
+            code="heading_inferred", section="五", line=line,
+        ))
+
+    def note_data_line(self, block: Block) -> None:
+        """Remember a line of table 三 holding one row's numbers, for `read_by_position`."""
+        if self.table == t.TABLE4.code or (self.section != "三" and self.table != t.TABLE3.code):
+            return
+        label, values = split_label(block.cells)
+        size = len(t.TABLE3.columns)
+        values = list(values)
+        while values and not values[0].strip():
+            values.pop(0)
+        while len(values) > size and not values[-1].strip():
+            values.pop()
+        if len(values) != size or len([v for v in values if v.strip()]) < size - 1:
+            return
+        row = None
+        if label:
+            for start in (0, *label_starts(label)):
+                match = self.find_row(label[start:])
+                if match is not None:
+                    row = match[0].row if match[0].table == t.TABLE3.code else None
+                    break
+        self.data_lines.append((block.line, values, row))
+
+    def read_by_position(self) -> None:
+        """Table 三 as a PDF converter leaves it: labels wrapped away from their numbers, some
+        above, some below, some lost. When the lines of numbers are exactly as many as the rows
+        and every label still beside its numbers names the row at that place, the rows are read
+        in order instead of by label."""
+        table = t.TABLE3
+        if self.runs.get(table.code) or SUBTOTAL in self.order_for(table):
+            return
+        unread = self.report.unread
+        rows = [r.code for r in table.rows
+                if unread.get(f"{table.code}/{r.code}") != "merged"
+                and not (self.format == t.FORMAT_2019 and r.code in _NOT_IN_2019)]
+        troubled = [f for f in self.findings if f.section == "三" and f.code in _READING_TROUBLE]
+        missing = [r for r in rows if not self.report.has_row(table.code, r)]
+        if not (missing or troubled) or len(self.data_lines) != len(rows):
+            return
+        anchors = [(row, named) for row, (_, _, named) in zip(rows, self.data_lines, strict=True)
+                   if named is not None]
+        if any(row != named for row, named in anchors) or len(anchors) < len(rows) // 3:
+            return
+        self.findings = [f for f in self.findings if f not in troubled]
+        for key in [k for k in self.report.cells if k.startswith(f"{table.code}/")]:
+            del self.report.cells[key]
+        for key in [k for k in unread if k.startswith(f"{table.code}/") and unread[k] != "merged"]:
+            del unread[key]
+        for key in [k for k in self.report.row_labels if k.startswith(f"{table.code}/")]:
+            del self.report.row_labels[key]  # pieces of wrapped labels, not what the table says
+        columns = self.order_for(table)
+        blanks = []
+        for row, (line, values, _named) in zip(rows, self.data_lines, strict=True):
+            self.report.source_lines[f"row/{table.code}/{row}"] = line
+            for column, raw in zip(columns, values, strict=True):
+                key = t.cell_key(table.code, row, column)
+                if not raw.strip():
+                    unread[key] = "blank"
+                    blanks.append(f"第{line}行")
+                    continue
+                number = parse_number(raw)
+                if number is not None:
+                    self.report.cells[key] = number
+                    self.report.source_lines[key] = line
+        self.findings.append(Finding(
+            "P-1", Severity.NOTICE,
+            f"表格“{table_name(table)}”的行标签与数字错位（标签折行、在数字上方或下方），已按行序读取 "
+            f"{len(rows)} 行（第{self.data_lines[0][0]}–{self.data_lines[-1][0]}行，"
+            f"其中 {len(anchors)} 行的标签与位置一致）"
+            + (f"；{'、'.join(blanks)}有空白单元格，未核对" if blanks else ""),
+            code="read_by_position", section=table.section, table=table.code,
+            line=self.data_lines[0][0],
+        ))
 
     def start_item(self, numeral: str, block: Block) -> None:
         self.flush()
@@ -404,8 +506,8 @@ class _Placer:
                     last[1] += extra  # the end of a label wrapped below its numbers
                     self.report.row_labels[f"{last[0].table}/{last[0].row}"] = last[1]
                     return
-            if fragments:
-                table = self.table or _SECTION_TABLE.get(self.section or "")
+            table = self.table or _SECTION_TABLE.get(self.section or "")
+            if fragments or _header_like(label, table):
                 if table in (*_ROW_TABLES, t.TABLE4.code) and table not in self.rows_seen:
                     if table != self.table:
                         self.switch(table, block)
@@ -413,7 +515,8 @@ class _Placer:
                 return
         if match is None:
             if has_numbers:
-                self.unplaced(block, f"无法识别的表格行“{block.joined}”，其中的数字未计入")
+                self.unplaced(block, f"无法识别的表格行“{block.joined}”，其中的数字未计入",
+                              Severity.NOTICE)
             elif self.section is not None:
                 self.add_text(block.line, block.joined)
             return
@@ -491,12 +594,13 @@ class _Placer:
             self.drop_orphan()
             self.orphan = (block, values)
             return
-        self.unplaced(block, f"无法归位的数字“{block.joined}”（找不到所属的行）")
+        self.unplaced(block, f"无法归位的数字“{block.joined}”（找不到所属的行）", Severity.NOTICE)
 
     def drop_orphan(self) -> None:
         orphan, self.orphan = self.orphan, None
         if orphan is not None:
-            self.unplaced(orphan[0], f"无法归位的数字“{orphan[0].joined}”（找不到所属的行）")
+            self.unplaced(orphan[0], f"无法归位的数字“{orphan[0].joined}”（找不到所属的行）",
+                          Severity.NOTICE)
 
     def maybe_flush(self) -> None:
         if self.pending is not None and self.pending.complete:
@@ -823,6 +927,8 @@ class _Placer:
         self.flush()
         self.drop_orphan()
         self.finish_six()
+        self.read_by_position()
+        self.infer_section_five()
         for table, rows in self.runs.items():
             self.split_runs(t.TABLES_BY_CODE[table], rows)
         report = self.report
@@ -834,11 +940,12 @@ class _Placer:
                 report.source_lines[f"text/{code}"] = start
         report.column_labels = {k: list(v) for k, v in self.headers.items()}
         for table, text in self.header_text.items():
-            # Header cells wrapped into pieces ("结果维 … 持"): a label whose characters all
-            # appear in order in the header lines counts as present.
+            # Header cells wrapped into pieces ("结果维 … 持"), or a converter's columns of header
+            # text read across ("商业企科研机社会公法律服 / 业 构 益组织 务机构"): a label whose
+            # characters all appear in the header lines, in order or not, counts as present.
             seen = {normalise(x) for x in report.column_labels.get(table, [])}
             for label in t.table_header_labels(t.TABLES_BY_CODE[table]):
-                if normalise(label) not in seen and _subsequence(normalise(label), text):
+                if normalise(label) not in seen and _within(normalise(label), text):
                     report.column_labels.setdefault(table, []).append(label)
         self.read_title()
         if self.format == t.FORMAT_2019:
@@ -855,6 +962,11 @@ class _Placer:
     def read_title(self) -> None:
         lines = [(n, s.strip()) for n, s in self.preamble if s.strip()]
         title_line = next((x for x in lines if "报告" in x[1]), lines[0] if lines else None)
+        if title_line is not None and not re.search(r"\d{4}\s*年", title_line[1]):
+            # A title broken over two lines: "2024 年上海市科委政府信息公开工作" / "年度报告".
+            at = lines.index(title_line)
+            if at and re.search(r"\d{4}\s*年", lines[at - 1][1]) and len(lines[at - 1][1]) < 40:
+                title_line = (lines[at - 1][0], lines[at - 1][1] + title_line[1])
         report = self.report
         if title_line is not None:
             # "标题: …" in front of the title: a web archive's metadata line.
@@ -887,9 +999,20 @@ def _appeal_kind(label: str) -> t.Column | None:
     return _APPEAL_KIND_LABELS.get(norm)
 
 
-def _subsequence(needle: str, haystack: str) -> bool:
-    chars = iter(haystack)
-    return all(ch in chars for ch in needle)
+def _within(needle: str, haystack: str) -> bool:
+    """Every character of `needle` occurs in `haystack` (as many times)."""
+    return not (Counter(needle) - Counter(haystack))
+
+
+@lru_cache(maxsize=8)
+def _header_chars(table: str) -> frozenset[str]:
+    return frozenset("".join(normalise(x) for x in t.table_header_labels(t.TABLES_BY_CODE[table])))
+
+
+def _header_like(label: str, table: str | None) -> bool:
+    """A line made only of characters of `table`'s header labels: a piece of its header."""
+    norm = normalise(label)
+    return table is not None and 0 < len(norm) <= 60 and set(norm) <= _header_chars(table)
 
 
 def _own_label(label: str) -> str:
@@ -968,6 +1091,7 @@ def _columns_hold(values: dict[str, tuple[int, ...] | None], columns: int) -> bo
 
 
 _NOT_IN_2019 = ("other_no_correction", "other_unpaid_fee")
+_READING_TROUBLE = ("unplaced", "extra_values", "duplicate_row", "unread_blank")
 _SUM_CAP = 5000
 
 

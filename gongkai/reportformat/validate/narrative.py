@@ -133,10 +133,14 @@ def _check_level_wording(report: Report) -> Iterator[Finding]:
 
 
 _ZERO_REQUESTS = re.compile(
-    r"(?:未|没有|无)(?:接到|收到|受理|接收|发生)[^。；;]{0,30}?(?:公开)?申请"
+    r"(?:未|没有|无)(?:接到|收到|受理|接收)[^。；;]{0,30}?(?:公开)?申请"
     r"|申请(?:数量|件数)?(?:为|是)\s*(?:0|零)\s*件?"
 )
-_ZERO_APPEALS = re.compile(r"(?:未|没有|无)(?:发生|出现|收到|接到|涉及)[^。；;]{0,40}?(行政复议|行政诉讼)")
+# "未发生因依申请公开被行政复议纠错或行政诉讼败诉情形" speaks of results, not of cases.
+_ZERO_APPEALS = re.compile(
+    r"(?:未|没有|无)(?:发生|出现|收到|接到|涉及)[^。；;]{0,40}?(行政复议|行政诉讼)"
+    r"(?!纠错|纠正|败诉|被纠|被撤销|撤销)"
+)
 
 
 def _table4_read(report: Report) -> bool:

@@ -90,7 +90,9 @@ def _check_table_structure(report: Report, table: t.Table) -> Iterator[Finding]:
     name = table_name(table)
     title_seen = report.table_titles.get(table.code)
     table_line = report.line_of(f"table/{table.code}")
-    if table.code in report.unread:
+    if table.code in report.unread or any(
+        k.startswith(f"{table.code}/") for k in report.unread
+    ) and not report.has_table(table.code):
         return  # the reader could not recover it from this copy and has said so
     if not report.has_table(table.code):
         if title_seen is not None or table_line is not None:
