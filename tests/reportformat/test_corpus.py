@@ -214,3 +214,20 @@ def test_a_file_with_nothing_checkable_exits_two():
     outcome = check_bytes(b"\n\n   \n", "blank.txt")
     assert outcome.exit_code == 2
     assert [f.code for f in outcome.findings] == ["nothing_checkable"]
+
+
+def test_pdf_keeps_the_text_path_when_the_ruled_tables_come_out_broken(monkeypatch):
+    """The table finder and the text path are compared; the consistent reading wins."""
+    from gongkai.reportformat.parse import pdf
+
+    def broken_tables(page, number):  # every ruled table loses its number cells
+        for block in real(page, number):
+            yield type(block)(tuple(c for c in block.cells if not c.strip().isdigit()),
+                              block.line, block.table_row)
+
+    real = pdf._page_blocks
+    path = CORPUS / "pdf/huaian-shizhengfu-2024.pdf"
+    monkeypatch.setattr(pdf, "_page_blocks", broken_tables)
+    report = pdf.parse_pdf(path.read_bytes()).report
+    assert report.get("table3", "new", "total") == 3119
+    assert [f for f in validate(report) if f.is_error] == []
