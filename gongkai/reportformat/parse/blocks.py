@@ -66,6 +66,9 @@ def split_text_line(line: str) -> tuple[str, ...]:
     return tuple(c.strip() for c in _SPLIT.split(line.strip()))
 
 
+_GLUED = re.compile(r"^(.*[^\d.,，、．\s(（\-—/:：])(\d+(?:\.\d+)?)$")
+
+
 def tokens(cells: tuple[str, ...]) -> list[str]:
     """Cells further split at single spaces where a cell holds several numbers or a label
     followed by numbers ("规章 0 0 0" as PDF text extraction gives it). Blank cells stay."""
@@ -77,7 +80,12 @@ def tokens(cells: tuple[str, ...]) -> list[str]:
             continue
         parts = cell.split()
         if len(parts) == 1:
-            out.append(cell)
+            glued = _GLUED.match(cell)
+            if glued and not is_page_number(cell):
+                # "行政规范性文件693665": a label with its digits run together.
+                out.extend(glued.groups())
+            else:
+                out.append(cell)
             continue
         # Keep a label with stray spaces together; split off trailing numbers.
         end = len(parts)

@@ -26,7 +26,7 @@ from .. import template as t
 from .labels import edit_distance, edits_allowed, header_labels, normalise
 
 MAX_DIGITS = 7  # a cell of a count table has at most this many digits
-MAX_SPLITS = 2000  # beyond this many candidate splits a row is not worth guessing
+MAX_SPLITS = 500  # beyond this many candidate splits a row is not worth guessing
 
 # --- cutting a run-together line -------------------------------------------------------------
 
@@ -225,6 +225,7 @@ def splits(pieces: Sequence[str], cells: int, groups: Sequence[Sequence[int]] = 
     if sum(len(p) for p in digits) < cells or len(digits) > cells:
         return []
     ends = {group[-1]: group for group in groups}
+    later = [sum(len(p) for p in digits[i + 1:]) for i in range(len(digits))]
     found: list[tuple[int, ...]] = []
     values: list[int] = []
 
@@ -232,18 +233,18 @@ def splits(pieces: Sequence[str], cells: int, groups: Sequence[Sequence[int]] = 
         group = ends.get(index)
         return group is None or sum(values[i] for i in group[:-1]) == values[group[-1]]
 
-    def walk(piece: int, offset: int) -> bool:
-        if len(found) > limit:
-            return False
+    def walk(piece: int, offset: int) -> None:
         if piece == len(digits):
             if len(values) == cells:
                 found.append(tuple(values))
-            return True
+                if len(found) > limit:
+                    raise _TooMany
+            return
         text = digits[piece]
         remaining_pieces = len(digits) - piece - 1
         room = cells - len(values) - remaining_pieces  # cells this piece may still fill
         if room <= 0:
-            return True
+            return
         left = len(text) - offset
         for size in range(1, min(MAX_DIGITS, left) + 1):
             chunk = text[offset:offset + size]
@@ -253,13 +254,21 @@ def splits(pieces: Sequence[str], cells: int, groups: Sequence[Sequence[int]] = 
             if rest and room == 1:
                 continue  # this piece must end here
             values.append(int(chunk))
-            if fits(len(values) - 1):
+            digits_left = rest + later[piece]
+            cells_left = cells - len(values)
+            if cells_left <= digits_left <= cells_left * MAX_DIGITS and fits(len(values) - 1):
                 if rest:
                     walk(piece, offset + size)
                 else:
                     walk(piece + 1, 0)
             values.pop()
-        return True
 
-    walk(0, 0)
-    return None if len(found) > limit else found
+    try:
+        walk(0, 0)
+    except _TooMany:
+        return None
+    return found
+
+
+class _TooMany(Exception):
+    """More candidate splits than are worth listing."""

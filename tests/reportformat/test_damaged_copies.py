@@ -1,0 +1,64 @@
+"""Property tests: a rendered report damaged the ways real copies are (issue 13) reads back to the
+same numbers, or says in a reading notice what it could not read; never a false error."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gongkai.reportformat.check import check_bytes
+from gongkai.reportformat.render import render_text
+from gongkai.reportformat.validate import Severity
+
+from .factories import valid_reports
+from .messy import DAMAGE
+
+FAST = settings(deadline=None, max_examples=60,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def assert_same_or_said(report, text: str) -> None:
+    outcome = check_bytes(text.encode(), "copy.txt")
+    errors = [f for f in outcome.findings if f.severity is Severity.ERROR]
+    assert errors == [], (errors, text)
+    read = outcome.report
+    for key, value in report.numbers().items():
+        table, row, column = key.split("/")
+        if key in read.cells:
+            assert read.cells[key] == value, key
+        else:  # not read: the reader must have said so
+            assert not read.readable(table, row, column), key
+            assert outcome.notices, key
+
+
+@FAST
+@given(valid_reports(), st.sampled_from(sorted(DAMAGE)), st.integers(0, 2**32 - 1))
+def test_one_kind_of_damage(report, damage, seed):
+    text = DAMAGE[damage](render_text(report), random.Random(seed))
+    assert_same_or_said(report, text)
+
+
+@FAST
+@given(valid_reports(), st.lists(st.sampled_from(["empty_cells", "page_numbers", "headings_varied",
+                                                  "labels_wrapped"]), min_size=2, max_size=3,
+                                 unique=True),
+       st.integers(0, 2**32 - 1))
+def test_several_kinds_of_damage_at_once(report, damages, seed):
+    rnd = random.Random(seed)
+    text = render_text(report)
+    for damage in sorted(damages, key=["empty_cells", "page_numbers", "headings_varied",
+                                       "labels_wrapped"].index):
+        text = DAMAGE[damage](text, rnd)
+    assert_same_or_said(report, text)
+
+
+@settings(deadline=None, max_examples=40)
+@given(valid_reports(), st.integers(0, 2**32 - 1))
+def test_run_together_tables_are_mostly_recovered(report, seed):
+    """Most rows of a run-together table split one way only: the reader recovers table 三."""
+    text = DAMAGE["one_line"](render_text(report), random.Random(seed))
+    outcome = check_bytes(text.encode(), "copy.txt")
+    assert outcome.report.has_table("table3")
+    assert outcome.exit_code == 0
