@@ -62,3 +62,25 @@ def test_run_together_tables_are_mostly_recovered(report, seed):
     outcome = check_bytes(text.encode(), "copy.txt")
     assert outcome.report.has_table("table3")
     assert outcome.exit_code == 0
+
+
+@settings(deadline=None, max_examples=30)
+@given(valid_reports(), st.integers(0, 2**32 - 1))
+def test_html_page_with_merged_cells_written_out_and_page_numbers(report, seed):
+    """A web page whose merged label cells are written out as empty cells, with a page number row
+    inside the table (as pages made from a PDF have): the same numbers back, no error."""
+    import re
+
+    from gongkai.reportformat.parse import parse_html
+    from gongkai.reportformat.render import render_html
+
+    rnd = random.Random(seed)
+    html = render_html(report)
+    html = re.sub(r'(colspan="\d"[^>]*>[^<]*</th>)',
+                  lambda m: m.group(1) + "<td></td>" * rnd.randint(0, 2), html)
+    html = html.replace("</tr><tr><th scope=\"row\"", "</tr><tr><td>- 3 -</td></tr><tr><th scope=\"row\"", 1)
+    parsed = parse_html(html)
+    assert parsed.report.numbers() == report.numbers()
+    from gongkai.reportformat.validate import validate
+
+    assert [f for f in [*parsed.findings, *validate(parsed.report)] if f.is_error] == []
