@@ -11,6 +11,17 @@ The readers (text, HTML, DOCX, PDF) turn a file into `Block`s; `place` walks the
   gives one;
 - whatever cannot be placed becomes a P-1 finding with its line number.
 
+Copies are damaged in ways the corpus of published reports shows (tests/fixtures/corpus/), and
+the reader recovers what it can and says what it could not, as reading notices (never errors):
+
+- a page run together on one line is cut into its parts (`runs.segment`), a row's run-together
+  digits are split when only one split fits the format's sums (`runs.splits`, `split_runs`);
+- empty cells between a label and its numbers are the label's merged cells, not values;
+- numbers printed above a wrapped label are kept for it; a table whose labels drifted away
+  from their numbers is read by position when every label left beside its numbers agrees
+  (`read_by_position`);
+- a row, cell or table that cannot be read is marked in `Report.unread`, and the rules skip it.
+
 `place` never raises: any bug shows up as a P-2 finding instead of a crash.
 """
 
