@@ -824,7 +824,7 @@ class _Placer:
             if _columns_hold(values, len(table.columns)):
                 solutions.append(combo)
                 if len(solutions) > 50:
-                    break
+                    return {}, ambiguous  # too many readings to tell which rows agree in all
         if not solutions:
             return {}, []  # the caller falls back to each row's own total
         chosen = {}
