@@ -25,8 +25,9 @@ from functools import lru_cache
 from .. import template as t
 from .labels import edit_distance, edits_allowed, header_labels, normalise
 
-MAX_DIGITS = 7  # a cell of a count table has at most this many digits
+MAX_DIGITS = 9  # a cell of a count table has at most this many digits (a province: 8)
 MAX_SPLITS = 500  # beyond this many candidate splits a row is not worth guessing
+MAX_STEPS = 20_000  # and beyond this much searching (long rows of large numbers) neither
 
 # --- cutting a run-together line -------------------------------------------------------------
 
@@ -228,12 +229,16 @@ def splits(pieces: Sequence[str], cells: int, groups: Sequence[Sequence[int]] = 
     later = [sum(len(p) for p in digits[i + 1:]) for i in range(len(digits))]
     found: list[tuple[int, ...]] = []
     values: list[int] = []
+    steps = [0]
 
     def fits(index: int) -> bool:
         group = ends.get(index)
         return group is None or sum(values[i] for i in group[:-1]) == values[group[-1]]
 
     def walk(piece: int, offset: int) -> None:
+        steps[0] += 1
+        if steps[0] > MAX_STEPS:
+            raise _TooMany
         if piece == len(digits):
             if len(values) == cells:
                 found.append(tuple(values))
