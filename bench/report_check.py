@@ -1,12 +1,14 @@
 """Reports checked per second on one core, per input format (not a test).
 
     .venv/bin/python bench/report_check.py [--count 200] [--pdf-count 20] [--seed 1]
+                                           [--corpus tests/fixtures/corpus]
 
 Generates a batch of valid reports with random numbers, renders each in every input format
 the checker reads (JSON, text, text as agencies paste it, HTML, Word, PDF), then times
 `check` = parse + validate over the batch in one process. Reports CPU seconds
 (time.process_time), so other load on the machine does not count against us; the wall clock
-is printed alongside.
+is printed alongside. PDF time is also given per page, for the rendered reports and for the
+published PDFs of the corpus (each is read twice, by its ruled tables and by its text).
 """
 
 from __future__ import annotations
@@ -76,6 +78,15 @@ def pasted(text: str) -> str:
     return "\n".join(out)
 
 
+def page_count(data: bytes) -> int:
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return len(pdf.pages)
+
+
 def timed(label: str, inputs: list, check) -> tuple[str, int, float, float]:  # noqa: ANN001
     wall, cpu = time.perf_counter(), time.process_time()
     for item in inputs:
@@ -88,6 +99,8 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=200, help="reports per format")
     parser.add_argument("--pdf-count", type=int, default=20, help="reports for the PDF format")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[1]
+                        / "tests" / "fixtures" / "corpus", help="folder of published reports")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
@@ -127,6 +140,14 @@ def main() -> None:
         base = base or rate
         print(f"{label:<15}{n:>8}{cpu:>9.2f}{wall:>9.2f}{rate:>17.1f}{1000 * cpu / n:>11.2f}"
               f"   ×{base / rate:.1f} of json")
+    pdfs = [("rendered", x) for x in inputs["pdf"]]
+    pdfs += [(p.name, p.read_bytes()) for p in sorted(args.corpus.rglob("*.pdf"))]
+    for name, data in pdfs:
+        pages = page_count(data)
+        cpu = time.process_time()
+        validate(parse_pdf(data).report)
+        cpu = time.process_time() - cpu
+        print(f"pdf {name:<30}{pages:>4} pages {1000 * cpu / pages:>8.1f} ms/page (cpu)")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"(one core, CPU time; load average {load:.2f} while measuring)")
 

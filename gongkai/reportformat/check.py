@@ -80,9 +80,20 @@ class CheckOutcome:
         }
 
 
+def nothing_checkable(report: Report) -> bool:
+    """Not one number, section heading or narrative text was read: there is nothing to check."""
+    return not (report.cells or report.headings or any(v.strip() for v in report.texts.values()))
+
+
 def outcome_of(parsed: ParseResult, previous: Report | None = None) -> CheckOutcome:
     """Validate what was read; a file that could not be read at all gets no rule findings."""
     findings = list(parsed.findings)
+    if not any(f.rule == UNREADABLE_RULE for f in findings) and nothing_checkable(parsed.report):
+        findings.append(Finding(
+            UNREADABLE_RULE, Severity.NOTICE,
+            "文件中没有可核对的内容：没有读到任何章节标题、文字或表格数字（是否为扫描件或图片？）",
+            code="nothing_checkable",
+        ))
     if not any(f.rule == UNREADABLE_RULE for f in findings):
         findings += validate(parsed.report, previous)
     return CheckOutcome(parsed.path or "", parsed.report, parsed.source_format, findings)

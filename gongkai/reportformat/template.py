@@ -317,9 +317,33 @@ SECTION_TITLE_VARIANTS: dict[str, tuple[str, ...]] = {
         "因政府信息公开申请行政复议、提起行政诉讼情况",
         "政府信息公开行政复议和行政诉讼情况",
         "因政府信息公开申请行政复议、行政诉讼情况",
+        "因政府信息公开申请行政复议、提起行政诉讼的情况",
+        "政府信息公开行政复议和行政诉讼情况",
     ),
-    "五": ("存在的主要问题及改进措施", "存在的主要问题和改进情况", "存在的主要问题及改进措施情况"),
+    "五": (
+        "存在的主要问题及改进措施", "存在的主要问题和改进情况", "存在的主要问题及改进措施情况",
+        "存在的主要问题及整改措施", "存在的主要问题及整改情况", "存在的主要问题和整改措施",
+        "政府信息公开工作存在的主要问题及改进情况", "主要问题及改进情况",
+    ),
     "六": ("其他需要报告的事情",),
+}
+
+# How section headings are numbered in real reports: "一、", "一.", "一．", "第一部分", "第一部分：",
+# markdown "## 一、", or no numeral at all (then only titles of five characters or more count).
+# Full- and half-width brackets, spaces ("2024 年", "收到和处理 政府信息") and quotation marks are
+# normalised away before comparing, so they need no entry.
+SECTION_NUMBERING_PREFIXES: tuple[str, ...] = ("#", "第")
+
+# Misprints: a row label or heading within this many edits (insertions, deletions, changes) of
+# an official one, per character of the official label, is read as that label and reported as a
+# variant ("2.其他法律行政止公开" for "2.其他法律行政法规禁止公开"). At most LABEL_MAX_EDITS.
+LABEL_EDIT_RATIO = 0.25
+LABEL_MAX_EDITS = 3
+
+# A section written without its heading is recognised by these words in the text between the
+# table of section 四 and the heading of section 六 (the heading is then a warning, not missing).
+SECTION_CONTENT_WORDS: dict[str, tuple[str, ...]] = {
+    "五": ("存在的主要问题", "存在问题", "主要问题", "改进情况", "改进措施", "整改措施"),
 }
 
 # (table code, row code) -> labels agencies use instead of the statutory one.

@@ -111,6 +111,11 @@ class Report:
     # Where each thing was found in the source file: cell key, "section/一", "table/item1",
     # "row/table3/new", "text/一" (line of the text's first line) -> 1-based line number.
     source_lines: dict[str, int] = field(default_factory=dict)
+    # What the reader could not take as a number, keyed "table", "table/row" or a cell key, with
+    # why: "unread" (could not be read unambiguously from this copy), "blank" (an empty cell
+    # where the format has a number) or "merged" (counted in another row of the copy). The
+    # rules skip every check that needs such a part; the reading notice has said so.
+    unread: dict[str, str] = field(default_factory=dict)
 
     # --- cells -----------------------------------------------------------------------------
 
@@ -133,6 +138,21 @@ class Report:
             t.cell_key(table, row, column.code) in cells
             for column in t.TABLES_BY_CODE[table].columns
         )
+
+    def readable(self, table: str, row: str | None = None, column: str | None = None) -> bool:
+        """False when the reader marked the table, the row or the cell as not read."""
+        unread = self.unread
+        if not unread:
+            return True
+        if table in unread:
+            return False
+        if row is not None and f"{table}/{row}" in unread:
+            return False
+        if row is not None and column is not None:
+            return t.cell_key(table, row, column) not in unread
+        if row is not None:
+            return not any(k.startswith(f"{table}/{row}/") for k in unread)
+        return not any(k.startswith(f"{table}/") and v != "merged" for k, v in unread.items())
 
     def line_of(self, key: str) -> int | None:
         return self.source_lines.get(key)
@@ -185,6 +205,7 @@ class Report:
             "row_labels": dict(self.row_labels),
             "column_labels": {k: list(v) for k, v in self.column_labels.items()},
             "source_lines": dict(self.source_lines),
+            "unread": dict(self.unread),
         }
 
     def to_json(self, **kwargs: Any) -> str:
@@ -223,6 +244,7 @@ class Report:
         if "column_labels" in data:
             report.column_labels = {str(k): list(v) for k, v in data["column_labels"].items()}
         report.source_lines = {str(k): int(v) for k, v in (data.get("source_lines") or {}).items()}
+        report.unread = {str(k): str(v) for k, v in (data.get("unread") or {}).items()}
         return report
 
     @classmethod

@@ -65,8 +65,13 @@ def report_findings(report: AnnualReport, value: Report | None = None, *,
                     published_on: date | None = None) -> list[Finding]:
     """Findings of the engine with last year's report (cross-year rules), plus W-1."""
     value = value if value is not None else report_value(report)
-    return narrative_findings(value) + validate(value, previous_value(report),
-                                                published_on=published_on)
+    own = narrative_findings(value)
+    # W-1 already says each empty section must be written; the engine's T-2 "empty section"
+    # warning about the same section would say it twice (issue 20).
+    empty = {f.section for f in own}
+    engine = [f for f in validate(value, previous_value(report), published_on=published_on)
+              if not (f.code == "empty_section" and f.section in empty)]
+    return own + engine
 
 
 @dataclass(frozen=True)

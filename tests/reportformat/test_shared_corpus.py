@@ -1,8 +1,8 @@
-"""The shared corpus of reports as agencies published them (`../shared/corpus/`, issue 3).
+"""Every report of the corpus of published reports is read and checked without a crash.
 
-The corpus was not on the machines this suite was written on (the fixtures of
-test_parse_fixtures.py imitate it); where a checkout has it beside it, every file in it is read
-here, so the suite covers it the day it arrives. Set GONGKAI_REPORT_CORPUS to read another one.
+The corpus is copied in `tests/fixtures/corpus/` (from `../shared/corpus/`, issue 13), so this
+runs from any clone; set GONGKAI_REPORT_CORPUS to read another folder of reports the same way.
+What each file must give is in test_corpus.py.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from gongkai.reportformat.parse import parse_file
 from gongkai.reportformat.validate import validate
 
 CORPUS = Path(os.environ.get("GONGKAI_REPORT_CORPUS")
-              or Path(__file__).resolve().parents[3] / "shared" / "corpus")
+              or Path(__file__).resolve().parents[1] / "fixtures" / "corpus")
 READABLE = {".txt", ".htm", ".html", ".pdf", ".docx"}
 FILES = sorted(p for p in CORPUS.rglob("*") if p.suffix.lower() in READABLE) if CORPUS.is_dir() else []
 

@@ -87,6 +87,16 @@ def test_submission_is_refused_while_the_validator_finds_errors(agency, publishe
     assert "reports.annual.submit" not in _actions(report)
 
 
+def test_each_empty_section_is_reported_once(agency, publisher, records):
+    """Issue 20: an empty 一、五、六 was reported twice, as W-1 (an error) and T-2 (a warning)."""
+    from gongkai.reports.annual_selectors import report_findings
+
+    report = services.report_generate(agency=agency, year=YEAR, actor=publisher)
+    about_empty = [(f.section, f.rule) for f in report_findings(report)
+                   if f.code in ("narrative_missing", "empty_section")]
+    assert sorted(about_empty) == [("一", "W-1"), ("五", "W-1"), ("六", "W-1")]
+
+
 def test_submission_freezes_numbers_texts_and_findings(agency, publisher, records):
     report = report_at(S.SUBMITTED, agency=agency, publisher=publisher)
     assert report.status == S.SUBMITTED

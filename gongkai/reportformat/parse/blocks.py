@@ -43,12 +43,30 @@ def is_page_number(text: str) -> bool:
 _SPLIT = re.compile(r"\t| {2,}|\u3000+|\xa0{2,}")
 
 
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_CAPTION = re.compile(r"^\s*#{1,6}\s*表[一二三四五六七八九十\d]+\s*[:：]")
+
+
 def split_text_line(line: str) -> tuple[str, ...]:
-    """Cells of one text line: tab-separated if it has tabs, else split at runs of spaces."""
+    """Cells of one text line: tab-separated if it has tabs, a markdown table row split at its
+    bars, else split at runs of spaces. A markdown rule ("|---|---|") and a converter's table
+    caption ("## 表三：…") carry nothing; "## " before a heading is dropped."""
     line = line.rstrip("\r\n")
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+        if _MD_RULE.match(stripped):
+            return ("",)
+        return tuple(c.strip() for c in stripped[1:-1].split("|"))
+    if stripped.startswith("#"):
+        if _MD_CAPTION.match(stripped):
+            return ("",)
+        line = stripped.lstrip("#").strip()
     if "\t" in line:
         return tuple(c.strip() for c in line.split("\t"))
     return tuple(c.strip() for c in _SPLIT.split(line.strip()))
+
+
+_GLUED = re.compile(r"^(.*[^\d.,，、．\s(（\-—/:：])(\d+(?:\.\d+)?)$")
 
 
 def tokens(cells: tuple[str, ...]) -> list[str]:
@@ -62,7 +80,12 @@ def tokens(cells: tuple[str, ...]) -> list[str]:
             continue
         parts = cell.split()
         if len(parts) == 1:
-            out.append(cell)
+            glued = _GLUED.match(cell)
+            if glued and not is_page_number(cell):
+                # "行政规范性文件693665": a label with its digits run together.
+                out.extend(glued.groups())
+            else:
+                out.append(cell)
             continue
         # Keep a label with stray spaces together; split off trailing numbers.
         end = len(parts)

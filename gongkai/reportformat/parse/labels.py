@@ -54,9 +54,40 @@ def _section_titles() -> dict[str, str]:
     return titles
 
 
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of `a` and `b`, or `limit + 1` as soon as it must exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def edits_allowed(official: str) -> int:
+    return min(t.LABEL_MAX_EDITS, int(len(official) * t.LABEL_EDIT_RATIO))
+
+
+def closest(text: str, candidates: dict[str, str]) -> str | None:
+    """The value of the one candidate within the allowed misprints of `text` (None when no
+    candidate or more than one is that close)."""
+    found = set()
+    for official, value in candidates.items():
+        allowed = edits_allowed(official)
+        if allowed and edit_distance(text, official, allowed) <= allowed:
+            found.add(value)
+    return found.pop() if len(found) == 1 else None
+
+
 def match_section(text: str) -> str | None:
-    """The section code if `text` is one of the six headings (official wording or a variant)."""
-    norm = normalise(text)
+    """The section code if `text` is one of the six headings (official wording, a variant of the
+    template's table, or either with a misprint or two)."""
+    norm = normalise(text).lstrip("#")
     if not norm or len(norm) > 40:
         return None
     match = _HEADING.match(norm)
@@ -64,6 +95,8 @@ def match_section(text: str) -> str | None:
         return None
     numeral, title = match.groups()
     code = _section_titles().get(title)
+    if code is None and numeral is not None and len(title) >= 6:
+        code = closest(title, _section_titles())
     if code is None:
         return None
     if numeral is None and len(title) < 5 and title != normalise(t.SECTIONS[0].title):
@@ -154,6 +187,13 @@ def match_row(core: str, tables: tuple[str, ...] | None = None) -> tuple[RowKey,
                 continue
             if len(key.core) >= 2 and core.startswith(key.core) and len(core) - len(key.core) <= 4:
                 return key, True
+    if best is None and len(core) >= 6:
+        # A misprint ("其他法律行政止公开"): the one label within a few edits.
+        by_core = {key.core: key for key in row_keys() if tables is None or key.table in tables}
+        found = closest(core, {c: c for c in by_core})
+        if found is not None:
+            key = by_core[found]
+            return RowKey(key.table, key.row, key.core, True), True
     return best
 
 
