@@ -2,8 +2,8 @@
 
 `validate(report, previous=None)` returns every finding for one report: the arithmetic of the
 tables (R2-*, R3-*, R4-*), the structure of the format (T-2), the cross-year rules when last
-year's report is given (R2-3, R2-4, R3-5, T-3) and the narrative warnings (N-*, X-*). Rule ids
-follow ``shared/spec/regulations-notes.md`` §2; N-* and P-* are ours and listed in `RULES`.
+year's report is given (R2-3, R2-4, R3-5, T-3) and the narrative warnings (N-*, X-*). Every id
+and what it checks is listed in `RULES`.
 Only R3-1 is printed in the format itself; the others follow from what the tables mean, which
 is why the cross-year ones are warnings.
 

@@ -1,7 +1,7 @@
 """SQLite backend: contentless FTS5 tables of bigram tokens (the embedded default).
 
 rowid = SearchEntry.sort_key, so FTS5 walks matches newest first (`ORDER BY rowid DESC`) and
-stops at LIMIT: the cost does not grow with how common a term is (DESIGN.md, "Search").
+stops at LIMIT: the cost does not grow with how common a term is (measured in bench/search.py).
 A term is a phrase of consecutive bigrams; the page shown is checked against the entry's text.
 
 Two tables: `search_fts` holds title, 文号 and body (every match), `search_title_fts` the title
