@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gongkai.reportformat import template as t  # noqa: E402
+from gongkai.reportformat import template  # noqa: E402
 from gongkai.reportformat.parse import parse_docx, parse_html, parse_pdf, parse_text  # noqa: E402
 from gongkai.reportformat.render import render_docx, render_html, render_pdf, render_text  # noqa: E402
 from gongkai.reportformat.validate import validate  # noqa: E402
@@ -34,27 +34,27 @@ from gongkai.reportformat.values import Report  # noqa: E402
 def generate(rng: random.Random) -> Report:
     """A valid report: table 三 balanced per row and column, table 四 totals summed."""
     report = Report.blank(year=2022, agency="平安县人力资源和社会保障局")
-    applicants = [c.code for c in t.APPLICANT_TYPES]
+    applicants = [c.code for c in template.APPLICANT_TYPES]
     for column in applicants:
         total = 0
-        for code in t.OUTCOME_CODES:
+        for code in template.OUTCOME_CODES:
             value = rng.choice([0, 0, 0, 1, rng.randint(0, 400)])
             report.set("table3", code, column, value)
             total += value
         carried_in, carried_out = rng.randint(0, min(total, 5)), rng.randint(0, 5)
-        report.set("table3", t.ROW_RESULTS_TOTAL, column, total)
-        report.set("table3", t.ROW_CARRIED_IN, column, carried_in)
-        report.set("table3", t.ROW_CARRIED_OUT, column, carried_out)
-        report.set("table3", t.ROW_NEW, column, total + carried_out - carried_in)
-    for row in t.TABLE3.rows:
-        report.set("table3", row.code, t.TOTAL,
+        report.set("table3", template.ROW_RESULTS_TOTAL, column, total)
+        report.set("table3", template.ROW_CARRIED_IN, column, carried_in)
+        report.set("table3", template.ROW_CARRIED_OUT, column, carried_out)
+        report.set("table3", template.ROW_NEW, column, total + carried_out - carried_in)
+    for row in template.TABLE3.rows:
+        report.set("table3", row.code, template.TOTAL,
                    sum(report.value("table3", row.code, c) for c in applicants))
-    for kind in t.APPEAL_KINDS:
-        parts = [rng.randint(0, 6) for _ in t.APPEAL_RESULTS]
-        for result, value in zip(t.APPEAL_RESULTS, parts, strict=True):
+    for kind in template.APPEAL_KINDS:
+        parts = [rng.randint(0, 6) for _ in template.APPEAL_RESULTS]
+        for result, value in zip(template.APPEAL_RESULTS, parts, strict=True):
             report.set("table4", "cases", f"{kind.code}.{result.code}", value)
-        report.set("table4", "cases", f"{kind.code}.{t.TOTAL}", sum(parts))
-    for table in t.ITEM_TABLES:
+        report.set("table4", "cases", f"{kind.code}.{template.TOTAL}", sum(parts))
+    for table in template.ITEM_TABLES:
         for row, column in table.cells:
             value = Decimal(rng.randint(0, 10**6)) / 100 if table.decimal else rng.randint(0, 5000)
             report.set(table.code, row, column, value)

@@ -218,7 +218,7 @@ def generate(backend: str, n_requests: int) -> None:
     from gongkai.applications.models import Application
     from gongkai.catalog.models import Category, Document
     from gongkai.id_numbers import uscc_check_char
-    from gongkai.reportformat import template as t
+    from gongkai.reportformat import template
     from gongkai.reports.models import YearlyFigures
 
     rng = random.Random(SEED)
@@ -244,9 +244,9 @@ def generate(backend: str, n_requests: int) -> None:
 
         first, last = dt.date(YEARS[0], 1, 1), dt.date(YEARS[-1], 12, 31)
         span = (last - first).days
-        outcomes = list(t.OUTCOME_CODES)
+        outcomes = list(template.OUTCOME_CODES)
         outcome_weights = [40, 15, 1, 1, 1, 2, 1, 3, 1, 1, 12, 3, 2, 2, 2, 1, 1, 1, 3, 1, 6]
-        applicants = [c.code for c in t.APPLICANT_TYPES]
+        applicants = [c.code for c in template.APPLICANT_TYPES]
         applicant_weights = [70, 15, 2, 2, 6, 5]
 
         def requests():
@@ -306,7 +306,7 @@ def generate(backend: str, n_requests: int) -> None:
         ], documents())
         print(f"  documents: {n:,}", flush=True)
 
-        appeal_kinds = [c.code for c in t.APPEAL_KINDS]
+        appeal_kinds = [c.code for c in template.APPEAL_KINDS]
         finals = ["upheld", "corrected", "other"]
 
         def cases():

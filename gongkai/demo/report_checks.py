@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 
 from gongkai.agencies.models import Agency
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.render import render
 from gongkai.reports.compute import compute_report
 from gongkai.supervision.models import UploadedReportCheck
@@ -35,8 +35,8 @@ def load(stdout=None) -> None:
     published.title = f"{agency.name}{SUBMITTED_YEAR}年政府信息公开工作年度报告"
     # The website's copy counts one more request from a natural person, still open at the
     # year's end, than the platform recorded: its sums hold, only the comparison shows it.
-    for row in (t.ROW_NEW, t.ROW_CARRIED_OUT):
-        for column in ("natural", t.TOTAL):
+    for row in (template.ROW_NEW, template.ROW_CARRIED_OUT):
+        for column in ("natural", template.TOTAL):
             published.set("table3", row, column, published.value("table3", row, column) + 1)
     report_check_upload(
         agency=agency, year=SUBMITTED_YEAR, name=f"{agency.name}{SUBMITTED_YEAR}年度报告.txt",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 
 from gongkai.agencies.models import Agency
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reports import annual_services as services
 from gongkai.reports.annual_selectors import report_live_value
 from gongkai.reports.models import AnnualReport
@@ -39,9 +39,9 @@ def narratives(value) -> dict[str, str]:
     """Texts for 一、五、六 that state the report's own numbers (so X-1 finds them equal)."""
     year = value.year
     focus, problems, measures = FOCUS.get(year, FOCUS[2022])
-    new = value.get(t.TABLE3.code, t.ROW_NEW, t.TOTAL)
-    closed = value.get(t.TABLE3.code, t.ROW_RESULTS_TOTAL, t.TOTAL)
-    carried = value.get(t.TABLE3.code, t.ROW_CARRIED_OUT, t.TOTAL)
+    new = value.get(template.TABLE3.code, template.ROW_NEW, template.TOTAL)
+    closed = value.get(template.TABLE3.code, template.ROW_RESULTS_TOTAL, template.TOTAL)
+    carried = value.get(template.TABLE3.code, template.ROW_CARRIED_OUT, template.TOTAL)
     return {
         "一": (
             f"{year}年，西华县商务局认真贯彻落实《中华人民共和国政府信息公开条例》，{focus}"

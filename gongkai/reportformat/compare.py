@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import template as t
+from . import template
 from .validate import table_name
 from .values import Number, Report
 
@@ -31,17 +31,17 @@ class Difference:
         return self.published - self.platform
 
 
-def column_label(column: t.Column) -> str:
+def column_label(column: template.Column) -> str:
     return " ".join([*column.group, column.label])
 
 
 def compare_cells(published: Report, platform: Report) -> list[Difference]:
     """The cells of `published` whose number differs from `platform`'s, in the format's order."""
     differences = []
-    for table in t.TABLES:
+    for table in template.TABLES:
         for row in table.rows:
             for column in table.columns:
-                key = t.cell_key(table.code, row.code, column.code)
+                key = template.cell_key(table.code, row.code, column.code)
                 if key not in published.cells:
                     continue
                 mine, theirs = published.cells[key], platform.cells.get(key, 0)

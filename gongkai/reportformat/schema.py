@@ -19,7 +19,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from . import template as t
+from . import template
 from .values import Report
 
 SCHEMA_VERSION = "1.0"
@@ -28,11 +28,11 @@ COLLECTION_KIND = "annual-report-collection"
 DECIMAL_PATTERN = r"^(0|[1-9][0-9]*)(\.[0-9]{1,4})?$"
 
 
-def _column_title(table: t.Table, column: t.Column) -> str:
+def _column_title(table: template.Table, column: template.Column) -> str:
     return "·".join([*column.group, column.label]) if column.group else column.label
 
 
-def _table_schema(table: t.Table) -> dict[str, Any]:
+def _table_schema(table: template.Table) -> dict[str, Any]:
     if table.decimal:
         cell = {"type": "string", "pattern": DECIMAL_PATTERN}
     else:
@@ -42,14 +42,14 @@ def _table_schema(table: t.Table) -> dict[str, Any]:
         columns = {c.code: {**cell, "title": _column_title(table, c)} for c in table.columns}
         rows[row.code] = {
             "type": "object",
-            "title": row.full_label or table.title or t.SECTIONS_BY_CODE[table.section].title,
+            "title": row.full_label or table.title or template.SECTIONS_BY_CODE[table.section].title,
             "properties": columns,
             "required": list(columns),
             "additionalProperties": False,
         }
     return {
         "type": "object",
-        "title": table.title or f"{t.SECTIONS_BY_CODE[table.section].heading}",
+        "title": table.title or f"{template.SECTIONS_BY_CODE[table.section].heading}",
         "properties": rows,
         "required": list(rows),
         "additionalProperties": False,
@@ -66,9 +66,9 @@ def build_schema(schema_url: str = "") -> dict[str, Any]:
             "required": ["heading", "text"],
             "additionalProperties": False,
         }
-        for s in t.NARRATIVE_SECTIONS
+        for s in template.NARRATIVE_SECTIONS
     }
-    tables = {table.code: _table_schema(table) for table in t.TABLES}
+    tables = {table.code: _table_schema(table) for table in template.TABLES}
     agency = {
         "type": "object",
         "properties": {
@@ -90,8 +90,8 @@ def build_schema(schema_url: str = "") -> dict[str, Any]:
             "format": {
                 "type": "object",
                 "properties": {
-                    "name": {"const": t.FORMAT_NAME},
-                    "document_number": {"const": t.FORMAT_DOCUMENT_NUMBER},
+                    "name": {"const": template.FORMAT_NAME},
+                    "document_number": {"const": template.FORMAT_DOCUMENT_NUMBER},
                 },
                 "required": ["name", "document_number"],
             },
@@ -137,7 +137,7 @@ def build_schema(schema_url: str = "") -> dict[str, Any]:
     }
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": f"{t.FORMAT_NAME}（{t.FORMAT_DOCUMENT_NUMBER}）开放数据",
+        "title": f"{template.FORMAT_NAME}（{template.FORMAT_DOCUMENT_NUMBER}）开放数据",
         "description": "由平台的年报格式定义（gongkai/reportformat/template.py）生成。表格按"
                        "“表/行/列”的代码嵌套；各代码的法定名称见 title。",
         "oneOf": [{"$ref": "#/$defs/report"}, {"$ref": "#/$defs/collection"}],
@@ -164,7 +164,7 @@ def tables_document(report: Report) -> dict[str, Any]:
             }
             for row in table.rows
         }
-        for table in t.TABLES
+        for table in template.TABLES
     }
 
 
@@ -184,7 +184,7 @@ def report_document(
     doc.update({
         "kind": REPORT_KIND,
         "schema_version": SCHEMA_VERSION,
-        "format": {"name": t.FORMAT_NAME, "document_number": t.FORMAT_DOCUMENT_NUMBER},
+        "format": {"name": template.FORMAT_NAME, "document_number": template.FORMAT_DOCUMENT_NUMBER},
         "year": report.year,
         "title": report.title,
         "agency": agency,
@@ -193,7 +193,7 @@ def report_document(
         "url": url,
         "sections": {
             s.code: {"heading": s.heading, "text": report.texts.get(s.code, "")}
-            for s in t.NARRATIVE_SECTIONS
+            for s in template.NARRATIVE_SECTIONS
         },
         "tables": tables_document(report),
     })

@@ -23,7 +23,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
-from . import template as t
+from . import template
 
 Number = int | Decimal
 
@@ -99,7 +99,7 @@ class Report:
     year: int | None = None
     agency: str = ""
     level: AgencyLevel = AgencyLevel.UNKNOWN
-    format: str = t.FORMAT_2021
+    format: str = template.FORMAT_2021
     cells: dict[str, Number] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)  # section code -> narrative text
     title: str = ""
@@ -120,23 +120,23 @@ class Report:
     # --- cells -----------------------------------------------------------------------------
 
     def get(self, table: str, row: str, column: str) -> Number | None:
-        return self.cells.get(t.cell_key(table, row, column))
+        return self.cells.get(template.cell_key(table, row, column))
 
     def set(self, table: str, row: str, column: str, value: Number) -> None:
-        self.cells[t.cell_key(table, row, column)] = value
+        self.cells[template.cell_key(table, row, column)] = value
 
     def value(self, table: str, row: str, column: str) -> Number:
         """The cell's value, 0 where absent (sums treat a missing cell as a blank)."""
-        return self.cells.get(t.cell_key(table, row, column), 0)
+        return self.cells.get(template.cell_key(table, row, column), 0)
 
     def has_table(self, table: str) -> bool:
-        return any(self.has_row(table, row.code) for row in t.TABLES_BY_CODE[table].rows)
+        return any(self.has_row(table, row.code) for row in template.TABLES_BY_CODE[table].rows)
 
     def has_row(self, table: str, row: str) -> bool:
         cells = self.cells
         return any(
-            t.cell_key(table, row, column.code) in cells
-            for column in t.TABLES_BY_CODE[table].columns
+            template.cell_key(table, row, column.code) in cells
+            for column in template.TABLES_BY_CODE[table].columns
         )
 
     def readable(self, table: str, row: str | None = None, column: str | None = None) -> bool:
@@ -149,7 +149,7 @@ class Report:
         if row is not None and f"{table}/{row}" in unread:
             return False
         if row is not None and column is not None:
-            return t.cell_key(table, row, column) not in unread
+            return template.cell_key(table, row, column) not in unread
         if row is not None:
             return not any(k.startswith(f"{table}/{row}/") for k in unread)
         return not any(k.startswith(f"{table}/") and v != "merged" for k, v in unread.items())
@@ -159,7 +159,7 @@ class Report:
 
     def numbers(self) -> dict[str, Number]:
         """All cells, in the format's order (for comparisons and JSON)."""
-        return {k: self.cells[k] for k in t.ALL_CELL_KEYS if k in self.cells}
+        return {k: self.cells[k] for k in template.ALL_CELL_KEYS if k in self.cells}
 
     # --- construction ----------------------------------------------------------------------
 
@@ -174,14 +174,14 @@ class Report:
             level=level if level is not None else guess_agency_level(agency),
         )
         report.title = default_title(agency, year)
-        for section in t.SECTIONS:
+        for section in template.SECTIONS:
             report.headings[section.code] = section.heading
             if section.narrative:
                 report.texts[section.code] = ""
-        for table in t.TABLES:
+        for table in template.TABLES:
             if table.title:
                 report.table_titles[table.code] = table.title
-            report.column_labels[table.code] = list(t.table_header_labels(table))
+            report.column_labels[table.code] = list(template.table_header_labels(table))
             for row in table.rows:
                 report.row_labels[f"{table.code}/{row.code}"] = row.label
                 for column in table.columns:
@@ -230,9 +230,9 @@ class Report:
         level = AgencyLevel(level_raw) if level_raw else guess_agency_level(agency)
         report = cls.blank(year=year, agency=agency, level=level)
         report.cells = {}
-        report.format = str(data.get("format") or t.FORMAT_2021)
+        report.format = str(data.get("format") or template.FORMAT_2021)
         report.title = str(data.get("title") or report.title)
-        known = set(t.ALL_CELL_KEYS)
+        known = set(template.ALL_CELL_KEYS)
         for key, raw in (data.get("cells") or {}).items():
             if key not in known:
                 raise ValueError(f"未知的单元格：{key}")
@@ -274,6 +274,6 @@ def _number_from_json(raw: Any, key: str) -> Number:
         raise ValueError(f"{key} 不是数字：{raw!r}") from exc
     if not value.is_finite():
         raise ValueError(f"{key} 不是数字：{raw!r}")
-    if key.startswith(t.ITEM_8.code + "/"):
+    if key.startswith(template.ITEM_8.code + "/"):
         return value
     return int(value) if value == value.to_integral_value() else value

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.validate import Finding, Severity, cell_name, validate
 from gongkai.reportformat.values import Number, Report
 
@@ -52,7 +52,7 @@ def previous_value(report: AnnualReport) -> Report:
 
 def narrative_findings(value: Report) -> list[Finding]:
     found = []
-    for section in t.NARRATIVE_SECTIONS:
+    for section in template.NARRATIVE_SECTIONS:
         if not (value.texts.get(section.code) or "").strip():
             found.append(Finding(
                 NARRATIVE_RULE, Severity.ERROR, f"第{section.code}部分“{section.title}”尚未填写",
@@ -88,11 +88,11 @@ class Difference:
 
 def differences(frozen: Report, now: Report) -> list[Difference]:
     found = []
-    for key in t.ALL_CELL_KEYS:
+    for key in template.ALL_CELL_KEYS:
         a, b = frozen.cells.get(key, 0), now.cells.get(key, 0)
         if a != b:
             table, row, column = key.split("/", 2)
-            found.append(Difference(key, cell_name(t.TABLES_BY_CODE[table], row, column), a, b))
+            found.append(Difference(key, cell_name(template.TABLES_BY_CODE[table], row, column), a, b))
     return found
 
 

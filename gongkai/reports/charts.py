@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 
 if TYPE_CHECKING:
     from gongkai.applications.selectors import OnTime
@@ -174,7 +174,7 @@ def requests_per_month(agency_ids: Iterable[int], year: int) -> list[int]:
 
     rows = (
         Application.objects.filter(agency_id__in=list(agency_ids), received_on__year=year,
-                                   applicant_type__in=[c.code for c in t.APPLICANT_TYPES])
+                                   applicant_type__in=[c.code for c in template.APPLICANT_TYPES])
         .annotate(month=ExtractMonth("received_on")).values("month")
         .annotate(n=Count("id")).values_list("month", "n")
     )
@@ -221,10 +221,10 @@ def on_time_rate_svg(agency_ids: Iterable[int], year: int,
 def outcomes_svg(report) -> str:
     """办理结果 of table 三 (总计 column), by the six groups of the format."""
     labels, values = [], []
-    for group in t.OUTCOME_GROUPS:
-        rows = [r for r in t.OUTCOMES if r.label.startswith(group) or group in r.group]
+    for group in template.OUTCOME_GROUPS:
+        rows = [r for r in template.OUTCOMES if r.label.startswith(group) or group in r.group]
         labels.append(group)
-        values.append(sum(report.value(t.TABLE3.code, r.code, t.TOTAL) for r in rows))
+        values.append(sum(report.value(template.TABLE3.code, r.code, template.TOTAL) for r in rows))
     total = sum(values)
     return hbar_chart(title=f"{report.year or ''}年办理结果（共{total}件）", labels=labels,
                       values=values, unit="件", css_class="chart-outcomes")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.compare import column_label
 from gongkai.reportformat.validate import table_name
 from gongkai.reportformat.values import Number
@@ -53,10 +53,10 @@ class TableView:
 def recovered_tables(cells: dict[str, Number]) -> list[TableView]:
     """Every table of the format with the numbers read from the file (None where none was)."""
     views = []
-    for table in t.TABLES:
+    for table in template.TABLES:
         rows = []
         for row in table.rows:
-            values = [cells.get(t.cell_key(table.code, row.code, c.code)) for c in table.columns]
+            values = [cells.get(template.cell_key(table.code, row.code, c.code)) for c in table.columns]
             rows.append((row.full_label or table_name(table), values))
         views.append(TableView(
             table_name(table), [column_label(c) for c in table.columns], rows,

@@ -20,28 +20,28 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 
 # The report cell each stored figure fills: field name -> (table, row, column).
 FIGURE_CELLS: dict[str, tuple[str, str, str]] = {
-    "licensing_decisions": (t.ITEM_5.code, t.ROW_LICENSING, "decisions"),
-    "penalty_decisions": (t.ITEM_6.code, t.ROW_PENALTY, "decisions"),
-    "coercion_decisions": (t.ITEM_6.code, t.ROW_COERCION, "decisions"),
-    "fee_amount": (t.ITEM_8.code, t.ROW_FEES, "amount"),
+    "licensing_decisions": (template.ITEM_5.code, template.ROW_LICENSING, "decisions"),
+    "penalty_decisions": (template.ITEM_6.code, template.ROW_PENALTY, "decisions"),
+    "coercion_decisions": (template.ITEM_6.code, template.ROW_COERCION, "decisions"),
+    "fee_amount": (template.ITEM_8.code, template.ROW_FEES, "amount"),
 }
 FIGURE_FIELDS: tuple[str, ...] = tuple(FIGURE_CELLS)
 
 # 万元 with four decimals: one 元 is 0.0001 万元, so no amount in 元 is rounded away.
 FEE_DECIMAL_PLACES = 4
 FEE_MAX_DIGITS = 14
-FIRST_YEAR = t.FORMAT_FIRST_YEAR - 2  # the 2019 trial format had the same items
+FIRST_YEAR = template.FORMAT_FIRST_YEAR - 2  # the 2019 trial format had the same items
 LAST_YEAR = 2100
 
 
 def figure_label(field_name: str) -> str:
     """The statutory label of the cell a figure fills, e.g. "行政处罚（本年处理决定数量）"."""
     table, row, column = FIGURE_CELLS[field_name]
-    tbl = t.TABLES_BY_CODE[table]
+    tbl = template.TABLES_BY_CODE[table]
     return f"{tbl.row(row).label}（{tbl.column(column).label}）"
 
 

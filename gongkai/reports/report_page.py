@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container
 from html import escape
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.render.layout import Cell, item_grid, paragraphs, table3_grid, table4_grid
 from gongkai.reportformat.values import Report
 
@@ -18,7 +18,7 @@ _GRIDS = {"二": (item_grid, 0), "三": (table3_grid, 3), "四": (table4_grid, 3
 
 
 def section_keys(section_code: str) -> list[str]:
-    return [t.cell_key(table.code, r, c) for table in t.SECTION_TABLES[section_code]
+    return [template.cell_key(table.code, r, c) for table in template.SECTION_TABLES[section_code]
             for (r, c) in table.cells]
 
 
@@ -63,7 +63,7 @@ def render_report(report: Report, *, link: Callable[[str], str] | None = None,
                   changed: Container[str] = ()) -> str:
     """The whole report as an <article class="annual-report"> with linked numbers."""
     parts = ['<article class="annual-report">', f"<h1>{escape(report.title)}</h1>"]
-    for section in t.SECTIONS:
+    for section in template.SECTIONS:
         parts.append(f'<section id="section-{section.number}"><h2>{escape(section.heading)}</h2>')
         if section.narrative:
             text = report.texts.get(section.code, "")

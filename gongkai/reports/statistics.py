@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.values import Report
 
 from .annual_selectors import report_value
@@ -50,7 +50,7 @@ class AgencyStatistics:
 
 def statistics_years(today: datetime.date) -> list[int]:
     """The years a visitor may pick, newest first (the format's first year to this year)."""
-    return list(range(today.year, max(FIRST_YEAR, t.FORMAT_FIRST_YEAR) - 1, -1))
+    return list(range(today.year, max(FIRST_YEAR, template.FORMAT_FIRST_YEAR) - 1, -1))
 
 
 def _report(agency, year: int) -> tuple[Report, bool]:
@@ -67,7 +67,7 @@ def agency_statistics(agency, year: int, *, today: datetime.date) -> AgencyStati
     report, from_report = _report(agency, year)
 
     def table3(row: str) -> int:
-        return int(report.value(t.TABLE3.code, row, t.TOTAL))
+        return int(report.value(template.TABLE3.code, row, template.TOTAL))
 
     on_time = on_time_counts(Application.objects.filter(agency=agency), year=year, today=today,
                              by="agency").get(agency.pk, OnTime())
@@ -75,17 +75,17 @@ def agency_statistics(agency, year: int, *, today: datetime.date) -> AgencyStati
         AppealLine(
             label=" ".join([*kind.group, kind.label]),
             results=tuple((result.label, int(report.value(
-                t.TABLE4.code, "cases", f"{kind.code}.{result.code}"))) for result in t.APPEAL_RESULTS),
-            total=int(report.value(t.TABLE4.code, "cases", f"{kind.code}.{t.TOTAL}")),
+                template.TABLE4.code, "cases", f"{kind.code}.{result.code}"))) for result in template.APPEAL_RESULTS),
+            total=int(report.value(template.TABLE4.code, "cases", f"{kind.code}.{template.TOTAL}")),
         )
-        for kind in t.APPEAL_KINDS
+        for kind in template.APPEAL_KINDS
     )
     return AgencyStatistics(
         agency=agency, year=year, report=report, from_report=from_report,
-        received=table3(t.ROW_NEW), carried_in=table3(t.ROW_CARRIED_IN),
-        answered=table3(t.ROW_RESULTS_TOTAL), carried_out=table3(t.ROW_CARRIED_OUT),
+        received=table3(template.ROW_NEW), carried_in=table3(template.ROW_CARRIED_IN),
+        answered=table3(template.ROW_RESULTS_TOTAL), carried_out=table3(template.ROW_CARRIED_OUT),
         on_time=on_time,
-        outcomes=tuple((row.full_label, table3(row.code)) for row in t.OUTCOMES),
+        outcomes=tuple((row.full_label, table3(row.code)) for row in template.OUTCOMES),
         appeals=appeals,
     )
 
@@ -98,12 +98,12 @@ def statistics_csv_rows(stats: AgencyStatistics) -> list[list]:
         ["本年办结", stats.answered], ["结转下年度", stats.carried_out],
         ["按期答复", stats.on_time.on_time], ["计入按期率的申请", stats.on_time.counted],
         ["按期答复率", stats.on_time_percent], [],
-        ["表三 收到和处理政府信息公开申请情况", *(c.label for c in t.TABLE3.columns)],
+        ["表三 收到和处理政府信息公开申请情况", *(c.label for c in template.TABLE3.columns)],
     ]
-    for row in t.TABLE3.rows:
+    for row in template.TABLE3.rows:
         rows.append([row.full_label or row.label,
-                     *(stats.report.value(t.TABLE3.code, row.code, c.code)
-                       for c in t.TABLE3.columns)])
+                     *(stats.report.value(template.TABLE3.code, row.code, c.code)
+                       for c in template.TABLE3.columns)])
     rows += [[], ["表四 行政复议、行政诉讼情况", *(label for label, _n in stats.appeals[0].results),
                   "总计"]]
     for line in stats.appeals:

@@ -28,7 +28,8 @@ def closed(agency, handler, travel):
     travel(D(2021, 10, 20))
     services.application_assign(application=application, handler=handler, actor=handler)
     services.application_close(application=application, actor=handler, outcome="partial",
-                               on=D(2021, 10, 20))
+                               on=D(2021, 10, 20),
+                               reply_text="部分公开：第三方个人信息不予公开（《条例》第十五条）。")
     application.refresh_from_db()
     return application
 

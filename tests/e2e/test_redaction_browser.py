@@ -35,7 +35,8 @@ def world(agency, make_staff):
     services.application_assign(application=application, handler=handler, actor=handler,
                                 on=dt.date(2021, 9, 28))
     services.application_close(application=application, actor=handler, outcome="partial",
-                               on=dt.date(2021, 10, 20))
+                               on=dt.date(2021, 10, 20),
+                               reply_text="部分公开：第三方个人信息不予公开（《条例》第十五条）。")
     reply_file = services.application_attach_file(application=application, actor=handler,
                                                   name="答复.pdf", data=make_pdf(REPLY, image=True))
     redaction = services.redaction_start(reply_file=reply_file, actor=handler)

@@ -12,13 +12,13 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.values import AgencyLevel, Report
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "xihua-commerce-2021.txt"
 
-_APPLICANTS = [c.code for c in t.APPLICANT_TYPES]
+_APPLICANTS = [c.code for c in template.APPLICANT_TYPES]
 
 
 def build_report(
@@ -40,29 +40,29 @@ def build_report(
     carried_out = carried_out or [0] * 6
     for i, column in enumerate(_APPLICANTS):
         total = 0
-        for code in t.OUTCOME_CODES:
+        for code in template.OUTCOME_CODES:
             value = outcomes.get(code, [0] * 6)[i]
             report.set("table3", code, column, value)
             total += value
-        report.set("table3", t.ROW_RESULTS_TOTAL, column, total)
+        report.set("table3", template.ROW_RESULTS_TOTAL, column, total)
         new = total + carried_out[i] - carried_in[i]
         if new < 0:  # keep it valid: carry in no more than was handled or carried on
             carried_in[i] += new
             new = 0
-        report.set("table3", t.ROW_NEW, column, new)
-        report.set("table3", t.ROW_CARRIED_IN, column, carried_in[i])
-        report.set("table3", t.ROW_CARRIED_OUT, column, carried_out[i])
-    for row in t.TABLE3.rows:
-        report.set("table3", row.code, t.TOTAL,
+        report.set("table3", template.ROW_NEW, column, new)
+        report.set("table3", template.ROW_CARRIED_IN, column, carried_in[i])
+        report.set("table3", template.ROW_CARRIED_OUT, column, carried_out[i])
+    for row in template.TABLE3.rows:
+        report.set("table3", row.code, template.TOTAL,
                    sum(report.value("table3", row.code, c) for c in _APPLICANTS))
-    appeals = appeals or [[0] * 4 for _ in t.APPEAL_KINDS]
-    for kind, parts in zip(t.APPEAL_KINDS, appeals, strict=True):
-        for result, value in zip(t.APPEAL_RESULTS, parts, strict=True):
+    appeals = appeals or [[0] * 4 for _ in template.APPEAL_KINDS]
+    for kind, parts in zip(template.APPEAL_KINDS, appeals, strict=True):
+        for result, value in zip(template.APPEAL_RESULTS, parts, strict=True):
             report.set("table4", "cases", f"{kind.code}.{result.code}", value)
-        report.set("table4", "cases", f"{kind.code}.{t.TOTAL}", sum(parts))
+        report.set("table4", "cases", f"{kind.code}.{template.TOTAL}", sum(parts))
     for key, value in (items or {}).items():
         report.cells[key] = value
-    report.set("item8", t.ROW_FEES, "amount", fees)
+    report.set("item8", template.ROW_FEES, "amount", fees)
     report.texts.update(texts or {
         "一": f"{year}年，本局认真贯彻落实《中华人民共和国政府信息公开条例》。",
         "五": "政策解读形式较为单一。下一步将丰富解读形式。",
@@ -111,13 +111,13 @@ def random_report(rng: random.Random, scale: int = 500, density: float = 0.5) ->
     def count() -> int:
         return rng.randint(1, scale) if rng.random() < density else 0
 
-    outcomes = {code: [count() for _ in range(6)] for code in t.OUTCOME_CODES}
+    outcomes = {code: [count() for _ in range(6)] for code in template.OUTCOME_CODES}
     return build_report(
         outcomes=outcomes,
         carried_in=[count() % 50 for _ in range(6)],
         carried_out=[count() % 50 for _ in range(6)],
-        appeals=[[count() % 30 for _ in range(4)] for _ in t.APPEAL_KINDS],
-        items={t.cell_key(tb.code, r, c): count() for tb in t.ITEM_TABLES
+        appeals=[[count() % 30 for _ in range(4)] for _ in template.APPEAL_KINDS],
+        items={template.cell_key(tb.code, r, c): count() for tb in template.ITEM_TABLES
                if not tb.decimal for (r, c) in tb.cells},
         fees=Decimal(count()) / 100,
         texts=random_texts(rng),

@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.check import check_bytes, check_path
 from gongkai.reportformat.parse import parse_file
 from gongkai.reportformat.validate import Severity, validate
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
-COLUMNS = [c.code for c in t.TABLE3.columns]
-KINDS = [f"{k.code}.{r.code}" for k in t.APPEAL_KINDS for r in (*t.APPEAL_RESULTS, t.APPEAL_TOTAL)]
+COLUMNS = [c.code for c in template.TABLE3.columns]
+KINDS = [f"{k.code}.{r.code}" for k in template.APPEAL_KINDS for r in (*template.APPEAL_RESULTS, template.APPEAL_TOTAL)]
 
 
 @dataclass
@@ -152,7 +152,7 @@ def test_corpus_file_reads_as_checked_by_hand(outcomes, name):
         assert [report.get("table4", "cases", k) for k in KINDS] == expected.table4
     for key, value in expected.cells.items():
         assert report.cells.get(key) == value, key
-    errors = {(f.rule, t.cell_key(f.table, f.row, f.column) if f.column else f.code)
+    errors = {(f.rule, template.cell_key(f.table, f.row, f.column) if f.column else f.code)
               for f in outcome.findings if f.severity is Severity.ERROR}
     assert errors == expected.errors
     assert outcome.exit_code == expected.exit_code

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.parse import parse_file
 from gongkai.reportformat.validate import Severity, validate
 from gongkai.reportformat.values import Report
@@ -65,7 +65,7 @@ def test_text_pdf_and_text_copied_from_the_pdf_agree():
     assert pdf.numbers() == text.numbers() == copied.numbers()
     assert (pdf.year, pdf.agency) == (text.year, text.agency) == (copied.year, copied.agency)
     # labels wrapped around their numbers are put back together
-    assert copied.row_labels["table3/partial"] == t.TABLE3.row("partial").label
+    assert copied.row_labels["table3/partial"] == template.TABLE3.row("partial").label
 
 
 def test_previous_year_json_chains_with_this_year():
@@ -101,7 +101,7 @@ def test_word_file_with_merged_header_cells():
 
 def test_2019_format_is_recognised_and_said_not_every_row_missing():
     parsed, errs, findings = errors("lianhua-culture-2019.txt")
-    assert parsed.report.format == t.FORMAT_2019
+    assert parsed.report.format == template.FORMAT_2019
     assert [f.rule for f in parsed.findings] == ["P-3"]
     assert errs == []
     assert not [f for f in findings if f.code in ("missing_row", "missing_table")]

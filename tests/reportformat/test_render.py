@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from bs4 import BeautifulSoup
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.parse import parse_pdf
 from gongkai.reportformat.render import (
     CSS,
@@ -24,10 +24,10 @@ from gongkai.reportformat.render.layout import format_number
 from .factories import random_report
 
 ALL_LABELS = [
-    *(s.heading for s in t.SECTIONS), *(tb.title for tb in t.ITEM_TABLES),
-    *(r.label for tb in t.TABLES for r in tb.rows if r.label), *t.TABLE3_GROUP_HEADINGS,
-    t.TABLE3_NOTE, *t.table_header_labels(t.TABLE3), *t.table_header_labels(t.TABLE4),
-    *(c.label for tb in t.ITEM_TABLES for c in tb.columns), "信息内容",
+    *(s.heading for s in template.SECTIONS), *(tb.title for tb in template.ITEM_TABLES),
+    *(r.label for tb in template.TABLES for r in tb.rows if r.label), *template.TABLE3_GROUP_HEADINGS,
+    template.TABLE3_NOTE, *template.table_header_labels(template.TABLE3), *template.table_header_labels(template.TABLE4),
+    *(c.label for tb in template.ITEM_TABLES for c in tb.columns), "信息内容",
 ]
 
 
@@ -53,7 +53,7 @@ def test_html_has_every_official_label_and_a_cjk_font(report):
 def test_html_table_three_has_the_official_merged_header(report):
     soup = BeautifulSoup(render_html(report), "html.parser")
     table = soup.select_one("table.requests")
-    note = table.find("th", string=t.TABLE3_NOTE)
+    note = table.find("th", string=template.TABLE3_NOTE)
     assert (note["rowspan"], note["colspan"]) == ("3", "3")
     assert table.find("th", string="申请人情况")["colspan"] == "7"
     assert table.find("th", string="自然人")["rowspan"] == "2"
@@ -83,8 +83,8 @@ def test_docx_tables_merge_cells_like_the_official_template(report):
     assert len(appeals.rows) == 4 and len(appeals.columns) == 15
     xml = requests._tbl.xml
     assert 'w:gridSpan w:val="7"' in xml and 'w:vMerge w:val="restart"' in xml
-    assert requests.cell(0, 0).text == t.TABLE3_NOTE
-    assert requests.cell(2, 2).text == t.TABLE3_NOTE  # the merged corner
+    assert requests.cell(0, 0).text == template.TABLE3_NOTE
+    assert requests.cell(2, 2).text == template.TABLE3_NOTE  # the merged corner
     assert requests.cell(10, 0).text == "三、本年度办理结果"
     assert 'w:eastAsia="仿宋"' in document.element.xml or "仿宋" in document.styles["Normal"].element.xml
 

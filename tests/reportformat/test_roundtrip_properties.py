@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.parse import parse_bytes, parse_docx, parse_html, parse_text
 from gongkai.reportformat.render import render_docx, render_html, render_text
 from gongkai.reportformat.validate import Severity, validate
@@ -21,8 +21,8 @@ from .messy import messy_text
 FAST = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                        HealthCheck.data_too_large])
 
-TABLE34_KEYS = [k for k in t.ALL_CELL_KEYS if k.startswith(("table3/", "table4/"))]
-ITEM1_KEYS = [k for k in t.ALL_CELL_KEYS if k.startswith("item1/")]
+TABLE34_KEYS = [k for k in template.ALL_CELL_KEYS if k.startswith(("table3/", "table4/"))]
+ITEM1_KEYS = [k for k in template.ALL_CELL_KEYS if k.startswith("item1/")]
 deltas = st.integers(-7, 7).filter(bool)
 
 
@@ -81,7 +81,7 @@ def test_changing_any_number_of_table_three_or_four_is_caught(report, key, delta
 @given(valid_reports(), st.sampled_from(ITEM1_KEYS), deltas)
 def test_changing_any_number_of_item_one_is_caught_given_last_year(report, key, delta):
     previous = Report.blank(year=report.year - 1, agency=report.agency)
-    for row in t.ITEM_1.rows:
+    for row in template.ITEM_1.rows:
         v = {c: report.value("item1", row.code, c) for c in ("issued", "repealed", "in_force")}
         previous.set("item1", row.code, "in_force", v["in_force"] - v["issued"] + v["repealed"])
     assert not [f for f in validate(report, previous) if f.rule in ("R2-3", "R2-4")]
@@ -92,9 +92,9 @@ def test_changing_any_number_of_item_one_is_caught_given_last_year(report, key, 
 # --- the parser never raises (5,000 + 4,000 + 1,000 + 500 + 2 × 100 generated inputs) ----------
 
 FRAGMENTS = [
-    *(s.heading for s in t.SECTIONS), *(tb.title for tb in t.ITEM_TABLES if tb.title),
-    *(r.label for tb in t.TABLES for r in tb.rows), *t.table_header_labels(t.TABLE3),
-    *t.table_header_labels(t.TABLE4), t.TABLE3_NOTE, *t.FORMAT_2019_MARKERS, "（六）其他处理",
+    *(s.heading for s in template.SECTIONS), *(tb.title for tb in template.ITEM_TABLES if tb.title),
+    *(r.label for tb in template.TABLES for r in tb.rows), *template.table_header_labels(template.TABLE3),
+    *template.table_header_labels(template.TABLE4), template.TABLE3_NOTE, *template.FORMAT_2019_MARKERS, "（六）其他处理",
     "- 4 -", "第 3 页", "0", "-5", "1,234", "１２", "—", "12.50", "2021年", "全乡", "未收到申请",
     "行政复议3件", "\t", "  ", "\n", "\f", "\r\n", "", "案件数量", "信息内容",
 ]

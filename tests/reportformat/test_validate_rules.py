@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.validate import (
     RULES,
     Severity,
@@ -131,8 +131,8 @@ def test_missing_section_heading_variant_and_order_t_2():
 
 def test_missing_row_and_cell_and_label_variant_t_2():
     report = valid()
-    for column in t.TABLE3.columns:
-        del report.cells[t.cell_key("table3", "withheld_query", column.code)]
+    for column in template.TABLE3.columns:
+        del report.cells[template.cell_key("table3", "withheld_query", column.code)]
     del report.cells["item1/rule/in_force"]
     report.row_labels["item1/normative"] = "规范性文件"
     findings = [f for f in validate(report) if f.rule == "T-2"]
@@ -147,7 +147,7 @@ def test_carry_over_between_years_r3_5():
     previous = valid()
     previous.year = 2021
     report = valid()
-    for column in t.TABLE3.columns:  # last year's carry-out is this year's carry-in
+    for column in template.TABLE3.columns:  # last year's carry-out is this year's carry-in
         previous.set("table3", "carried_out", column.code, report.value("table3", "carried_in", column.code))
     assert "R3-5" not in rules(validate(report, previous))
     report.set("table3", "carried_in", "natural", 2)
@@ -249,8 +249,8 @@ def test_findings_are_grouped_by_section_in_chinese():
 def test_report_without_any_number_reports_every_table_missing():
     report = Report()
     findings = validate(report)
-    assert {f.table for f in findings if f.code == "missing_table"} == {tb.code for tb in t.TABLES}
-    assert {f.section for f in findings if f.code == "missing_section"} == {s.code for s in t.SECTIONS}
+    assert {f.table for f in findings if f.code == "missing_table"} == {tb.code for tb in template.TABLES}
+    assert {f.section for f in findings if f.code == "missing_section"} == {s.code for s in template.SECTIONS}
 
 
 def test_previous_report_of_another_agency_is_warned_about():

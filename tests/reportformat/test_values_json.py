@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.values import AgencyLevel, Report, guess_agency_level
 
 from .factories import random_report
@@ -23,7 +23,7 @@ def test_json_round_trip_keeps_numbers_texts_layout_and_lines():
 
 def test_blank_report_has_every_cell_of_the_format():
     report = Report.blank(year=2023, agency="西华县商务局")
-    assert set(report.cells) == set(t.ALL_CELL_KEYS)
+    assert set(report.cells) == set(template.ALL_CELL_KEYS)
     assert len(report.cells) == 200
     assert report.title == "西华县商务局2023年政府信息公开工作年度报告"
     assert report.level is AgencyLevel.COUNTY

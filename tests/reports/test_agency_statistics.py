@@ -11,7 +11,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.render.html import render_table_html
 from gongkai.reports.annual_selectors import report_value
 from gongkai.reports.models import AnnualReport
@@ -33,8 +33,8 @@ def _frozen_clock():
 def more_records(records):
     """Further requests of every applicant type and outcome group, and appeals of each kind."""
     agency = records
-    types = [c.code for c in t.APPLICANT_TYPES]
-    for n, row in enumerate(t.OUTCOMES):
+    types = [c.code for c in template.APPLICANT_TYPES]
+    for n, row in enumerate(template.OUTCOMES):
         make_application(agency, received_on=dt.date(YEAR, 1 + n % 11, 3),
                          closed_on=dt.date(YEAR, 1 + n % 11, 25), outcome=row.code,
                          applicant_type=types[n % len(types)])
@@ -54,13 +54,13 @@ def _csv(client, agency) -> list[list[str]]:
 
 def _table3_of_csv(rows: list[list[str]]) -> dict[str, list[int]]:
     start = next(i for i, r in enumerate(rows) if r and r[0].startswith("表三"))
-    return {r[0]: [int(v) for v in r[1:]] for r in rows[start + 1:start + 1 + len(t.TABLE3.rows)]}
+    return {r[0]: [int(v) for v in r[1:]] for r in rows[start + 1:start + 1 + len(template.TABLE3.rows)]}
 
 
 def _table3_of_report(report) -> dict[str, list[int]]:
-    return {row.full_label or row.label: [int(report.value(t.TABLE3.code, row.code, c.code))
-                                          for c in t.TABLE3.columns]
-            for row in t.TABLE3.rows}
+    return {row.full_label or row.label: [int(report.value(template.TABLE3.code, row.code, c.code))
+                                          for c in template.TABLE3.columns]
+            for row in template.TABLE3.rows}
 
 
 def test_statistics_equal_the_annual_reports_table_three(client, more_records, publisher):

@@ -7,8 +7,7 @@ import jsonschema
 import pytest
 from django.urls import reverse
 
-from gongkai.reportformat import schema
-from gongkai.reportformat import template as t
+from gongkai.reportformat import schema, template
 from gongkai.reportformat.values import Report
 from gongkai.reports.models import AnnualReport
 from tests.reports.annual_support import *  # noqa: F403
@@ -28,7 +27,7 @@ def test_schema_names_every_cell_of_the_format():
     tables = generated["$defs"]["report"]["properties"]["tables"]["properties"]
     keys = {f"{tc}/{rc}/{cc}" for tc, table in tables.items()
             for rc, row in table["properties"].items() for cc in row["properties"]}
-    assert keys == set(t.ALL_CELL_KEYS)
+    assert keys == set(template.ALL_CELL_KEYS)
     assert tables["table3"]["properties"]["new"]["title"] == "一、本年新收政府信息公开申请数量"
 
 

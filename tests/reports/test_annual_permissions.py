@@ -141,8 +141,8 @@ def test_records_behind_a_number_mask_the_applicant(client, agency, draft, publi
 def test_every_number_links_to_its_records(client, agency, draft, publisher, records):
     client.force_login(publisher)
     page = client.get(reverse("reports:staff_detail", args=[agency.slug, YEAR])).content.decode()
-    from gongkai.reportformat import template as t
+    from gongkai.reportformat import template
 
-    for key in t.ALL_CELL_KEYS:
+    for key in template.ALL_CELL_KEYS:
         table, row, column = key.split("/")
         assert reverse("reports:staff_cell", args=[agency.slug, YEAR, table, row, column]) in page

@@ -9,7 +9,7 @@ import pytest
 from gongkai.appeals.models import AppealCase
 from gongkai.applications.models import Application
 from gongkai.catalog.models import Document
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reports.compute import UnknownCell, cell_filter, compute_rollup
 from gongkai.reports.models import YearlyFigures
 from tests.appeals.factories import AppealCaseFactory, make_application, make_document, make_figures
@@ -36,7 +36,7 @@ def records(agency, other_agency):
 
 def test_every_count_cell_lists_as_many_records_as_it_counts(records):
     report = compute_rollup(records, 2022)
-    for table in t.TABLES:
+    for table in template.TABLES:
         if table.code in ("item5", "item6", "item8"):
             continue
         for row, column in table.cells:

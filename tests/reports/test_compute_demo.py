@@ -12,7 +12,7 @@ import pytest
 
 from gongkai import demo
 from gongkai.agencies.models import Agency
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.validate import Severity, validate
 from gongkai.reports.compute import compute_report, compute_reports, compute_subtree, sum_reports
 from tests.appeals.factories import make_application, make_document
@@ -31,8 +31,8 @@ def _demo_like_requests_and_documents():
             received = dt.date(2020, 10, 1) + dt.timedelta(days=rng.randrange(0, 820))
             closed = received + dt.timedelta(days=rng.randrange(1, 60)) if rng.random() < 0.93 else None
             make_application(agency, received_on=received, closed_on=closed,
-                             outcome=rng.choice(t.OUTCOME_CODES),
-                             applicant_type=rng.choice([c.code for c in t.APPLICANT_TYPES]))
+                             outcome=rng.choice(template.OUTCOME_CODES),
+                             applicant_type=rng.choice([c.code for c in template.APPLICANT_TYPES]))
         for _ in range(8):
             written = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(0, 1400))
             validity = rng.choice(["valid", "valid", "repealed"])

@@ -11,7 +11,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.validate import has_errors, validate
 from gongkai.reports.compute import (
     compute_reports,
@@ -33,8 +33,8 @@ days = st.one_of(
 gap = st.one_of(st.none(), st.integers(min_value=-3, max_value=500), st.integers(0, 3))
 
 requests = st.tuples(
-    st.integers(0, 1), days, gap, st.sampled_from([c.code for c in t.APPLICANT_TYPES]),
-    st.sampled_from(t.OUTCOME_CODES),
+    st.integers(0, 1), days, gap, st.sampled_from([c.code for c in template.APPLICANT_TYPES]),
+    st.sampled_from(template.OUTCOME_CODES),
 )
 documents = st.tuples(
     st.integers(0, 1), st.sampled_from(["rule", "normative", "notice"]),
@@ -43,7 +43,7 @@ documents = st.tuples(
     st.sampled_from(["published", "published", "withdrawn", "draft"]),
 )
 cases = st.tuples(
-    st.integers(0, 1), st.sampled_from([c.code for c in t.APPEAL_KINDS]), days,
+    st.integers(0, 1), st.sampled_from([c.code for c in template.APPEAL_KINDS]), days,
     st.one_of(st.none(), st.integers(0, 400)), st.sampled_from(["upheld", "corrected", "other"]),
 )
 figures = st.tuples(st.integers(0, 1), st.sampled_from(YEARS), st.integers(0, 50),
@@ -95,7 +95,7 @@ def test_aggregate_equals_row_by_row_and_tables_balance(agency, other_agency, re
                 findings = [f for f in validate(report) if f.rule.startswith(("R2", "R3", "R4"))]
                 assert not has_errors(findings), findings
             if previous is not None:
-                for column in [c.code for c in t.TABLE3.columns]:
+                for column in [c.code for c in template.TABLE3.columns]:
                     assert rollup.get("table3", "carried_in", column) == previous.get(
                         "table3", "carried_out", column)
             previous = rollup

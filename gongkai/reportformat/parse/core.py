@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from .. import template as t
+from .. import template
 from ..validate import Finding, Severity, table_name
 from ..values import Report, guess_agency_level
 from .blocks import Block, is_page_number, split_label
@@ -70,10 +70,10 @@ from .runs import (
 IGNORE = "ignore"  # reading a table the 2021 format does not have (2019 format)
 SUBTOTAL = "subtotal"  # a homemade 法人或其他组织 subtotal column, skipped
 _SUBTOTAL_LABEL = "小计"
-_ITEM_CODES = tuple(table.code for table in t.ITEM_TABLES)
-_ROW_TABLES = (*_ITEM_CODES, t.TABLE3.code)
+_ITEM_CODES = tuple(table.code for table in template.ITEM_TABLES)
+_ROW_TABLES = (*_ITEM_CODES, template.TABLE3.code)
 _NOTE_MAX = 80  # the note of table 三, with a header label or two beside it
-_SECTION_TABLE = {"三": t.TABLE3.code, "四": t.TABLE4.code}
+_SECTION_TABLE = {"三": template.TABLE3.code, "四": template.TABLE4.code}
 _TABLE4_ROW_WORDS = {"案件数量", "数量", "件数", "案件数", "数据"}
 
 
@@ -188,7 +188,7 @@ class _Placer:
         self.data_lines: list[tuple[int, list[str], str | None]] = []
         all_text = "\n".join(b.joined for b in blocks)
         self.format = detect_format(all_text)
-        self.markers = format_2019_markers(all_text) if self.format == t.FORMAT_2019 else []
+        self.markers = format_2019_markers(all_text) if self.format == template.FORMAT_2019 else []
 
     # --- driver ------------------------------------------------------------------------------
 
@@ -207,7 +207,7 @@ class _Placer:
             if code is not None:
                 self.start_section(code, block)
                 return
-        in_narrative = self.section is None or t.SECTIONS_BY_CODE[self.section].narrative
+        in_narrative = self.section is None or template.SECTIONS_BY_CODE[self.section].narrative
         if in_narrative and (self.table is None or self.table == IGNORE):
             if not self.looks_like_table(block):
                 self.table = None
@@ -261,7 +261,7 @@ class _Placer:
             return self.table
         if len(known) == 1 and self.table not in (None, IGNORE) and known[0] in ("总计", "其他"):
             return self.table
-        for preferred in (t.TABLE4.code, t.TABLE3.code, *_ITEM_CODES):
+        for preferred in (template.TABLE4.code, template.TABLE3.code, *_ITEM_CODES):
             if preferred in candidates:
                 return preferred
         return None
@@ -291,16 +291,16 @@ class _Placer:
             self.start_item(numeral, block)
             return
         if is_table3_note(text) and len(text) < _NOTE_MAX:
-            self.switch(t.TABLE3.code, block)
-            self.orders.pop(t.TABLE3.code, None)
+            self.switch(template.TABLE3.code, block)
+            self.orders.pop(template.TABLE3.code, None)
             labels = header_labels()
-            self.headers.setdefault(t.TABLE3.code, []).extend(
+            self.headers.setdefault(template.TABLE3.code, []).extend(
                 c.strip() for c in block.cells if normalise(c) in labels
             )
-            self.header_lines.setdefault(t.TABLE3.code, []).append(
+            self.header_lines.setdefault(template.TABLE3.code, []).append(
                 [normalise(c) for c in block.cells if normalise(c) in labels]
             )
-            self.header_text[t.TABLE3.code] = self.header_text.get(t.TABLE3.code, "") + normalise(text)
+            self.header_text[template.TABLE3.code] = self.header_text.get(template.TABLE3.code, "") + normalise(text)
             return
         header = self.header_table(block)
         if header in _ITEM_CODES and self.table == IGNORE:
@@ -312,7 +312,7 @@ class _Placer:
             self.headers.setdefault(header, []).extend(_header_cells(block))
             self.header_lines.setdefault(header, []).append(_header_cells(block))
             return
-        if self.format == t.FORMAT_2019 and format_2019_markers(text):
+        if self.format == template.FORMAT_2019 and format_2019_markers(text):
             return  # a header of the old format's tables; P-3 says so
         label, values = split_label(block.cells)
         if label:
@@ -325,10 +325,10 @@ class _Placer:
         section 四): recognised by its words, with a warning instead of "missing"."""
         if "五" in self.report.headings or "四" not in self.report.headings:
             return
-        after = self.report.source_lines.get(f"row/{t.TABLE4.code}/cases", 0)
+        after = self.report.source_lines.get(f"row/{template.TABLE4.code}/cases", 0)
         lines = self.texts.get("四", [])
         tail = [(n, text) for n, text in lines if n > after]
-        words = t.SECTION_CONTENT_WORDS["五"]
+        words = template.SECTION_CONTENT_WORDS["五"]
         start = next((i for i, (_, text) in enumerate(tail) if any(w in text for w in words)), None)
         if start is None:
             return
@@ -336,20 +336,20 @@ class _Placer:
         self.texts["四"] = [x for x in lines if x not in moved]
         self.texts["五"] = moved
         line, first = moved[0]
-        self.report.headings["五"] = t.SECTIONS_BY_CODE["五"].heading
+        self.report.headings["五"] = template.SECTIONS_BY_CODE["五"].heading
         self.report.source_lines["section/五"] = line
         self.findings.append(Finding(
             "P-1", Severity.WARNING,
-            f"第五部分没有标题“{t.SECTIONS_BY_CODE['五'].heading}”，按内容（“{first[:20]}”）识别",
+            f"第五部分没有标题“{template.SECTIONS_BY_CODE['五'].heading}”，按内容（“{first[:20]}”）识别",
             code="heading_inferred", section="五", line=line,
         ))
 
     def note_data_line(self, block: Block) -> None:
         """Remember a line of table 三 holding one row's numbers, for `read_by_position`."""
-        if self.table == t.TABLE4.code or (self.section != "三" and self.table != t.TABLE3.code):
+        if self.table == template.TABLE4.code or (self.section != "三" and self.table != template.TABLE3.code):
             return
         label, values = split_label(block.cells)
-        size = len(t.TABLE3.columns)
+        size = len(template.TABLE3.columns)
         values = list(values)
         while values and not values[0].strip():
             values.pop(0)
@@ -362,7 +362,7 @@ class _Placer:
             for start in (0, *label_starts(label)):
                 match = self.find_row(label[start:])
                 if match is not None:
-                    row = match[0].row if match[0].table == t.TABLE3.code else None
+                    row = match[0].row if match[0].table == template.TABLE3.code else None
                     break
         self.data_lines.append((block.line, values, row))
 
@@ -371,13 +371,13 @@ class _Placer:
         above, some below, some lost. When the lines of numbers are exactly as many as the rows
         and every label still beside its numbers names the row at that place, the rows are read
         in order instead of by label."""
-        table = t.TABLE3
+        table = template.TABLE3
         if self.runs.get(table.code) or SUBTOTAL in self.order_for(table):
             return
         unread = self.report.unread
         rows = [r.code for r in table.rows
                 if unread.get(f"{table.code}/{r.code}") != "merged"
-                and not (self.format == t.FORMAT_2019 and r.code in _NOT_IN_2019)]
+                and not (self.format == template.FORMAT_2019 and r.code in _NOT_IN_2019)]
         troubled = [f for f in self.findings if f.section == "三" and f.code in _READING_TROUBLE]
         missing = [r for r in rows if not self.report.has_row(table.code, r)]
         if not (missing or troubled) or len(self.data_lines) != len(rows):
@@ -398,7 +398,7 @@ class _Placer:
         for row, (line, values, _named) in zip(rows, self.data_lines, strict=True):
             self.report.source_lines[f"row/{table.code}/{row}"] = line
             for column, raw in zip(columns, values, strict=True):
-                key = t.cell_key(table.code, row, column)
+                key = template.cell_key(table.code, row, column)
                 if not raw.strip():
                     unread[key] = "blank"
                     blanks.append(f"第{line}行")
@@ -420,12 +420,12 @@ class _Placer:
     def start_item(self, numeral: str, block: Block) -> None:
         self.flush()
         code = ITEM_BY_NUMERAL.get(numeral)
-        if code is None or self.format == t.FORMAT_2019:
+        if code is None or self.format == template.FORMAT_2019:
             self.table = IGNORE
             return
         self.table = code
         if code in self.report.table_titles:
-            self.unplaced(block, f"表格“{t.TABLES_BY_CODE[code].title}”重复出现", Severity.WARNING)
+            self.unplaced(block, f"表格“{template.TABLES_BY_CODE[code].title}”重复出现", Severity.WARNING)
             return
         self.report.table_titles[code] = block.joined
         self.report.source_lines[f"table/{code}"] = block.line
@@ -453,7 +453,7 @@ class _Placer:
         has_numbers = any(v.strip() for v in values)
         if not has_numbers and self.in_table4() and is_heading_fragment(block):
             # "总 计 总计", "维持 纠正 结果 审结": table 四's header wrapped in pieces.
-            self.header_text[t.TABLE4.code] = self.header_text.get(t.TABLE4.code, "") + normalise(label)
+            self.header_text[template.TABLE4.code] = self.header_text.get(template.TABLE4.code, "") + normalise(label)
             return
         match = self.find_row(label)
         if match is None:
@@ -475,11 +475,11 @@ class _Placer:
                     self.maybe_flush()
                     return
         if match is None and not core and grouped:
-            if "其他处理" in normalise(label) and (self.format == t.FORMAT_2019 or has_numbers):
+            if "其他处理" in normalise(label) and (self.format == template.FORMAT_2019 or has_numbers):
                 # The 2019 format has one 其他处理 row; in a 2021 report it is the (六) group
                 # written as one row, or a homemade subtotal (decided when the table is read).
-                match = (RowKey(t.TABLE3.code, "other", "其他处理", True), False)
-                if self.format != t.FORMAT_2019:
+                match = (RowKey(template.TABLE3.code, "other", "其他处理", True), False)
+                if self.format != template.FORMAT_2019:
                     self.flush()
                     self.six_group = block.line
             elif has_numbers:
@@ -491,18 +491,18 @@ class _Placer:
                 return
             else:
                 self.flush()
-                if self.table not in (t.TABLE3.code,):
-                    self.switch(t.TABLE3.code, block)
+                if self.table not in (template.TABLE3.code,):
+                    self.switch(template.TABLE3.code, block)
                 return
         if match is None and self.table == IGNORE:
             return  # a row of a table only the 2019 format has (P-3 says so)
         kind = _appeal_kind(label)
         if match is None and kind is not None and len([v for v in values if v.strip()]) >= 4 and (
-            self.table == t.TABLE4.code or self.section == "四"
+            self.table == template.TABLE4.code or self.section == "四"
         ):
             self.appeal_row(block, kind, values)
             return
-        if match is None and self.table == t.TABLE4.code and normalise(label) in _TABLE4_ROW_WORDS:
+        if match is None and self.table == template.TABLE4.code and normalise(label) in _TABLE4_ROW_WORDS:
             self.numbers_line(block, values)
             return
         fragments = is_heading_fragment(block)
@@ -519,7 +519,7 @@ class _Placer:
                     return
             table = self.table or _SECTION_TABLE.get(self.section or "")
             if fragments or _header_like(label, table):
-                if table in (*_ROW_TABLES, t.TABLE4.code) and table not in self.rows_seen:
+                if table in (*_ROW_TABLES, template.TABLE4.code) and table not in self.rows_seen:
                     if table != self.table:
                         self.switch(table, block)
                     self.header_text[table] = self.header_text.get(table, "") + normalise(label)
@@ -532,12 +532,12 @@ class _Placer:
                 self.add_text(block.line, block.joined)
             return
         key, _partial = match
-        if key.table in _ITEM_CODES and self.format == t.FORMAT_2019:
+        if key.table in _ITEM_CODES and self.format == template.FORMAT_2019:
             return
         self.flush()
         if key.table != self.table:
             self.switch(key.table, block)
-        expected = len(self.order_for(t.TABLES_BY_CODE[key.table]))
+        expected = len(self.order_for(template.TABLES_BY_CODE[key.table]))
         self.pending = _Pending(key, _own_label(label), block.line, expected)
         self.pending.add(values)
         orphan = self.orphan
@@ -547,14 +547,14 @@ class _Placer:
         self.maybe_flush()
 
     def in_table4(self) -> bool:
-        return self.table == t.TABLE4.code or (self.section == "四" and self.table is None)
+        return self.table == template.TABLE4.code or (self.section == "四" and self.table is None)
 
-    def appeal_row(self, block: Block, kind: t.Column, values: list[str]) -> None:
+    def appeal_row(self, block: Block, kind: template.Column, values: list[str]) -> None:
         """Table 四 written one row per kind of case ("行政复议 1 0 0 1 2"), not as one row of 15."""
         self.flush()
-        if self.table != t.TABLE4.code:
-            self.switch(t.TABLE4.code, block)
-        table = t.TABLE4
+        if self.table != template.TABLE4.code:
+            self.switch(template.TABLE4.code, block)
+        table = template.TABLE4
         if not self.transposed_reported:
             self.transposed_reported = True
             self.findings.append(Finding(
@@ -562,16 +562,16 @@ class _Placer:
                 "第四部分表格按行填写三类案件（行列与官方格式不同），已按行标签读取",
                 code="transposed_table4", section="四", table=table.code, line=block.line,
             ))
-            self.headers.setdefault(table.code, []).extend(t.TABLE4_GROUP_LABELS)
+            self.headers.setdefault(table.code, []).extend(template.TABLE4_GROUP_LABELS)
         values = list(values)
         while values and not values[-1].strip():
             values.pop()
-        results = [*t.APPEAL_RESULTS, t.APPEAL_TOTAL]
+        results = [*template.APPEAL_RESULTS, template.APPEAL_TOTAL]
         for result, raw in zip(results, values, strict=False):
             number = parse_number(raw)
             if number is None:  # pragma: no cover - split_label only yields numbers
                 continue
-            key = t.cell_key(table.code, "cases", f"{kind.code}.{result.code}")
+            key = template.cell_key(table.code, "cases", f"{kind.code}.{result.code}")
             if key in self.report.cells:
                 self.unplaced(block, f"“{kind.label}”行重复出现，此行未计入")
                 return
@@ -590,12 +590,12 @@ class _Placer:
             self.maybe_flush()
             return
         numbers = [v for v in values if v.strip()]
-        if self.table == t.TABLE4.code or (len(numbers) == 15 and self.table != t.TABLE3.code):
+        if self.table == template.TABLE4.code or (len(numbers) == 15 and self.table != template.TABLE3.code):
             self.flush()
-            if self.table != t.TABLE4.code:
-                self.switch(t.TABLE4.code, block)
-            key = RowKey(t.TABLE4.code, "cases", "", False)
-            self.pending = _Pending(key, "", block.line, len(t.TABLE4.columns))
+            if self.table != template.TABLE4.code:
+                self.switch(template.TABLE4.code, block)
+            key = RowKey(template.TABLE4.code, "cases", "", False)
+            self.pending = _Pending(key, "", block.line, len(template.TABLE4.columns))
             self.pending.add(values)
             self.maybe_flush()
             return
@@ -621,10 +621,10 @@ class _Placer:
         pending, self.pending = self.pending, None
         if pending is None:
             return
-        table = t.TABLES_BY_CODE[pending.key.table]
+        table = template.TABLES_BY_CODE[pending.key.table]
         row = pending.key.row
         row_key = f"row/{table.code}/{row}"
-        if (table.code, row) == (t.TABLE3.code, "other") and self.six_group is not None and (
+        if (table.code, row) == (template.TABLE3.code, "other") and self.six_group is not None and (
             pending.line != self.six_group
         ):
             self.unsix()
@@ -640,7 +640,7 @@ class _Placer:
         self.report.source_lines[row_key] = pending.line
         self.rows_seen.add(table.code)
         self.last_row = [pending.key, pending.label]
-        if pending.label and not (self.format == t.FORMAT_2019 and pending.key.core == "其他处理"):
+        if pending.label and not (self.format == template.FORMAT_2019 and pending.key.core == "其他处理"):
             self.report.row_labels[f"{table.code}/{row}"] = pending.label
         columns = self.order_for(table)
         pieces = [v.strip() for v in pending.values if v.strip()]
@@ -665,7 +665,7 @@ class _Placer:
                 continue
             if table.decimal:
                 number = Decimal(number)
-            key = t.cell_key(table.code, row, column)
+            key = template.cell_key(table.code, row, column)
             self.report.cells[key] = number
             self.report.source_lines[key] = pending.line
         extra = [v for v in pending.values[len(columns):] if v.strip()]
@@ -677,7 +677,7 @@ class _Placer:
                 line=pending.line,
             ))
 
-    def mark_unread(self, table: t.Table, row: str | None, columns: list[str], line: int | None,
+    def mark_unread(self, table: template.Table, row: str | None, columns: list[str], line: int | None,
                     why: str, message: str) -> None:
         """Record cells (or a whole row, or table) not read from this copy, with a notice."""
         unread = self.report.unread
@@ -687,7 +687,7 @@ class _Placer:
             unread[f"{table.code}/{row}"] = why
         for column in columns:
             if column != SUBTOTAL:
-                unread[t.cell_key(table.code, row or "", column)] = why
+                unread[template.cell_key(table.code, row or "", column)] = why
         self.findings.append(Finding(
             "P-1", Severity.NOTICE, message, code=f"unread_{why}", section=table.section,
             table=table.code, row=row, column=columns[0] if len(columns) == 1 else None, line=line,
@@ -696,13 +696,13 @@ class _Placer:
     def unsix(self) -> None:
         """The "（六）其他处理" row read as "3.其他" was a homemade subtotal: its sub-rows follow."""
         line, self.six_group = self.six_group, None
-        for column in t.TABLE3.columns:
-            self.report.cells.pop(t.cell_key(t.TABLE3.code, "other", column.code), None)
-        self.report.source_lines.pop(f"row/{t.TABLE3.code}/other", None)
-        self.report.row_labels.pop(f"{t.TABLE3.code}/other", None)
+        for column in template.TABLE3.columns:
+            self.report.cells.pop(template.cell_key(template.TABLE3.code, "other", column.code), None)
+        self.report.source_lines.pop(f"row/{template.TABLE3.code}/other", None)
+        self.report.row_labels.pop(f"{template.TABLE3.code}/other", None)
         self.findings.append(Finding(
             "P-1", Severity.WARNING, "“（六）其他处理”是分组标题，官方格式没有小计行，此行数字未计入",
-            code="unplaced", section="三", table=t.TABLE3.code, line=line,
+            code="unplaced", section="三", table=template.TABLE3.code, line=line,
         ))
 
     def finish_six(self) -> None:
@@ -710,23 +710,23 @@ class _Placer:
         if self.six_group is None:
             return
         subs = ("other_no_correction", "other_unpaid_fee")
-        if any(self.report.has_row(t.TABLE3.code, r) for r in subs):
+        if any(self.report.has_row(template.TABLE3.code, r) for r in subs):
             self.unsix()
             return
         line, self.six_group = self.six_group, None
         for row in subs:
-            self.report.unread[f"{t.TABLE3.code}/{row}"] = "merged"
-        self.report.row_labels.pop(f"{t.TABLE3.code}/other", None)
+            self.report.unread[f"{template.TABLE3.code}/{row}"] = "merged"
+        self.report.row_labels.pop(f"{template.TABLE3.code}/other", None)
         self.findings.append(Finding(
             "P-1", Severity.WARNING,
             "“（六）其他处理”只填了一行，没有分为官方格式的三个子项（1.逾期不补正、2.逾期未缴费、3.其他）；"
             "该行数字按“3.其他”核对",
-            code="merged_group_row", section="三", table=t.TABLE3.code, row="other", line=line,
+            code="merged_group_row", section="三", table=template.TABLE3.code, row="other", line=line,
         ))
 
     # --- rows whose cells ran together ---------------------------------------------------------
 
-    def split_runs(self, table: t.Table, runs: list[_Run]) -> None:
+    def split_runs(self, table: template.Table, runs: list[_Run]) -> None:
         """Split each run-together row into its cells: a split is used when it is the only one
         possible, or the only one that fits every sum of the table; otherwise the row is left
         unread (never a sum error from a guess)."""
@@ -750,7 +750,7 @@ class _Placer:
         by_row = {run.key.row: run for run in runs}
         doubts: set[tuple[str, int]] = set()
         how = "只有一种拆分能使各行、各列的总计都成立，已按此拆分读取"
-        if table.code == t.TABLE3.code and options and not chosen and not unsure:
+        if table.code == template.TABLE3.code and options and not chosen and not unsure:
             # No split makes every column sum hold: take each row's only split that makes its
             # own total hold, but a column sum is reported only if it fails whatever the split.
             chosen = {row: found[0] for row, found in options.items() if len(found) == 1}
@@ -761,7 +761,7 @@ class _Placer:
         for row, values in (*certain.items(), *chosen.items()):
             run = by_row[row]
             for i, (column, value) in enumerate(zip(table.columns, values, strict=True)):
-                key = t.cell_key(table.code, row, column.code)
+                key = template.cell_key(table.code, row, column.code)
                 if (row, i) in doubts:
                     self.report.unread[key] = "unread"
                 self.report.cells[key] = Decimal(value) if table.decimal else value
@@ -785,13 +785,13 @@ class _Placer:
                 "无法确定各单元格的数值，此行未核对",
             )
 
-    def choose(self, table: t.Table, certain: dict[str, tuple[int, ...]],
+    def choose(self, table: template.Table, certain: dict[str, tuple[int, ...]],
                options: dict[str, list[tuple[int, ...]]]
                ) -> tuple[dict[str, tuple[int, ...]], list[str]]:
         """The rows whose split is settled by the table's column sums, and those left unsure."""
         if not options:
             return {}, []
-        if table.code != t.TABLE3.code:
+        if table.code != template.TABLE3.code:
             chosen = {row: found[0] for row, found in options.items() if len(found) == 1}
             return chosen, [row for row in options if row not in chosen]
         known: dict[str, tuple[int, ...] | None] = {}
@@ -807,7 +807,7 @@ class _Placer:
                     int(self.report.value(table.code, row.code, c.code)) for c in table.columns
                 )
             elif self.report.unread.get(f"{table.code}/{row.code}") == "merged" or (
-                self.format == t.FORMAT_2019 and row.code in _NOT_IN_2019
+                self.format == template.FORMAT_2019 and row.code in _NOT_IN_2019
             ):
                 known[row.code] = (0,) * len(table.columns)
             else:
@@ -833,7 +833,7 @@ class _Placer:
                 chosen[row] = solutions[0][i]
         return chosen, [r for r in ambiguous if r not in chosen]
 
-    def doubtful_columns(self, table: t.Table, settled: dict[str, tuple[int, ...]],
+    def doubtful_columns(self, table: template.Table, settled: dict[str, tuple[int, ...]],
                          unsure: list[str], possible: dict[str, list[tuple[int, ...]] | None]
                          ) -> set[tuple[str, int]]:
         """Cells of split rows in the columns whose sums fail as split but would hold under some
@@ -855,7 +855,7 @@ class _Placer:
                     doubts.update((r, i) for r in rows if r in possible)
         return doubts
 
-    def order_for(self, table: t.Table) -> list[str]:
+    def order_for(self, table: template.Table) -> list[str]:
         order = self.orders.get(table.code)
         if order is None:
             order = self.orders[table.code] = self.column_order(table)
@@ -869,14 +869,14 @@ class _Placer:
                 ))
         return order
 
-    def column_order(self, table: t.Table) -> list[str]:
+    def column_order(self, table: template.Table) -> list[str]:
         """Column codes in the order the file's header gives them (official order otherwise)."""
         official = [c.code for c in table.columns]
         seen = [normalise(x) for x in self.headers.get(table.code, [])]
-        if table.code == t.TABLE3.code:
+        if table.code == template.TABLE3.code:
             return self.table3_order(official)
-        if table.code == t.TABLE4.code:
-            results = [*t.APPEAL_RESULTS, t.APPEAL_TOTAL]
+        if table.code == template.TABLE4.code:
+            results = [*template.APPEAL_RESULTS, template.APPEAL_TOTAL]
             by_label = {normalise(c.label): c.code for c in results}
             seq = [by_label[x] for x in seen if x in by_label]
             if len(seq) == 10:
@@ -884,7 +884,7 @@ class _Placer:
             if len(seq) != 15:
                 return official
             order = []
-            for i, kind in enumerate(t.APPEAL_KINDS):
+            for i, kind in enumerate(template.APPEAL_KINDS):
                 group = seq[i * 5 : i * 5 + 5]
                 if sorted(group) != sorted(c.code for c in results):
                     return official
@@ -895,14 +895,14 @@ class _Placer:
     def table3_order(self, official: list[str]) -> list[str]:
         """Applicant columns as the header orders them: one line with all seven, or a line
         with 法人或其他组织 whose five types are on a following line."""
-        by_label = {normalise(c.label): c.code for c in t.TABLE3.columns}
-        org_group = normalise(t.ORGANISATION_GROUP)
-        org_codes = {c.code for c in t.ORGANISATION_TYPES}
+        by_label = {normalise(c.label): c.code for c in template.TABLE3.columns}
+        org_group = normalise(template.ORGANISATION_GROUP)
+        org_codes = {c.code for c in template.ORGANISATION_TYPES}
         lines = [[x for x in line if x in by_label or x in (org_group, _SUBTOTAL_LABEL)]
-                 for line in self.header_lines.get(t.TABLE3.code, [])]
+                 for line in self.header_lines.get(template.TABLE3.code, [])]
         for i, line in enumerate(lines):
             own_orgs = [x for x in line if by_label.get(x) in org_codes]
-            total = normalise(t.APPLICANT_TOTAL.label)
+            total = normalise(template.APPLICANT_TOTAL.label)
             if org_group in line and total in line and own_orgs and (
                 line.index(org_group) < line.index(total) < line.index(own_orgs[0])
             ):
@@ -926,7 +926,7 @@ class _Placer:
         return official
 
     def unplaced(self, block: Block, message: str, severity: Severity = Severity.WARNING) -> None:
-        if self.format == t.FORMAT_2019 and self.section == "二":
+        if self.format == template.FORMAT_2019 and self.section == "二":
             return  # the old format's tables of section 二 are not read (P-3 says so)
         self.findings.append(Finding(
             "P-1", severity, message, code="unplaced", section=self.section, line=block.line,
@@ -941,7 +941,7 @@ class _Placer:
         self.read_by_position()
         self.infer_section_five()
         for table, rows in self.runs.items():
-            self.split_runs(t.TABLES_BY_CODE[table], rows)
+            self.split_runs(template.TABLES_BY_CODE[table], rows)
         report = self.report
         report.format = self.format
         for code, lines in self.texts.items():
@@ -955,13 +955,13 @@ class _Placer:
             # text read across ("商业企科研机社会公法律服 / 业 构 益组织 务机构"): a label whose
             # characters all appear in the header lines, in order or not, counts as present.
             seen = {normalise(x) for x in report.column_labels.get(table, [])}
-            for label in t.table_header_labels(t.TABLES_BY_CODE[table]):
+            for label in template.table_header_labels(template.TABLES_BY_CODE[table]):
                 if normalise(label) not in seen and _within(normalise(label), text):
                     report.column_labels.setdefault(table, []).append(label)
         self.read_title()
-        if self.format == t.FORMAT_2019:
+        if self.format == template.FORMAT_2019:
             # The 2021 format applies from the 2021 reports on; before that the old one was due.
-            late = report.year is not None and report.year >= t.FORMAT_FIRST_YEAR
+            late = report.year is not None and report.year >= template.FORMAT_FIRST_YEAR
             self.findings.append(Finding(
                 "P-3", Severity.ERROR if late else Severity.WARNING,
                 "该报告使用2019年试行格式（国办公开办函〔2019〕60号，见“"
@@ -999,10 +999,10 @@ class _Placer:
         report.level = guess_agency_level(report.agency)
 
 
-_APPEAL_KIND_LABELS = {normalise(k.label): k for k in t.APPEAL_KINDS}
+_APPEAL_KIND_LABELS = {normalise(k.label): k for k in template.APPEAL_KINDS}
 
 
-def _appeal_kind(label: str) -> t.Column | None:
+def _appeal_kind(label: str) -> template.Column | None:
     """"行政复议", "行政诉讼（复议后起诉）", "未经复议直接起诉" → the kind of case."""
     norm = re.sub(r"[()（）:：]", "", normalise(label))
     if norm.startswith("行政诉讼") and len(norm) > 4:
@@ -1017,7 +1017,7 @@ def _within(needle: str, haystack: str) -> bool:
 
 @lru_cache(maxsize=8)
 def _header_chars(table: str) -> frozenset[str]:
-    return frozenset("".join(normalise(x) for x in t.table_header_labels(t.TABLES_BY_CODE[table])))
+    return frozenset("".join(normalise(x) for x in template.table_header_labels(template.TABLES_BY_CODE[table])))
 
 
 def _header_like(label: str, table: str | None) -> bool:
@@ -1042,7 +1042,7 @@ def _own_label(label: str) -> str:
     return text
 
 
-_GROUP_FORMS = tuple(sorted({normalise(h) for h in t.TABLE3_GROUP_HEADINGS}, key=len, reverse=True))
+_GROUP_FORMS = tuple(sorted({normalise(h) for h in template.TABLE3_GROUP_HEADINGS}, key=len, reverse=True))
 
 
 def _join_lines(lines: list[tuple[int, str]], *, contiguous: bool) -> tuple[str, int | None]:
@@ -1088,15 +1088,15 @@ def _header_cells(block: Block) -> list[str]:
 
 def _columns_hold(values: dict[str, tuple[int, ...] | None], columns: int) -> bool:
     """Table 三's column sums (R3-1, R3-3) hold wherever every row they need is known."""
-    balance = (t.ROW_NEW, t.ROW_CARRIED_IN, t.ROW_RESULTS_TOTAL, t.ROW_CARRIED_OUT)
-    outcomes = (*t.OUTCOME_CODES, t.ROW_RESULTS_TOTAL)
+    balance = (template.ROW_NEW, template.ROW_CARRIED_IN, template.ROW_RESULTS_TOTAL, template.ROW_CARRIED_OUT)
+    outcomes = (*template.OUTCOME_CODES, template.ROW_RESULTS_TOTAL)
     for i in range(columns):
         if all(values.get(r) is not None for r in balance):
             new, carried_in, total, carried_out = (values[r][i] for r in balance)
             if new + carried_in != total + carried_out:
                 return False
         if all(values.get(r) is not None for r in outcomes):
-            if sum(values[r][i] for r in t.OUTCOME_CODES) != values[t.ROW_RESULTS_TOTAL][i]:
+            if sum(values[r][i] for r in template.OUTCOME_CODES) != values[template.ROW_RESULTS_TOTAL][i]:
                 return False
     return True
 
@@ -1131,6 +1131,6 @@ def _may_add_up(sets: list[set[int] | None]) -> bool:
 
 
 _COLUMN_RULES = (
-    ((t.ROW_NEW, t.ROW_CARRIED_IN, t.ROW_RESULTS_TOTAL, t.ROW_CARRIED_OUT), _may_balance),
-    ((*t.OUTCOME_CODES, t.ROW_RESULTS_TOTAL), _may_add_up),
+    ((template.ROW_NEW, template.ROW_CARRIED_IN, template.ROW_RESULTS_TOTAL, template.ROW_CARRIED_OUT), _may_balance),
+    ((*template.OUTCOME_CODES, template.ROW_RESULTS_TOTAL), _may_add_up),
 )

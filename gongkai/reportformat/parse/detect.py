@@ -7,17 +7,17 @@ so the parser asks here first. Imports only `template` and `labels`.
 
 from __future__ import annotations
 
-from .. import template as t
+from .. import template
 from .labels import normalise
 
-_MARKERS = tuple(normalise(m) for m in t.FORMAT_2019_MARKERS)
+_MARKERS = tuple(normalise(m) for m in template.FORMAT_2019_MARKERS)
 
 
 def format_2019_markers(text: str) -> list[str]:
     norm = normalise(text)
-    return [m for m, n in zip(t.FORMAT_2019_MARKERS, _MARKERS, strict=True) if n in norm]
+    return [m for m, n in zip(template.FORMAT_2019_MARKERS, _MARKERS, strict=True) if n in norm]
 
 
 def detect_format(text: str) -> str:
     """`template.FORMAT_2019` when two or more markers of the old format appear, else 2021."""
-    return t.FORMAT_2019 if len(format_2019_markers(text)) >= 2 else t.FORMAT_2021
+    return template.FORMAT_2019 if len(format_2019_markers(text)) >= 2 else template.FORMAT_2021

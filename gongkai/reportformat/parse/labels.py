@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import template as t
+from .. import template
 
 _QUOTES = re.compile(r"[\"'“”‘’「」『』《》〈〉]")
 _SPACE = re.compile(r"\s+")
@@ -47,9 +47,9 @@ _HEADING = re.compile(r"^(?:第?([一二三四五六])(?:部分)?[.,:]?)?(.+?)[:
 @lru_cache(maxsize=1)
 def _section_titles() -> dict[str, str]:
     titles: dict[str, str] = {}
-    for section in t.SECTIONS:
+    for section in template.SECTIONS:
         titles[normalise(section.title)] = section.code
-        for variant in t.SECTION_TITLE_VARIANTS.get(section.code, ()):
+        for variant in template.SECTION_TITLE_VARIANTS.get(section.code, ()):
             titles[normalise(variant)] = section.code
     return titles
 
@@ -70,7 +70,7 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 def edits_allowed(official: str) -> int:
-    return min(t.LABEL_MAX_EDITS, int(len(official) * t.LABEL_EDIT_RATIO))
+    return min(template.LABEL_MAX_EDITS, int(len(official) * template.LABEL_EDIT_RATIO))
 
 
 def closest(text: str, candidates: dict[str, str]) -> str | None:
@@ -99,7 +99,7 @@ def match_section(text: str) -> str | None:
         code = closest(title, _section_titles())
     if code is None:
         return None
-    if numeral is None and len(title) < 5 and title != normalise(t.SECTIONS[0].title):
+    if numeral is None and len(title) < 5 and title != normalise(template.SECTIONS[0].title):
         return None
     return code
 
@@ -107,7 +107,7 @@ def match_section(text: str) -> str | None:
 # --- tables of section 二 --------------------------------------------------------------------
 
 _ITEM_TITLE = re.compile(r"第二十条第\(?([一五六八九])\)?项")
-ITEM_BY_NUMERAL = {"一": t.ITEM_1.code, "五": t.ITEM_5.code, "六": t.ITEM_6.code, "八": t.ITEM_8.code}
+ITEM_BY_NUMERAL = {"一": template.ITEM_1.code, "五": template.ITEM_5.code, "六": template.ITEM_6.code, "八": template.ITEM_8.code}
 
 
 def match_item_title(text: str) -> str | None:
@@ -130,12 +130,12 @@ class RowKey:
 @lru_cache(maxsize=1)
 def row_keys() -> tuple[RowKey, ...]:
     keys: list[RowKey] = []
-    for table in t.TABLES:
-        if table.code == t.TABLE4.code:
+    for table in template.TABLES:
+        if table.code == template.TABLE4.code:
             continue
         for row in table.rows:
             keys.append(RowKey(table.code, row.code, strip_numbering(normalise(row.label)), False))
-            for variant in t.ROW_LABEL_VARIANTS.get((table.code, row.code), ()):
+            for variant in template.ROW_LABEL_VARIANTS.get((table.code, row.code), ()):
                 core = strip_numbering(normalise(variant))
                 keys.append(RowKey(table.code, row.code, core, True))
     return tuple(keys)
@@ -143,7 +143,7 @@ def row_keys() -> tuple[RowKey, ...]:
 
 @lru_cache(maxsize=1)
 def _group_prefixes() -> tuple[str, ...]:
-    heads = [normalise(h) for h in t.TABLE3_GROUP_HEADINGS]
+    heads = [normalise(h) for h in template.TABLE3_GROUP_HEADINGS]
     heads += [strip_numbering(h) for h in heads]
     return tuple(sorted(set(heads), key=len, reverse=True))
 
@@ -217,21 +217,21 @@ def header_labels() -> dict[str, tuple[str, ...]]:
 
     def add(label: str, table: str) -> None:
         found.setdefault(normalise(label), set()).add(table)
-        for variant in t.COLUMN_LABEL_VARIANTS.get(label, ()):
+        for variant in template.COLUMN_LABEL_VARIANTS.get(label, ()):
             found.setdefault(normalise(variant), set()).add(table)
 
-    for item in t.ITEM_TABLES:
+    for item in template.ITEM_TABLES:
         add(item.row_header, item.code)
         for column in item.columns:
             add(column.label, item.code)
-    add(t.APPLICANT_GROUP, t.TABLE3.code)
-    add(t.ORGANISATION_GROUP, t.TABLE3.code)
-    for column in t.TABLE3.columns:
-        add(column.label, t.TABLE3.code)
-    for label in t.TABLE4_GROUP_LABELS:
-        add(label, t.TABLE4.code)
-    for column in (*t.APPEAL_RESULTS, t.APPEAL_TOTAL):
-        add(column.label, t.TABLE4.code)
+    add(template.APPLICANT_GROUP, template.TABLE3.code)
+    add(template.ORGANISATION_GROUP, template.TABLE3.code)
+    for column in template.TABLE3.columns:
+        add(column.label, template.TABLE3.code)
+    for label in template.TABLE4_GROUP_LABELS:
+        add(label, template.TABLE4.code)
+    for column in (*template.APPEAL_RESULTS, template.APPEAL_TOTAL):
+        add(column.label, template.TABLE4.code)
     return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
@@ -261,7 +261,7 @@ def numbering_agrees(label: str, key: RowKey) -> bool:
     own = _numbering_kind(label)
     if own is None:
         return True
-    row = _numbering_kind(t.TABLES_BY_CODE[key.table].row(key.row).label)
+    row = _numbering_kind(template.TABLES_BY_CODE[key.table].row(key.row).label)
     return row is None or row == own
 
 
@@ -272,9 +272,9 @@ def label_starts(label: str) -> list[int]:
 
 @lru_cache(maxsize=1)
 def _heading_texts() -> tuple[str, ...]:
-    texts = [normalise(h) for h in t.TABLE3_GROUP_HEADINGS]
-    texts += [normalise(h) for tb in t.TABLES for h in t.table_header_labels(tb)]
-    texts.append(normalise(t.TABLE3_NOTE))
+    texts = [normalise(h) for h in template.TABLE3_GROUP_HEADINGS]
+    texts += [normalise(h) for tb in template.TABLES for h in template.table_header_labels(tb)]
+    texts.append(normalise(template.TABLE3_NOTE))
     return tuple(texts)
 
 

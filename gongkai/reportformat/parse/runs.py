@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from .. import template as t
+from .. import template
 from .labels import edit_distance, edits_allowed, header_labels, normalise
 
 MAX_DIGITS = 9  # a cell of a count table has at most this many digits (a province: 8)
@@ -36,7 +36,7 @@ _NUMERALS = "一二三四五六"
 
 @lru_cache(maxsize=1)
 def _heading_pattern() -> re.Pattern[str]:
-    titles = {s.code: [s.title, *t.SECTION_TITLE_VARIANTS.get(s.code, ())] for s in t.SECTIONS}
+    titles = {s.code: [s.title, *template.SECTION_TITLE_VARIANTS.get(s.code, ())] for s in template.SECTIONS}
     alternatives = []
     for code, names in titles.items():
         for name in sorted(set(names), key=len, reverse=True):
@@ -56,9 +56,9 @@ def _misprinted_headings(text: str, found: set[tuple[int, int]]) -> Iterator[tup
         if match.start() in starts:
             continue
         code = match.group(1)
-        section = t.SECTIONS_BY_CODE[code]
+        section = template.SECTIONS_BY_CODE[code]
         best: tuple[int, int] | None = None
-        for title in (section.title, *t.SECTION_TITLE_VARIANTS.get(code, ())):
+        for title in (section.title, *template.SECTION_TITLE_VARIANTS.get(code, ())):
             allowed = edits_allowed(title)
             if len(title) < 6 or not allowed:
                 continue
@@ -204,9 +204,9 @@ _TABLE4_GROUPS = ((0, 1, 2, 3, 4), (5, 6, 7, 8, 9), (10, 11, 12, 13, 14))
 
 
 def sum_groups(table: str) -> tuple[tuple[int, ...], ...]:
-    if table == t.TABLE3.code:
+    if table == template.TABLE3.code:
         return _TABLE3_GROUPS
-    if table == t.TABLE4.code:
+    if table == template.TABLE4.code:
         return _TABLE4_GROUPS
     return ()
 

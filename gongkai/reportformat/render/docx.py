@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 
-from .. import template as t
+from .. import template
 from ..values import Report
 from .docx_page import add_body, add_heading, add_title, official_document
 from .layout import Cell, item_grid, paragraphs, table3_grid, table4_grid
@@ -93,7 +93,7 @@ def _run(text: str):  # noqa: ANN202
 def render_docx(report: Report) -> bytes:
     document = official_document()
     add_title(document, report.title)
-    for section in t.SECTIONS:
+    for section in template.SECTIONS:
         add_heading(document, section.heading)
         for para in paragraphs(report.texts.get(section.code, "")):
             add_body(document, para)

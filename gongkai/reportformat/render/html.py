@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .. import template as t
+from .. import template
 from ..values import Report
 from .layout import Cell, item_grid, paragraphs, table3_grid, table4_grid
 
@@ -74,7 +74,7 @@ def render_fragment(report: Report, *, title: bool = True) -> str:
     """The report as an <article>, for embedding in a site page (styles in `CSS`); without its
     <h1> title where the page already has it (a published report's document page)."""
     parts = ['<article class="annual-report">'] + ([f"<h1>{escape(report.title)}</h1>"] if title else [])
-    for section in t.SECTIONS:
+    for section in template.SECTIONS:
         parts.append(f'<section id="section-{section.number}"><h2>{escape(section.heading)}</h2>')
         for para in paragraphs(report.texts.get(section.code, "")):
             parts.append(f"<p>{escape(para)}</p>")

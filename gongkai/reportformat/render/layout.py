@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .. import template as t
+from .. import template
 from ..values import Number, Report
 
 
@@ -30,7 +30,7 @@ def format_number(value: Number | None, decimal: bool = False) -> str:
     if value is None:
         value = Decimal("0") if decimal else 0
     if isinstance(value, Decimal) or decimal:
-        places = Decimal(1).scaleb(-t.AMOUNT_DISPLAY_PLACES)
+        places = Decimal(1).scaleb(-template.AMOUNT_DISPLAY_PLACES)
         return format(Decimal(value).quantize(places, rounding=ROUND_HALF_UP), "f")
     return str(value)
 
@@ -38,7 +38,7 @@ def format_number(value: Number | None, decimal: bool = False) -> str:
 def item_grid(report: Report) -> list[list[Cell]]:
     """第二部分: one 4-column table of four segments, as the official template has it."""
     rows: list[list[Cell]] = []
-    for table in t.ITEM_TABLES:
+    for table in template.ITEM_TABLES:
         r = len(rows)
         rows.append([Cell(table.title, colspan=4, row=r, col=0)])
         r += 1
@@ -60,13 +60,13 @@ def item_grid(report: Report) -> list[list[Cell]]:
 
 def table3_grid(report: Report) -> list[list[Cell]]:
     """第三部分: 3 label columns + 7 number columns; 3 header rows and 25 data rows."""
-    table = t.TABLE3
-    orgs = t.ORGANISATION_TYPES
+    table = template.TABLE3
+    orgs = template.ORGANISATION_TYPES
     rows: list[list[Cell]] = [
-        [Cell(t.TABLE3_NOTE, rowspan=3, colspan=3), Cell(t.APPLICANT_GROUP, colspan=7, col=3)],
-        [Cell(t.APPLICANT_TYPES[0].label, rowspan=2, row=1, col=3),
-         Cell(t.ORGANISATION_GROUP, colspan=len(orgs), row=1, col=4),
-         Cell(t.APPLICANT_TOTAL.label, rowspan=2, row=1, col=4 + len(orgs))],
+        [Cell(template.TABLE3_NOTE, rowspan=3, colspan=3), Cell(template.APPLICANT_GROUP, colspan=7, col=3)],
+        [Cell(template.APPLICANT_TYPES[0].label, rowspan=2, row=1, col=3),
+         Cell(template.ORGANISATION_GROUP, colspan=len(orgs), row=1, col=4),
+         Cell(template.APPLICANT_TOTAL.label, rowspan=2, row=1, col=4 + len(orgs))],
         [Cell(c.label, row=2, col=4 + i) for i, c in enumerate(orgs)],
     ]
     data_rows = list(table.rows)
@@ -89,16 +89,16 @@ def table3_grid(report: Report) -> list[list[Cell]]:
 
 def table4_grid(report: Report) -> list[list[Cell]]:
     """第四部分: 15 number columns under 行政复议 / 行政诉讼 (未经复议直接起诉, 复议后起诉)."""
-    results = [*t.APPEAL_RESULTS, t.APPEAL_TOTAL]
-    review, direct, after = t.APPEAL_KINDS
+    results = [*template.APPEAL_RESULTS, template.APPEAL_TOTAL]
+    review, direct, after = template.APPEAL_KINDS
     lawsuit_label = direct.group[0]
     rows: list[list[Cell]] = [
         [Cell(review.label, colspan=5), Cell(lawsuit_label, colspan=10, col=5)],
         [*(Cell(c.label, rowspan=2, row=1, col=i) for i, c in enumerate(results)),
          Cell(direct.label, colspan=5, row=1, col=5), Cell(after.label, colspan=5, row=1, col=10)],
         [Cell(c.label, row=2, col=5 + i) for i, c in enumerate(results * 2)],
-        [Cell(format_number(report.get(t.TABLE4.code, "cases", c.code)), header=False, row=3, col=i)
-         for i, c in enumerate(t.TABLE4.columns)],
+        [Cell(format_number(report.get(template.TABLE4.code, "cases", c.code)), header=False, row=3, col=i)
+         for i, c in enumerate(template.TABLE4.columns)],
     ]
     return rows
 

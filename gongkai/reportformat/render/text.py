@@ -6,7 +6,7 @@ official table into a text editor gives them); the parser reads this back.
 
 from __future__ import annotations
 
-from .. import template as t
+from .. import template
 from ..values import Report
 from .layout import Cell, item_grid, paragraphs, table3_grid, table4_grid
 
@@ -22,7 +22,7 @@ def _data_line(cells: list[Cell]) -> str:
 
 def render_text(report: Report) -> str:
     lines: list[str] = [report.title or "", ""]
-    for section in t.SECTIONS:
+    for section in template.SECTIONS:
         lines += [section.heading, ""]
         text = report.texts.get(section.code, "")
         if text:
@@ -38,8 +38,8 @@ def render_text(report: Report) -> str:
             lines.append("")
         elif section.code == "三":
             grid = table3_grid(report)
-            lines.append(t.TABLE3_NOTE)
-            lines.append("\t\t\t" + t.APPLICANT_GROUP)
+            lines.append(template.TABLE3_NOTE)
+            lines.append("\t\t\t" + template.APPLICANT_GROUP)
             lines.append("\t\t\t" + "\t".join(c.text for c in grid[1]))
             lines.append("\t\t\t\t" + "\t".join(c.text for c in grid[2]))
             lines += [_data_line(row) for row in grid[3:]]

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from .. import template as t
+from .. import template
 from ..values import Number, Report
 
 
@@ -86,26 +86,26 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 # --- naming places in Chinese ----------------------------------------------------------------
 
 
-def table_name(table: t.Table) -> str:
+def table_name(table: template.Table) -> str:
     if table.title:
         return table.title
-    return f"{t.SECTIONS_BY_CODE[table.section].title}表"
+    return f"{template.SECTIONS_BY_CODE[table.section].title}表"
 
 
-def row_name(table: t.Table, row_code: str) -> str:
-    if table.code == t.TABLE4.code:
+def row_name(table: template.Table, row_code: str) -> str:
+    if table.code == template.TABLE4.code:
         return ""
     return table.row(row_code).full_label
 
 
-def column_name(table: t.Table, column_code: str) -> str:
+def column_name(table: template.Table, column_code: str) -> str:
     column = table.column(column_code)
-    if table.code == t.TABLE4.code:
+    if table.code == template.TABLE4.code:
         return "·".join([*column.group, column.label])
     return column.label
 
 
-def cell_name(table: t.Table, row: str, column: str) -> str:
+def cell_name(table: template.Table, row: str, column: str) -> str:
     parts = [table_name(table), row_name(table, row), column_name(table, column)]
     return " ".join(p for p in parts if p)
 
@@ -118,13 +118,13 @@ def fmt(value: Number) -> str:
 
 
 def _cell_finding(
-    report: Report, rule: str, severity: Severity, code: str, table: t.Table, row: str,
+    report: Report, rule: str, severity: Severity, code: str, table: template.Table, row: str,
     column: str, message: str,
 ) -> Finding:
     return Finding(
         rule=rule, severity=severity, message=message, code=code, section=table.section,
         table=table.code, row=row, column=column,
-        line=report.line_of(t.cell_key(table.code, row, column))
+        line=report.line_of(template.cell_key(table.code, row, column))
         or report.line_of(f"row/{table.code}/{row}"),
     )
 
@@ -132,4 +132,4 @@ def _cell_finding(
 
 def appeal_total(report: Report, kind: str) -> Number:
     """The 总计 of one kind of case in table 四 (0 where absent)."""
-    return report.value(t.TABLE4.code, "cases", f"{kind}.{t.TOTAL}")
+    return report.value(template.TABLE4.code, "cases", f"{kind}.{template.TOTAL}")

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
-from .. import template as t
+from .. import template
 from ..values import AgencyLevel, Number, Report
 from .findings import Finding, Severity, appeal_total, fmt
 
@@ -77,7 +77,7 @@ def check_narrative(report: Report) -> Iterator[Finding]:
     yield from _check_stated_numbers(report)
     six = report.texts.get("六")
     # Fees for information were introduced with the 2021 format (国办函〔2020〕109号).
-    if six is not None and report.format != t.FORMAT_2019 and not _FEES_STATED.search(six):
+    if six is not None and report.format != template.FORMAT_2019 and not _FEES_STATED.search(six):
         yield Finding(
             "X-2", Severity.WARNING, "第六部分没有说明信息处理费的收取情况（未收取的应写明“未收取”）",
             code="fee_not_stated", section="六", line=report.line_of("text/六"),
@@ -144,16 +144,16 @@ _ZERO_APPEALS = re.compile(
 
 
 def _table4_read(report: Report) -> bool:
-    return report.has_table(t.TABLE4.code) and report.readable(t.TABLE4.code)
+    return report.has_table(template.TABLE4.code) and report.readable(template.TABLE4.code)
 
 
 def _check_claims(report: Report) -> Iterator[Finding]:
-    new_total = (report.get(t.TABLE3.code, t.ROW_NEW, t.TOTAL)
-                 if report.readable(t.TABLE3.code, t.ROW_NEW, t.TOTAL) else None)
-    review = appeal_total(report, t.APPEAL_REVIEW) if _table4_read(report) else None
+    new_total = (report.get(template.TABLE3.code, template.ROW_NEW, template.TOTAL)
+                 if report.readable(template.TABLE3.code, template.ROW_NEW, template.TOTAL) else None)
+    review = appeal_total(report, template.APPEAL_REVIEW) if _table4_read(report) else None
     lawsuits = (
-        appeal_total(report, t.APPEAL_LAWSUIT_DIRECT)
-        + appeal_total(report, t.APPEAL_LAWSUIT_AFTER_REVIEW)
+        appeal_total(report, template.APPEAL_LAWSUIT_DIRECT)
+        + appeal_total(report, template.APPEAL_LAWSUIT_AFTER_REVIEW)
         if _table4_read(report) else None
     )
     for code, text, start in _text_positions(report):
@@ -191,12 +191,12 @@ _STATED: tuple[tuple[re.Pattern[str], str, str], ...] = (
 
 def _table_value(report: Report, target: str) -> Number | None:
     if target == "review":
-        return appeal_total(report, t.APPEAL_REVIEW) if _table4_read(report) else None
+        return appeal_total(report, template.APPEAL_REVIEW) if _table4_read(report) else None
     if target == "lawsuits":
         if not _table4_read(report):
             return None
-        return appeal_total(report, t.APPEAL_LAWSUIT_DIRECT) + appeal_total(
-            report, t.APPEAL_LAWSUIT_AFTER_REVIEW
+        return appeal_total(report, template.APPEAL_LAWSUIT_DIRECT) + appeal_total(
+            report, template.APPEAL_LAWSUIT_AFTER_REVIEW
         )
     table, row, column = target.split("/")
     return report.cells.get(target) if report.readable(table, row, column) else None
@@ -229,8 +229,8 @@ def _shingles(text: str, size: int = 4) -> set[str]:
 
 def text_similarity(report: Report, previous: Report) -> float:
     """Jaccard similarity of 4-character shingles of the narrative texts (years ignored)."""
-    a = _shingles("".join(report.texts.get(s.code, "") for s in t.NARRATIVE_SECTIONS))
-    b = _shingles("".join(previous.texts.get(s.code, "") for s in t.NARRATIVE_SECTIONS))
+    a = _shingles("".join(report.texts.get(s.code, "") for s in template.NARRATIVE_SECTIONS))
+    b = _shingles("".join(previous.texts.get(s.code, "") for s in template.NARRATIVE_SECTIONS))
     if len(a) < 50 or len(b) < 50:
         return 0.0
     return len(a & b) / len(a | b)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 
-from .. import template as t
+from .. import template
 from ..values import Number, Report
 from .findings import Finding, Severity, _cell_finding, appeal_total, cell_name, fmt, table_name
 from .narrative import SIMILARITY_THRESHOLD, text_similarity
@@ -19,7 +19,7 @@ def check_ledger(report: Report, ledger: Mapping[str, Number]) -> Iterator[Findi
         value = report.cells.get(key)
         if value is None or value == expected:
             continue
-        table = t.TABLES_BY_CODE[table_code]
+        table = template.TABLES_BY_CODE[table_code]
         yield _cell_finding(
             report, "R2-5", Severity.WARNING, "ledger_mismatch", table, row, column,
             f"{cell_name(table, row, column)} 为 {fmt(value)}，但系统台账记录为 {fmt(expected)}",
@@ -34,7 +34,7 @@ _VALUE_RULES = {"item1": "R2-1", "item5": "R2-1", "item6": "R2-1", "item8": "R2-
 
 
 def check_values(report: Report) -> Iterator[Finding]:
-    for table in t.TABLES:
+    for table in template.TABLES:
         rule = _VALUE_RULES[table.code]
         for row, column in table.cells:
             value = report.get(table.code, row, column)
@@ -55,7 +55,7 @@ def check_values(report: Report) -> Iterator[Finding]:
 # Table 三 (R3-1, R3-2, R3-3).
 
 
-def _has_any(report: Report, table: t.Table) -> bool:
+def _has_any(report: Report, table: template.Table) -> bool:
     return report.has_table(table.code)
 
 
@@ -70,47 +70,47 @@ def column_readable(report: Report, table: str, column: str, rows: Iterable[str]
     for row in rows:
         if unread.get(f"{table}/{row}", "merged") != "merged":
             return False
-        if t.cell_key(table, row, column) in unread:
+        if template.cell_key(table, row, column) in unread:
             return False
     return True
 
 
 def check_table3(report: Report) -> Iterator[Finding]:
-    table = t.TABLE3
+    table = template.TABLE3
     if not _has_any(report, table):
         return
     code = table.code
     for column in table.columns:
         v = {r.code: report.value(code, r.code, column.code) for r in table.rows}
-        left = v[t.ROW_NEW] + v[t.ROW_CARRIED_IN]
-        right = v[t.ROW_RESULTS_TOTAL] + v[t.ROW_CARRIED_OUT]
-        balance_rows = (t.ROW_NEW, t.ROW_CARRIED_IN, t.ROW_RESULTS_TOTAL, t.ROW_CARRIED_OUT)
+        left = v[template.ROW_NEW] + v[template.ROW_CARRIED_IN]
+        right = v[template.ROW_RESULTS_TOTAL] + v[template.ROW_CARRIED_OUT]
+        balance_rows = (template.ROW_NEW, template.ROW_CARRIED_IN, template.ROW_RESULTS_TOTAL, template.ROW_CARRIED_OUT)
         if left != right and column_readable(report, code, column.code, balance_rows):
             yield _cell_finding(
-                report, "R3-1", Severity.ERROR, "column_balance", table, t.ROW_RESULTS_TOTAL,
+                report, "R3-1", Severity.ERROR, "column_balance", table, template.ROW_RESULTS_TOTAL,
                 column.code,
-                f"{table_name(table)}“{column.label}”列：第一项 {fmt(v[t.ROW_NEW])} + 第二项 "
-                f"{fmt(v[t.ROW_CARRIED_IN])} = {fmt(left)}，但第三项（七）总计 "
-                f"{fmt(v[t.ROW_RESULTS_TOTAL])} + 第四项 {fmt(v[t.ROW_CARRIED_OUT])} = {fmt(right)}",
+                f"{table_name(table)}“{column.label}”列：第一项 {fmt(v[template.ROW_NEW])} + 第二项 "
+                f"{fmt(v[template.ROW_CARRIED_IN])} = {fmt(left)}，但第三项（七）总计 "
+                f"{fmt(v[template.ROW_RESULTS_TOTAL])} + 第四项 {fmt(v[template.ROW_CARRIED_OUT])} = {fmt(right)}",
             )
-        outcomes = sum((v[c] for c in t.OUTCOME_CODES), 0)
-        if outcomes != v[t.ROW_RESULTS_TOTAL] and column_readable(
-            report, code, column.code, (*t.OUTCOME_CODES, t.ROW_RESULTS_TOTAL)
+        outcomes = sum((v[c] for c in template.OUTCOME_CODES), 0)
+        if outcomes != v[template.ROW_RESULTS_TOTAL] and column_readable(
+            report, code, column.code, (*template.OUTCOME_CODES, template.ROW_RESULTS_TOTAL)
         ):
             yield _cell_finding(
-                report, "R3-3", Severity.ERROR, "outcome_sum", table, t.ROW_RESULTS_TOTAL,
+                report, "R3-3", Severity.ERROR, "outcome_sum", table, template.ROW_RESULTS_TOTAL,
                 column.code,
-                f"{table_name(table)}“{column.label}”列：（七）总计为 {fmt(v[t.ROW_RESULTS_TOTAL])}，"
+                f"{table_name(table)}“{column.label}”列：（七）总计为 {fmt(v[template.ROW_RESULTS_TOTAL])}，"
                 f"但各项办理结果之和为 {fmt(outcomes)}",
             )
     for row in table.rows:
         if not report.has_row(code, row.code) or not report.readable(code, row.code):
             continue
-        parts = sum((report.value(code, row.code, c.code) for c in t.APPLICANT_TYPES), 0)
-        total = report.value(code, row.code, t.TOTAL)
+        parts = sum((report.value(code, row.code, c.code) for c in template.APPLICANT_TYPES), 0)
+        total = report.value(code, row.code, template.TOTAL)
         if parts != total:
             yield _cell_finding(
-                report, "R3-2", Severity.ERROR, "row_sum", table, row.code, t.TOTAL,
+                report, "R3-2", Severity.ERROR, "row_sum", table, row.code, template.TOTAL,
                 f"{table_name(table)}“{row.full_label}”行：总计为 {fmt(total)}，"
                 f"但六类申请人之和为 {fmt(parts)}",
             )
@@ -120,33 +120,33 @@ def check_table3(report: Report) -> Iterator[Finding]:
 
 
 def check_table4(report: Report, previous: Report | None = None) -> Iterator[Finding]:
-    table = t.TABLE4
+    table = template.TABLE4
     if not _has_any(report, table):
         return
-    for kind in t.APPEAL_KINDS:
+    for kind in template.APPEAL_KINDS:
         parts = sum(
-            (report.value(table.code, "cases", f"{kind.code}.{r.code}") for r in t.APPEAL_RESULTS), 0
+            (report.value(table.code, "cases", f"{kind.code}.{r.code}") for r in template.APPEAL_RESULTS), 0
         )
         total = appeal_total(report, kind.code)
         if not all(report.readable(table.code, "cases", f"{kind.code}.{r.code}")
-                   for r in (*t.APPEAL_RESULTS, t.APPEAL_TOTAL)):
+                   for r in (*template.APPEAL_RESULTS, template.APPEAL_TOTAL)):
             continue
         if parts != total:
             name = "·".join([*kind.group, kind.label])
             yield _cell_finding(
                 report, "R4-1", Severity.ERROR, "group_sum", table, "cases",
-                f"{kind.code}.{t.TOTAL}",
+                f"{kind.code}.{template.TOTAL}",
                 f"{table_name(table)}“{name}”：总计为 {fmt(total)}，但结果维持、结果纠正、其他结果、"
                 f"尚未审结之和为 {fmt(parts)}",
             )
-    after_review = appeal_total(report, t.APPEAL_LAWSUIT_AFTER_REVIEW)
-    reviews = appeal_total(report, t.APPEAL_REVIEW)
+    after_review = appeal_total(report, template.APPEAL_LAWSUIT_AFTER_REVIEW)
+    reviews = appeal_total(report, template.APPEAL_REVIEW)
     if previous is not None:
-        reviews += appeal_total(previous, t.APPEAL_REVIEW)
+        reviews += appeal_total(previous, template.APPEAL_REVIEW)
     if after_review > 0 and reviews == 0 and report.readable(table.code, "cases"):
         yield _cell_finding(
             report, "R4-3", Severity.INFO, "lawsuit_without_review", table, "cases",
-            f"{t.APPEAL_LAWSUIT_AFTER_REVIEW}.{t.TOTAL}",
+            f"{template.APPEAL_LAWSUIT_AFTER_REVIEW}.{template.TOTAL}",
             f"{table_name(table)}有“复议后起诉”{fmt(after_review)} 件，但没有行政复议记录，请核实",
         )
 
@@ -166,20 +166,20 @@ def check_previous(report: Report, previous: Report) -> Iterator[Finding]:
             "R3-5", Severity.WARNING,
             f"对照的上年报告属于“{previous.agency}”，不是“{report.agency}”", code="other_agency",
         )
-    table = t.TABLE3
-    if report.has_row(table.code, t.ROW_CARRIED_IN) and previous.has_row(table.code, t.ROW_CARRIED_OUT):
+    table = template.TABLE3
+    if report.has_row(table.code, template.ROW_CARRIED_IN) and previous.has_row(table.code, template.ROW_CARRIED_OUT):
         for column in table.columns:
-            now = report.value(table.code, t.ROW_CARRIED_IN, column.code)
-            before = previous.value(table.code, t.ROW_CARRIED_OUT, column.code)
+            now = report.value(table.code, template.ROW_CARRIED_IN, column.code)
+            before = previous.value(table.code, template.ROW_CARRIED_OUT, column.code)
             if now != before:
                 yield _cell_finding(
-                    report, "R3-5", Severity.WARNING, "carry_over", table, t.ROW_CARRIED_IN,
+                    report, "R3-5", Severity.WARNING, "carry_over", table, template.ROW_CARRIED_IN,
                     column.code,
                     f"“{column.label}”列上年结转 {fmt(now)} 件，但上年报告结转下年度继续办理 "
                     f"{fmt(before)} 件",
                 )
-    item = t.ITEM_1
-    if report.format == t.FORMAT_2021 and previous.format == t.FORMAT_2021:
+    item = template.ITEM_1
+    if report.format == template.FORMAT_2021 and previous.format == template.FORMAT_2021:
         for row in item.rows:
             if not (report.has_row(item.code, row.code) and previous.has_row(item.code, row.code)):
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .. import template as t
+from .. import template
 from .findings import Finding
 
 # --- presentation --------------------------------------------------------------------------
@@ -12,7 +12,7 @@ from .findings import Finding
 
 def group_by_section(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
     """Findings keyed by section code, "" (the whole document) first, then 一 … 六."""
-    order = ["", *(s.code for s in t.SECTIONS)]
+    order = ["", *(s.code for s in template.SECTIONS)]
     grouped: dict[str, list[Finding]] = {code: [] for code in order}
     for finding in findings:
         grouped.setdefault(finding.section or "", []).append(finding)
@@ -24,7 +24,7 @@ def format_findings(findings: Iterable[Finding]) -> str:
     lines: list[str] = []
     for code, items in group_by_section(findings).items():
         if code:
-            lines.append(f"【{t.SECTIONS_BY_CODE[code].heading}】")
+            lines.append(f"【{template.SECTIONS_BY_CODE[code].heading}】")
         else:
             lines.append("【全文】")
         for f in sorted(items, key=lambda f: (f.line or 0, f.rule)):

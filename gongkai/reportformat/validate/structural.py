@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import date
 
-from .. import template as t
+from .. import template
 from ..values import Report
 from .findings import Finding, Severity, _cell_finding, cell_name, table_name
 
@@ -25,8 +25,8 @@ def normalise_label(text: str) -> str:
 
 def check_structure(report: Report) -> Iterator[Finding]:
     yield from _check_sections(report)
-    for table in t.TABLES:
-        if report.format == t.FORMAT_2019 and table in t.ITEM_TABLES:
+    for table in template.TABLES:
+        if report.format == template.FORMAT_2019 and table in template.ITEM_TABLES:
             continue  # the 2019 tables differ; the parser has said so (P-3)
         yield from _check_table_structure(report, table)
 
@@ -55,7 +55,7 @@ def _where_missing(report: Report, anchor: str) -> tuple[int | None, str]:
 def _check_sections(report: Report) -> Iterator[Finding]:
     previous_line = 0
     previous_code = None
-    for section in t.SECTIONS:
+    for section in template.SECTIONS:
         seen = report.headings.get(section.code)
         line = report.line_of(f"section/{section.code}")
         if seen is None:
@@ -86,7 +86,7 @@ def _check_sections(report: Report) -> Iterator[Finding]:
             )
 
 
-def _check_table_structure(report: Report, table: t.Table) -> Iterator[Finding]:
+def _check_table_structure(report: Report, table: template.Table) -> Iterator[Finding]:
     name = table_name(table)
     title_seen = report.table_titles.get(table.code)
     table_line = report.line_of(f"table/{table.code}")
@@ -117,9 +117,9 @@ def _check_table_structure(report: Report, table: t.Table) -> Iterator[Finding]:
             code="title_variant", section=table.section, table=table.code, line=table_line,
         )
     seen_headers = {normalise_label(x) for x in report.column_labels.get(table.code, [])}
-    missing = [h for h in t.table_header_labels(table) if normalise_label(h) not in seen_headers]
+    missing = [h for h in template.table_header_labels(table) if normalise_label(h) not in seen_headers]
     variants = {
-        h: v for h in missing for v in t.COLUMN_LABEL_VARIANTS.get(h, ())
+        h: v for h in missing for v in template.COLUMN_LABEL_VARIANTS.get(h, ())
         if normalise_label(v) in seen_headers
     }
     for official, variant in variants.items():
@@ -141,7 +141,7 @@ def _check_table_structure(report: Report, table: t.Table) -> Iterator[Finding]:
             code="headers_missing", section=table.section, table=table.code, line=table_line,
         )
     for row in table.rows:
-        if report.format == t.FORMAT_2019 and row.code in ("other_no_correction", "other_unpaid_fee"):
+        if report.format == template.FORMAT_2019 and row.code in ("other_no_correction", "other_unpaid_fee"):
             continue
         row_line = report.line_of(f"row/{table.code}/{row.code}")
         if f"{table.code}/{row.code}" in report.unread:

@@ -60,7 +60,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.values import AgencyLevel, Report, default_title
 
 from .aggregate import ROLLUP, collect, tidy_amount
@@ -155,7 +155,7 @@ def sum_reports(reports: Iterable[Report], *, year: int, agency: str = "") -> Re
     for report in reports:
         for key, value in report.cells.items():
             total.cells[key] = total.cells.get(key, 0) + value
-    key = t.cell_key(t.ITEM_8.code, t.ROW_FEES, "amount")
+    key = template.cell_key(template.ITEM_8.code, template.ROW_FEES, "amount")
     total.cells[key] = tidy_amount(Decimal(total.cells[key]))
     return total
 

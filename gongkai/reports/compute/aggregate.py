@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.values import Report
 
 from . import rules
@@ -66,7 +66,7 @@ def collect(agency_ids: Iterable[int], year: int, *, by_agency: bool) -> dict[in
     for row in docs:
         report = reports[_key(row, by_agency)]
         for column in rules.DOC_COLUMNS:
-            report.set(t.ITEM_1.code, row["kind"], column, row[column])
+            report.set(template.ITEM_1.code, row["kind"], column, row[column])
 
     # Counts name a NOT NULL column of the covering index, not the primary key: PostgreSQL
     # can then answer from the index alone (an index-only scan), without reading the rows.
@@ -82,8 +82,8 @@ def collect(agency_ids: Iterable[int], year: int, *, by_agency: bool) -> dict[in
     # before 1 January" is read once per agency, instead of a skip-scan of the whole history.
     closed_by_year_end = Count("closed_on", filter=Q(closed_on__lte=p.end))
     for first_row, condition, grouping in (
-        (t.ROW_NEW, rules.app_new(p), group),
-        (t.ROW_CARRIED_IN, rules.app_carried_in(p), ["agency_id"]),
+        (template.ROW_NEW, rules.app_new(p), group),
+        (template.ROW_CARRIED_IN, rules.app_carried_in(p), ["agency_id"]),
     ):
         apps = (
             Application.objects.filter(agency_id__in=ids)
@@ -98,7 +98,7 @@ def collect(agency_ids: Iterable[int], year: int, *, by_agency: bool) -> dict[in
             report = reports[_key(row, by_agency)]
             column = row["applicant_type"]
             _add(report, first_row, column, row["n"])
-            _add(report, t.ROW_CARRIED_OUT, column, row["n"] - row["closed"])
+            _add(report, template.ROW_CARRIED_OUT, column, row["n"] - row["closed"])
             if row["closed"]:
                 _add(report, _outcome_row(row["outcome"]), column, row["closed"])
     for report in reports.values():
@@ -138,7 +138,7 @@ def collect(agency_ids: Iterable[int], year: int, *, by_agency: bool) -> dict[in
         report = reports[_key(row, by_agency)]
         for name, (table, row_code, column) in FIGURE_CELLS.items():
             value = row[name] or 0
-            if table == t.ITEM_8.code:
+            if table == template.ITEM_8.code:
                 value = tidy_amount(Decimal(value))
             report.set(table, row_code, column, value)
     return reports
@@ -156,31 +156,31 @@ def _final_result(result: str) -> str:
 
 def _add(report: Report, row: str, column: str, n: int) -> None:
     if n:
-        report.set(t.TABLE3.code, row, column, report.value(t.TABLE3.code, row, column) + n)
+        report.set(template.TABLE3.code, row, column, report.value(template.TABLE3.code, row, column) + n)
 
 
 def _add4(report: Report, kind: str, result: str, n: int) -> None:
     if n:
         key = f"{kind}.{result}"
-        report.set(t.TABLE4.code, "cases", key, report.value(t.TABLE4.code, "cases", key) + n)
+        report.set(template.TABLE4.code, "cases", key, report.value(template.TABLE4.code, "cases", key) + n)
 
 
 def finish_table3(report: Report) -> None:
     """Fill the derived cells: （七）总计 per column and the 总计 column of every row."""
-    table = t.TABLE3.code
+    table = template.TABLE3.code
     for column in rules.APPLICANT_CODES:
         total = sum(report.value(table, o, column) for o in rules.OUTCOME_CODES)
-        report.set(table, t.ROW_RESULTS_TOTAL, column, total)
-    for row in t.TABLE3.rows:
+        report.set(table, template.ROW_RESULTS_TOTAL, column, total)
+    for row in template.TABLE3.rows:
         total = sum(report.value(table, row.code, c) for c in rules.APPLICANT_CODES)
-        report.set(table, row.code, t.TOTAL, total)
+        report.set(table, row.code, template.TOTAL, total)
 
 
 def finish_table4(report: Report) -> None:
-    table = t.TABLE4.code
+    table = template.TABLE4.code
     for kind in rules.APPEAL_KIND_CODES:
         total = sum(report.value(table, "cases", f"{kind}.{r}") for r in rules.APPEAL_RESULT_CODES)
-        report.set(table, "cases", f"{kind}.{t.TOTAL}", total)
+        report.set(table, "cases", f"{kind}.{template.TOTAL}", total)
 
 
 def tidy_amount(value: Decimal) -> Decimal:

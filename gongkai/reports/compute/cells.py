@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 
 from . import rules
 from .aggregate import _models
@@ -29,22 +29,22 @@ def cell_filter(
 
     Raises `UnknownCell` for a cell the format does not have.
     """
-    if t.cell_key(table, row, column) not in t.ALL_CELL_KEYS:
-        raise UnknownCell(t.cell_key(table, row, column))
+    if template.cell_key(table, row, column) not in template.ALL_CELL_KEYS:
+        raise UnknownCell(template.cell_key(table, row, column))
     ids = sorted(set(agency_ids))
     p = Period(year)
     Document, Application, AppealCase, YearlyFigures = _models()
 
-    if table == t.ITEM_1.code:
+    if table == template.ITEM_1.code:
         qs = rules.annotate_documents(Document.objects.filter(agency_id__in=ids))
         return qs.filter(rules.documents_counted(), kind=row).filter(rules.DOC_COLUMNS[column](p))
 
-    if table in (t.ITEM_5.code, t.ITEM_6.code, t.ITEM_8.code):
+    if table in (template.ITEM_5.code, template.ITEM_6.code, template.ITEM_8.code):
         return YearlyFigures.objects.filter(agency_id__in=ids, year=year)
 
-    if table == t.TABLE3.code:
+    if table == template.TABLE3.code:
         qs = Application.objects.filter(agency_id__in=ids)
-        if column == t.TOTAL:
+        if column == template.TOTAL:
             qs = qs.filter(applicant_type__in=rules.APPLICANT_CODES)
         else:
             qs = qs.filter(applicant_type=column)
@@ -53,7 +53,7 @@ def cell_filter(
     # 表四: column is "<kind>.<result>" or "<kind>.total".
     kind, result = column.split(".")
     qs = AppealCase.objects.filter(agency_id__in=ids, kind=kind).filter(rules.case_filed(p))
-    if result == t.TOTAL:
+    if result == template.TOTAL:
         return qs
     if result == "other":
         # 其他结果 also holds closed cases whose stored result the format does not know.
@@ -63,13 +63,13 @@ def cell_filter(
 
 
 def _table3_row(p: Period, row: str) -> Q:
-    if row == t.ROW_NEW:
+    if row == template.ROW_NEW:
         return rules.app_new(p)
-    if row == t.ROW_CARRIED_IN:
+    if row == template.ROW_CARRIED_IN:
         return rules.app_carried_in(p)
-    if row == t.ROW_CARRIED_OUT:
+    if row == template.ROW_CARRIED_OUT:
         return rules.app_carried_out(p)
-    if row == t.ROW_RESULTS_TOTAL:
+    if row == template.ROW_RESULTS_TOTAL:
         return rules.app_closed(p)
     if row == "other":
         known = [o for o in rules.OUTCOME_CODES if o != "other"]

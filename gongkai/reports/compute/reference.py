@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.values import Report
 
 from . import rules
@@ -55,12 +55,12 @@ def collect_python(
         ended_on = max(changed or issued_on, issued_on)
         report = report_for(agency_id)
         if start <= issued_on <= end:
-            bump(report, t.ITEM_1.code, kind, "issued")
+            bump(report, template.ITEM_1.code, kind, "issued")
         if validity == rules.DOC_REPEALED and start <= ended_on <= end:
-            bump(report, t.ITEM_1.code, kind, "repealed")
+            bump(report, template.ITEM_1.code, kind, "repealed")
         ended_by_year_end = validity in rules.DOC_ENDED and ended_on <= end
         if issued_on <= end and not ended_by_year_end:
-            bump(report, t.ITEM_1.code, kind, "in_force")
+            bump(report, template.ITEM_1.code, kind, "in_force")
 
     apps = Application.objects.filter(agency_id__in=ids).values_list(
         "agency_id", "applicant_type", "outcome", "received_on", "closed_on"
@@ -71,14 +71,14 @@ def collect_python(
         report = report_for(agency_id)
         closed_eff = max(closed, received) if closed is not None else None
         if start <= received <= end:
-            bump(report, t.TABLE3.code, t.ROW_NEW, applicant)
+            bump(report, template.TABLE3.code, template.ROW_NEW, applicant)
         if received < start and (closed_eff is None or closed_eff >= start):
-            bump(report, t.TABLE3.code, t.ROW_CARRIED_IN, applicant)
+            bump(report, template.TABLE3.code, template.ROW_CARRIED_IN, applicant)
         if closed_eff is not None and start <= closed_eff <= end:
             row = outcome if outcome in rules.OUTCOME_CODES else "other"
-            bump(report, t.TABLE3.code, row, applicant)
+            bump(report, template.TABLE3.code, row, applicant)
         if received <= end and (closed_eff is None or closed_eff > end):
-            bump(report, t.TABLE3.code, t.ROW_CARRIED_OUT, applicant)
+            bump(report, template.TABLE3.code, template.ROW_CARRIED_OUT, applicant)
     for report in reports.values():
         finish_table3(report)
 
@@ -94,7 +94,7 @@ def collect_python(
             column = result
         else:
             column = "other"
-        bump(report_for(agency_id), t.TABLE4.code, "cases", f"{kind}.{column}")
+        bump(report_for(agency_id), template.TABLE4.code, "cases", f"{kind}.{column}")
     for report in reports.values():
         finish_table4(report)
 
@@ -108,6 +108,6 @@ def collect_python(
         for name, (table, row_code, column) in FIGURE_CELLS.items():
             bump(report, table, row_code, column, row[name])
     for report in reports.values():
-        amount = report.value(t.ITEM_8.code, t.ROW_FEES, "amount")
-        report.set(t.ITEM_8.code, t.ROW_FEES, "amount", tidy_amount(Decimal(amount)))
+        amount = report.value(template.ITEM_8.code, template.ROW_FEES, "amount")
+        report.set(template.ITEM_8.code, template.ROW_FEES, "amount", tidy_amount(Decimal(amount)))
     return reports

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import DateField, F, Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 
 # --- the year -------------------------------------------------------------------------------
 
@@ -35,7 +35,7 @@ class Period:
 
 # --- 第二十条第（一）项: documents ----------------------------------------------------------------
 
-DOC_KINDS: tuple[str, ...] = tuple(r.code for r in t.ITEM_1.rows)  # catalog Kind codes
+DOC_KINDS: tuple[str, ...] = tuple(r.code for r in template.ITEM_1.rows)  # catalog Kind codes
 DOC_PUBLISHED = "published"  # catalog.Status.PUBLISHED
 DOC_REPEALED = "repealed"  # catalog.Validity.REPEALED (废止)
 DOC_ENDED = ("repealed", "expired")  # 废止, 失效
@@ -110,8 +110,8 @@ def app_carried_out(p: Period) -> Q:
     return Q(received_on__lte=p.end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=p.end))
 
 
-APPLICANT_CODES: tuple[str, ...] = tuple(c.code for c in t.APPLICANT_TYPES)
-OUTCOME_CODES: tuple[str, ...] = t.OUTCOME_CODES
+APPLICANT_CODES: tuple[str, ...] = tuple(c.code for c in template.APPLICANT_TYPES)
+OUTCOME_CODES: tuple[str, ...] = template.OUTCOME_CODES
 
 
 # --- 表四: appeal cases -----------------------------------------------------------------------
@@ -132,5 +132,5 @@ def case_result_at_end(p: Period, result: str) -> Q:
     return Q(result=result, closed_on__isnull=False, closed_on__lte=p.end)
 
 
-APPEAL_KIND_CODES: tuple[str, ...] = tuple(c.code for c in t.APPEAL_KINDS)
-APPEAL_RESULT_CODES: tuple[str, ...] = tuple(c.code for c in t.APPEAL_RESULTS)
+APPEAL_KIND_CODES: tuple[str, ...] = tuple(c.code for c in template.APPEAL_KINDS)
+APPEAL_RESULT_CODES: tuple[str, ...] = tuple(c.code for c in template.APPEAL_RESULTS)

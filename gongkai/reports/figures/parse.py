@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from gongkai import spreadsheet
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.limits import Limits
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -31,10 +31,10 @@ YEAR_RANGE = (2019, 2100)
 
 # Field name -> the statutory row label its column is headed with.
 FIGURE_COLUMNS: dict[str, str] = {
-    "licensing_decisions": t.ITEM_5.row(t.ROW_LICENSING).label,
-    "penalty_decisions": t.ITEM_6.row(t.ROW_PENALTY).label,
-    "coercion_decisions": t.ITEM_6.row(t.ROW_COERCION).label,
-    "fee_amount": t.ITEM_8.row(t.ROW_FEES).label,
+    "licensing_decisions": template.ITEM_5.row(template.ROW_LICENSING).label,
+    "penalty_decisions": template.ITEM_6.row(template.ROW_PENALTY).label,
+    "coercion_decisions": template.ITEM_6.row(template.ROW_COERCION).label,
+    "fee_amount": template.ITEM_8.row(template.ROW_FEES).label,
 }
 AGENCY_CODE_HEADER = "机构代码"
 AGENCY_NAME_HEADER = "机构名称"

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.models import Agency, Role
 from gongkai.agencies.permissions import agencies_with_role, require
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.render import CSS, render_docx, render_html, render_pdf
 from gongkai.reportformat.validate import cell_name
 from gongkai.worklog import selectors as worklog
@@ -231,7 +231,7 @@ def staff_rollup(request, slug, year):
     """The sum of the reports of an agency and everything below it (read-only, 监督员)."""
     agency = get_object_or_404(Agency, slug=slug)
     require(permissions.can_view_rollup(request.user, agency))
-    if not (t.FORMAT_FIRST_YEAR - 2 <= year <= _last_year()):
+    if not (template.FORMAT_FIRST_YEAR - 2 <= year <= _last_year()):
         raise Http404
     value = compute_subtree(agency, year)
     ids = list(Agency.objects.subtree_of(agency).values_list("pk", flat=True))
@@ -241,7 +241,7 @@ def staff_rollup(request, slug, year):
         "agency": agency, "year": year, "value": value,
         "report_html": mark_safe(render_report(value, link=_cell_link(slug, year, "subtree"))),
         "charts": _charts(ids, year, value), "members": members, "agency_count": len(ids),
-        "years": list(range(_last_year(), t.FORMAT_FIRST_YEAR - 3, -1)),
+        "years": list(range(_last_year(), template.FORMAT_FIRST_YEAR - 3, -1)),
     })
 
 
@@ -271,7 +271,7 @@ def staff_cell(request, slug, year, table, row, column):
         records = cell_filter(ids, year, table, row, column)
     except UnknownCell as exc:
         raise Http404 from exc
-    tbl = t.TABLES_BY_CODE[table]
+    tbl = template.TABLES_BY_CODE[table]
     records = records.select_related("agency").order_by("pk")
     page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = _record_rows(request.user, table, page.object_list)
@@ -283,11 +283,11 @@ def staff_cell(request, slug, year, table, row, column):
 
 
 def _record_kind(table: str) -> str:
-    if table == t.ITEM_1.code:
+    if table == template.ITEM_1.code:
         return "documents"
-    if table == t.TABLE3.code:
+    if table == template.TABLE3.code:
         return "applications"
-    if table == t.TABLE4.code:
+    if table == template.TABLE4.code:
         return "appeals"
     return "figures"
 

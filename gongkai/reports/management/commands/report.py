@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from gongkai.reportformat import template as t
+from gongkai.reportformat import template
 from gongkai.reportformat.check import (
     EXIT_ERRORS,
     EXIT_UNREADABLE,
@@ -33,7 +33,7 @@ from gongkai.reports.untrusted import report_check_untrusted
 def describe_numbers(report: Report) -> str:
     """The numbers recovered, table by table, as readable lines."""
     lines: list[str] = []
-    for table in t.TABLES:
+    for table in template.TABLES:
         if not report.has_table(table.code):
             lines.append(f"{table_name(table)}：（无）")
             continue
