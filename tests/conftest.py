@@ -26,6 +26,23 @@ def _flush_may_empty_the_audit_log():
     flush.Command.handle = original
 
 
+def clear_own_cache() -> None:
+    """Empty this test process's cache only. Redis's clear() is FLUSHDB: under xdist it would
+    also empty the other worker's keys (its rate-limit counters, mid-test), so on Redis only the
+    keys under this process's prefix (settings add the xdist worker) are deleted."""
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    cache = caches["default"]  # the backend itself: `django.core.cache.cache` is a proxy
+    if not isinstance(cache, RedisCache):
+        cache.clear()
+        return
+    client = cache._cache.get_client(write=True)
+    keys = list(client.scan_iter(match=f"{cache.key_prefix}:*"))
+    if keys:
+        client.delete(*keys)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_page_cache():
     """Pages cached by an earlier test show its rolled-back rows: start each test on a new version."""

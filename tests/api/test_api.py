@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from django.core.cache import cache
 
 from gongkai.applications.models import Application
 from gongkai.catalog.models import Status
 from tests.applications.factories import applicant_data
 from tests.catalog.factories import DocumentFactory
+from tests.conftest import clear_own_cache
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "xihua-commerce-2021.txt"
 API = "/api/v1"
@@ -18,9 +18,9 @@ API = "/api/v1"
 
 @pytest.fixture(autouse=True)
 def _fresh_limits():
-    cache.clear()
+    clear_own_cache()
     yield
-    cache.clear()
+    clear_own_cache()
 
 
 @pytest.fixture

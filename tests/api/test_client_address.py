@@ -8,13 +8,13 @@ a fresh limit; and behind nginx, two visitors must not share nginx's REMOTE_ADDR
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
 from gongkai.client_address import client_address
+from tests.conftest import clear_own_cache
 from tests.factories import PASSWORD, UserFactory
 
 API = "/api/v1/categories"
@@ -23,9 +23,9 @@ NGINX = "10.0.0.2"
 
 @pytest.fixture(autouse=True)
 def _fresh_limits():
-    cache.clear()
+    clear_own_cache()
     yield
-    cache.clear()
+    clear_own_cache()
 
 
 def _spoofed(number: int) -> str:

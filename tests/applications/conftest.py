@@ -6,9 +6,9 @@ import datetime
 
 import pytest
 import time_machine
-from django.core.cache import cache
 
 from gongkai.agencies.models import Role
+from tests.conftest import clear_own_cache
 
 from .factories import SHANGHAI, make_application
 
@@ -25,10 +25,10 @@ def _clear_cache():
     # sends no signal, so forget it around every test.
     from gongkai.workdays.schedule import invalidate
 
-    cache.clear()
+    clear_own_cache()
     invalidate()
     yield
-    cache.clear()
+    clear_own_cache()
     invalidate()
 
 

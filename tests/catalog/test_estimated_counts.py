@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from gongkai.catalog.models import Document
 from gongkai.counts import list_count
+from tests.conftest import clear_own_cache
 from tests.search.factories import PublishedDocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="Po
 @pytest.fixture
 def documents(agency, settings):
     settings.GONGKAI_EXACT_COUNT_LIMIT = 5
-    cache.clear()
+    clear_own_cache()
     return PublishedDocumentFactory.create_batch(8, agency=agency, body="<p>营商环境优化</p>")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import clear_own_cache
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 BAD_ID = "110105194912310021"
@@ -14,9 +16,8 @@ GOOD_ID = "11010519491231002X"
 def test_apply_with_a_bad_id_number_correct_it_and_follow_the_request(
         agency, live_server, page):
     # `agency` comes before `page` (see the `browser` fixture in conftest.py).
-    from django.core.cache import cache
 
-    cache.clear()
+    clear_own_cache()
     page.goto(live_server.url + "/requests/apply/")
     page.select_option("#id_applicant_type", "natural")
     page.fill("#id_applicant_name", "孙丽华")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.html import escape
@@ -14,6 +13,7 @@ from gongkai.reportformat.check import check_path
 from gongkai.reportformat.render import render
 from gongkai.reportformat.values import Report
 from gongkai.supervision.models import UploadedReportCheck
+from tests.conftest import clear_own_cache
 from tests.untrusted import hostile
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "xihua-commerce-2021.txt"
@@ -24,7 +24,7 @@ RESULT = 'id="result-title"'  # the results section
 @pytest.fixture(autouse=True)
 def _fresh_limits(settings):
     settings.GONGKAI_APPLY_LIMIT_PER_IP = (3, 3600)
-    cache.clear()
+    clear_own_cache()
 
 
 def _post(client, data, **extra):

@@ -4,11 +4,11 @@ parameters for the SQL log, so SQL that carries a bare `%` breaks there and nowh
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import override_settings
 
 from gongkai.search import backend
+from tests.conftest import clear_own_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ QUERIES = ["西政〔2024〕3号", "〔2024〕", "2024〕", "营商%环境", "%"
 def debug_cursor():
     """What DEBUG=1 does to the database layer: every query goes through the debug wrapper,
     which calls `last_executed_query` (formats the SQL with the parameters)."""
-    cache.clear()
+    clear_own_cache()
     previous = connection.force_debug_cursor
     connection.force_debug_cursor = True
     with override_settings(DEBUG=True):

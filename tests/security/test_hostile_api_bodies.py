@@ -5,17 +5,17 @@ from __future__ import annotations
 import json
 
 import pytest
-from django.core.cache import cache
 
 from gongkai.applications.models import Application
 from tests.applications.factories import applicant_data
+from tests.conftest import clear_own_cache
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def _fresh_limits():
-    cache.clear()
+    clear_own_cache()
 
 
 def _submission(agency, escape: str) -> str:

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -28,6 +27,7 @@ from gongkai.supervision.models import UploadedReportCheck
 from tests.appeals.factories import make_application
 from tests.catalog.factories import DocumentFactory
 from tests.catalog.test_attachments import EXE, PDF, docx_bytes, zip_bomb
+from tests.conftest import clear_own_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +74,7 @@ class Endpoint:
 @pytest.fixture
 def world(agency, make_staff, settings, client):
     settings.GONGKAI_ATTACHMENT_MAX_BYTES = LIMIT
-    cache.clear()  # the API's rate limit
+    clear_own_cache()  # the API's rate limit
     publisher = make_staff(agency, "publisher")
     supervisor = make_staff(agency, "supervisor")
     return {

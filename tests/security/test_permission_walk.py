@@ -14,8 +14,9 @@ import logging
 from dataclasses import dataclass, field
 
 import pytest
-from django.core.cache import cache
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.conftest import clear_own_cache
 
 from .permission_rules import (
     ADMIN_LOGIN,
@@ -189,9 +190,9 @@ def _check(world: World, client, kind: str, rule: Rule, path: str, result: Walk)
 def walk_settings(settings, _quiet_refusals):
     settings.GONGKAI_REQUIRE_STAFF_OTP = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    cache.clear()  # rate limits of the API and the forms count per address
+    clear_own_cache()  # rate limits of the API and the forms count per address
     yield
-    cache.clear()
+    clear_own_cache()
 
 
 def test_every_url_pattern_answers_every_kind_of_user_as_its_rule_says(walk_settings):

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 import pytest
-from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
@@ -31,6 +30,7 @@ from gongkai.catalog import services as catalog_services
 from gongkai.catalog.models import Status
 from gongkai.reportformat.template import ORGANISATION_TYPES
 from tests.catalog.factories import DocumentFactory
+from tests.conftest import clear_own_cache
 
 from .permission_rules import EXCLUDED, rule_for
 from .permission_world import (
@@ -166,7 +166,7 @@ REFLECTED = quote(payload("QREFZ", 200))
 
 @override_settings(GONGKAI_REQUIRE_STAFF_OTP=True, GONGKAI_PAGE_CACHE_SECONDS=0)
 def test_no_field_is_ever_shown_unescaped():
-    cache.clear()
+    clear_own_cache()
     world = build_world()
     labels = _inject(world)
     kinds = (ANONYMOUS, APPLICANT, REVIEWER, SUPERUSER)

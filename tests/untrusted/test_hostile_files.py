@@ -14,7 +14,6 @@ import time
 
 import pytest
 import requests
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -24,6 +23,7 @@ from gongkai.reportformat.parse import sniff_format
 from gongkai.reports.figures.parse import parse_figures
 from gongkai.reports.models import YearlyFigures
 from gongkai.reports.untrusted import parse_limits
+from tests.conftest import clear_own_cache
 from tests.untrusted import hostile
 
 MB = hostile.MB
@@ -34,7 +34,7 @@ TEST_LIMITS = {"memory_mb": 320, "cpu_seconds": 6, "wall_seconds": 10, "max_page
 @pytest.fixture(autouse=True)
 def _limits(settings):
     settings.REPORT_PARSE_LIMITS = TEST_LIMITS
-    cache.clear()
+    clear_own_cache()
 
 
 def _own_peak_mb() -> float:

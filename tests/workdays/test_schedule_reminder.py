@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -18,6 +17,7 @@ from gongkai.agencies.models import Role
 from gongkai.workdays.entry import parse_holidays
 from gongkai.workdays.reminders import missing_schedule_years
 from gongkai.workdays.services import calendar_year_save
+from tests.conftest import clear_own_cache
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -26,9 +26,9 @@ BANNER = "2027年节假日安排尚未录入"
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    cache.clear()
+    clear_own_cache()
     yield
-    cache.clear()
+    clear_own_cache()
 
 
 def at(day: dt.date):
