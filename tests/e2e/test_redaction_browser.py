@@ -85,6 +85,7 @@ def test_draw_approve_publish_and_find_the_redacted_reply(world, live_server, pa
     page.mouse.move(box["x"] + box["width"] * 120 / 595, box["y"] + box["height"] * 350 / 842)
     page.mouse.move(box["x"] + box["width"] * 185 / 595, box["y"] + box["height"] * 410 / 842)
     page.mouse.up()
+    page.wait_for_selector(".redaction-box")  # drawn by the page's script after mouseup
     assert page.locator(".redaction-box").count() == 1
     assert abs(float(page.input_value("#area-form [name=left]")) - 100 * 60 / 595) < 1
     assert abs(float(page.input_value("#area-form [name=bottom]")) - 100 * 410 / 842) < 1
