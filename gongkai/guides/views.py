@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.permissions import agencies_with_role, require
+from gongkai.catalog.views.public import querystring_without_page
 
 from . import services
 from .forms import GuideForm, MaterialForm, PublicFilterForm
@@ -21,13 +22,6 @@ from .models import GuideMaterial, GuideStatus, ServiceGuide
 from .permissions import READ_ROLES, agencies_for_keeping, can_keep_guides, guides_visible_to
 
 PAGE_SIZE = 30
-
-
-def _querystring_without_page(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
-    return encoded + "&" if encoded else ""
 
 
 def public_list(request):
@@ -42,7 +36,7 @@ def public_list(request):
     page = Paginator(guides, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "guides/public_list.html", {
         "form": form, "page_obj": page, "guides": page.object_list,
-        "querystring_without_page": _querystring_without_page(request)})
+        "querystring_without_page": querystring_without_page(request)})
 
 
 def public_detail(request, pk):

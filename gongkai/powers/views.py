@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.permissions import agencies_with_role, require
 from gongkai.audit.models import AuditEntry
+from gongkai.catalog.views.public import querystring_without_page
 
 from . import services, tables
 from .forms import ChartForm, DecisionFields, ImportForm, ItemForm, PublicFilterForm
@@ -24,13 +25,6 @@ from .permissions import READ_ROLES, agencies_for_keeping, can_keep_powers, powe
 
 PAGE_SIZE = 30
 EXPORT_MAX = 20000
-
-
-def _querystring_without_page(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
-    return encoded + "&" if encoded else ""
 
 
 def _public_items(request):
@@ -48,7 +42,7 @@ def public_list(request):
     query = request.GET.urlencode()
     return render(request, "powers/public_list.html", {
         "form": form, "page_obj": page, "items": page.object_list,
-        "querystring_without_page": _querystring_without_page(request),
+        "querystring_without_page": querystring_without_page(request),
         "export_query": ("?" + query) if query else "",
     })
 
@@ -96,7 +90,7 @@ def staff_list(request):
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "powers/staff_list.html", {
         "page_obj": page, "items": page.object_list, "status": status,
-        "querystring_without_page": _querystring_without_page(request),
+        "querystring_without_page": querystring_without_page(request),
         "can_keep": agencies_for_keeping(request.user).exists(),
     })
 

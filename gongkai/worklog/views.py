@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.permissions import agencies_with_role, require
 from gongkai.audit.models import AuditEntry
+from gongkai.catalog.views.public import querystring_without_page
 
 from . import services
 from .forms import ActivityFilterForm, ActivityForm, MaterialForm
@@ -28,13 +29,6 @@ from .permissions import (
 )
 
 PAGE_SIZE = 20
-
-
-def _querystring_without_page(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
-    return encoded + "&" if encoded else ""
 
 
 def _run(form, write):
@@ -57,7 +51,7 @@ def activity_list(request):
     page = Paginator(activities, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "worklog/activity_list.html", {
         "form": form, "page_obj": page, "activities": page.object_list,
-        "querystring_without_page": _querystring_without_page(request),
+        "querystring_without_page": querystring_without_page(request),
         "can_record": agencies_for_recording(request.user).exists(),
     })
 
