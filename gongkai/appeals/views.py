@@ -26,13 +26,6 @@ from .permissions import (
 PAGE_SIZE = 20
 
 
-def _querystring_without_page(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
-    return encoded + "&" if encoded else ""
-
-
 @login_required
 def appeal_list(request):
     agencies = agencies_with_role(request.user, *READ_ROLES)
@@ -42,7 +35,6 @@ def appeal_list(request):
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "appeals/appealcase_list.html", {
         "form": form, "page_obj": page, "cases": page.object_list,
-        "querystring_without_page": _querystring_without_page(request),
         "can_register": agencies_for_registering(request.user).exists(),
     })
 

@@ -28,8 +28,6 @@ def _entries(request):
 def entry_list(request):
     entries = _entries(request)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "audit/entry_list.html",
@@ -37,7 +35,6 @@ def entry_list(request):
             "page_obj": page,
             "actions": actions.all_actions(),
             "agencies": agencies_with_role(request.user, Role.SUPERVISOR),
-            "querystring_without_page": query.urlencode() + "&" if query else "",
         },
     )
 

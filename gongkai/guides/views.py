@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.permissions import agencies_with_role, require
-from gongkai.catalog.views.public import querystring_without_page
 
 from . import services
 from .forms import GuideForm, MaterialForm, PublicFilterForm
@@ -35,8 +34,7 @@ def public_list(request):
             guides = guides.filter(Q(name__icontains=word) | Q(conditions__icontains=word))
     page = Paginator(guides, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "guides/public_list.html", {
-        "form": form, "page_obj": page, "guides": page.object_list,
-        "querystring_without_page": querystring_without_page(request)})
+        "form": form, "page_obj": page, "guides": page.object_list})
 
 
 def public_detail(request, pk):
@@ -62,7 +60,7 @@ def staff_list(request):
     guides = guides_visible_to(request.user).select_related("agency")
     page = Paginator(guides, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "guides/staff_list.html", {
-        "page_obj": page, "guides": page.object_list, "querystring_without_page": "",
+        "page_obj": page, "guides": page.object_list,
         "can_keep": agencies_for_keeping(request.user).exists()})
 
 

@@ -45,7 +45,6 @@ def public_list(request):
     page = Paginator(consultations, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "participation/public_list.html", {
         "page_obj": page, "consultations": page.object_list, "today": timezone.localdate(),
-        "querystring_without_page": "",
     })
 
 
@@ -83,7 +82,6 @@ def staff_list(request):
     page = Paginator(consultations, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "participation/staff_list.html", {
         "page_obj": page, "consultations": page.object_list, "today": timezone.localdate(),
-        "querystring_without_page": "",
         "can_create": agencies_for_running(request.user).exists(),
     })
 

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.permissions import agencies_with_role, require
 from gongkai.audit.models import AuditEntry
-from gongkai.catalog.views.public import querystring_without_page
 
 from . import services, tables
 from .forms import ChartForm, DecisionFields, ImportForm, ItemForm, PublicFilterForm
@@ -42,7 +41,6 @@ def public_list(request):
     query = request.GET.urlencode()
     return render(request, "powers/public_list.html", {
         "form": form, "page_obj": page, "items": page.object_list,
-        "querystring_without_page": querystring_without_page(request),
         "export_query": ("?" + query) if query else "",
     })
 
@@ -90,7 +88,6 @@ def staff_list(request):
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "powers/staff_list.html", {
         "page_obj": page, "items": page.object_list, "status": status,
-        "querystring_without_page": querystring_without_page(request),
         "can_keep": agencies_for_keeping(request.user).exists(),
     })
 

@@ -42,12 +42,6 @@ PAGE_SIZE = 20
 LAST_ASKED = "responses_last_asked"
 
 
-def _querystring_without_page(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
-    return encoded + "&" if encoded else ""
-
 
 # ---- public
 
@@ -64,7 +58,6 @@ def public_list(request):
     page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "responses/public_list.html", {
         "form": form, "page_obj": page, "questions": page.object_list,
-        "querystring_without_page": _querystring_without_page(request),
     })
 
 
@@ -148,7 +141,6 @@ def queue(request):
     visible = questions_visible_to(request.user)
     return render(request, "responses/queue.html", {
         "form": form, "page_obj": page, "questions": page.object_list, "today": today,
-        "querystring_without_page": _querystring_without_page(request),
         "open_count": visible.open().count(), "overdue_count": visible.overdue(today).count(),
         "period_agencies": [a for a in agencies if can_set_answer_period(request.user, a)],
     })

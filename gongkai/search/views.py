@@ -36,9 +36,6 @@ def search(request):
             page=_page_number(request.GET.get("page")),
             page_size=PAGE_SIZE,
         )
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
     return render(
         request,
         "search/document_search.html",
@@ -47,6 +44,5 @@ def search(request):
             "filters": filters,
             "result": result,
             "page_obj": result,
-            "querystring_without_page": f"{encoded}&" if encoded else "",
         },
     )

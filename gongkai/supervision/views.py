@@ -117,7 +117,7 @@ def check_list(request):
     services.report_checks_fail_stale()
     page = Paginator(uploaded_checks_for(request.user), 20).get_page(request.GET.get("page"))
     return render(request, "supervision/check_list.html", {
-        "form": form, "page_obj": page, "querystring_without_page": "",
+        "form": form, "page_obj": page,
     })
 
 

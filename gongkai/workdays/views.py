@@ -58,7 +58,6 @@ def year_list(request):
         "workdays/calendaryear_list.html",
         {
             "page_obj": page_obj,
-            "querystring_without_page": "",
             "official_first": first,
             "official_last": last,
             "coverage": [(year, calendar.covers(year)) for year in (this_year, this_year + 1)],

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.permissions import agencies_with_role, require
 from gongkai.audit.models import AuditEntry
-from gongkai.catalog.views.public import querystring_without_page
 
 from . import services
 from .forms import ActivityFilterForm, ActivityForm, MaterialForm
@@ -51,7 +50,6 @@ def activity_list(request):
     page = Paginator(activities, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "worklog/activity_list.html", {
         "form": form, "page_obj": page, "activities": page.object_list,
-        "querystring_without_page": querystring_without_page(request),
         "can_record": agencies_for_recording(request.user).exists(),
     })
 

@@ -190,3 +190,14 @@ def test_a_first_level_column_on_the_home_page_shows_the_newest_of_its_sub_colum
     assert [d.pk for d in section["documents"]] == [d.pk for d in newest]
     finance = next(c for c in section["children"] if c["category"].slug == "finance")
     assert all(d.category.slug == "finance" for d in finance["documents"])
+
+
+def test_page_links_keep_the_filters_and_replace_the_page(client, agency):
+    """The shared pagination include builds its links from the request's own query string."""
+    for i in range(45):
+        DocumentFactory(agency=agency, status=Status.PUBLISHED, topic="finance",
+                        published_on=dt.date(2024, 1, 1) + dt.timedelta(days=i))
+    response = client.get(reverse("catalog:browse"), {"topic": "finance", "page": "2"})
+    html = response.content.decode()
+    assert 'href="?topic=finance&amp;page=1" rel="prev"' in html
+    assert 'href="?topic=finance&amp;page=3" rel="next"' in html

@@ -89,7 +89,6 @@ def queue(request):
     query.pop("page", None)
     return render(request, "applications/application_queue.html", {
         "rows": rows, "page_obj": page,
-        "querystring_without_page": (query.urlencode() + "&") if query else "",
         "statuses": Status.choices, "status": params.get("status", "open"),
         "agencies": agencies_with_role(request.user, *VIEW_ROLES).order_by("path"),
         "agency_id": agency_id, "handler": params.get("handler", ""),

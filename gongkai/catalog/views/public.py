@@ -77,7 +77,6 @@ def browse(request, slug=None):
         "form": form,
         "page_obj": page,
         "tree": [(t, children.get(t.pk, [])) for t in top],
-        "querystring_without_page": querystring_without_page(request),
     })
 
 

@@ -38,7 +38,7 @@ from ..permissions import (
     documents_to_review,
 )
 from ..workflow import EDITABLE, can_transition
-from .public import PAGE_SIZE, querystring_without_page
+from .public import PAGE_SIZE
 
 
 def _messages_of(error: ValidationError) -> list[str]:
@@ -74,7 +74,7 @@ def document_list(request):
             documents = documents.filter(Q(title__contains=q) | Q(doc_number__contains=q))
     page = Paginator(documents.order_by("-updated_at", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "catalog/document_staff_list.html", {
-        "form": form, "page_obj": page, "querystring_without_page": querystring_without_page(request),
+        "form": form, "page_obj": page,
         "may_create": agencies_with_role(request.user, Role.PUBLISHER).exists(),
     })
 
@@ -266,5 +266,5 @@ def review_queue(request):
                                                                  "submitted_by")
     page = Paginator(documents.order_by("updated_at", "id"), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "catalog/document_review_queue.html", {
-        "page_obj": page, "querystring_without_page": querystring_without_page(request),
+        "page_obj": page,
     })

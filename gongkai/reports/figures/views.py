@@ -44,12 +44,9 @@ def figures_list(request):
     form = FiguresFilterForm(request.GET or None, agencies=agencies)
     records = form.filter(figures_visible_to(request.user).select_related("agency", "updated_by"))
     page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
     return render(request, "reports/yearlyfigures_list.html", {
         "form": form, "choose": choose if editable.exists() else None, "page_obj": page,
         "records": page.object_list, "can_import": editable.exists(),
-        "querystring_without_page": params.urlencode() + "&" if params else "",
     })
 
 

@@ -34,12 +34,9 @@ def public_list(request):
     page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
     counties = Agency.objects.filter(parent__isnull=True, is_active=True)
     years = sorted(set(published_reports().values_list("year", flat=True)), reverse=True)
-    params = request.GET.copy()
-    params.pop("page", None)
     return render(request, "reports/annualreport_public_list.html", {
         "form": form, "page_obj": page, "reports": page.object_list,
         "counties": counties, "years": years,
-        "querystring_without_page": params.urlencode() + "&" if params else "",
     })
 
 

@@ -43,11 +43,6 @@ CONTENT_TYPES = {
 }
 
 
-def _querystring_without_page(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode() + "&" if params else ""
-
 
 def _report(slug: str, year: int) -> AnnualReport:
     return get_object_or_404(AnnualReport.objects.select_related("agency", "document"),
@@ -76,7 +71,6 @@ def staff_list(request):
     return render(request, "reports/annualreport_list.html", {
         "form": form, "generate": generate, "page_obj": page, "reports": page.object_list,
         "supervised": supervised[:50], "last_year": _last_year(),
-        "querystring_without_page": _querystring_without_page(request),
     })
 
 
@@ -278,7 +272,6 @@ def staff_cell(request, slug, year, table, row, column):
     return render(request, "reports/annualreport_cell.html", {
         "agency": agency, "year": year, "subtree": subtree, "cell_name": cell_name(tbl, row, column),
         "kind": _record_kind(table), "rows": rows, "page_obj": page, "total": page.paginator.count,
-        "querystring_without_page": _querystring_without_page(request),
     })
 
 
