@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.checks import Error, register
+from django.core.checks import CheckMessage, Error, Warning, register
 
 TAG = "gongkai"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1", "testserver"}
@@ -25,6 +25,10 @@ CALENDAR_HORIZON_DAYS = 90
 
 def _error(msg: str, hint: str, number: int) -> Error:
     return Error(msg, hint=hint, id=f"gongkai_ops.E{number:03d}")
+
+
+def _warning(msg: str, hint: str, number: int) -> Warning:
+    return Warning(msg, hint=hint, id=f"gongkai_ops.W{number:03d}")
 
 
 def check_secret_key(app_configs=None, **kwargs) -> list[Error]:
@@ -134,8 +138,16 @@ def check_migrations(app_configs=None, **kwargs) -> list[Error]:
     return []
 
 
-def check_calendar(app_configs=None, **kwargs) -> list[Error]:
-    """E006: the working-day calendar knows every day of the coming CALENDAR_HORIZON_DAYS."""
+def check_calendar(app_configs=None, **kwargs) -> list[CheckMessage]:
+    """E006: the working-day calendar knows every day of the current year. W006: a later year
+    within the coming CALENDAR_HORIZON_DAYS has no schedule yet.
+
+    The State Council publishes next year's holidays in late autumn, often after the site must
+    already compute deadlines that reach into January. Those deadlines are computed with an
+    assumed year (weekends and fixed-date holidays) and shown as 暂定 (workdays, provisional),
+    so a missing *next* year is a warning to act on, not a reason to refuse to deploy; a
+    missing *current* year would make every deadline provisional and stays an error.
+    """
     from django.utils import timezone
 
     try:
@@ -151,7 +163,7 @@ def check_calendar(app_configs=None, **kwargs) -> list[Error]:
         ]
     today = timezone.localdate()
     last = today + datetime.timedelta(days=CALENDAR_HORIZON_DAYS)
-    errors = []
+    messages: list[CheckMessage] = []
     for year in range(today.year, last.year + 1):
         try:
             covered = year_is_covered(year)
@@ -159,18 +171,29 @@ def check_calendar(app_configs=None, **kwargs) -> list[Error]:
             covered, detail = False, f" ({exc})"
         else:
             detail = ""
-        if not covered:
-            errors.append(
-                _error(
-                    f"工作日历缺少 {year} 年的节假日安排，无法计算办理期限{detail} / the "
-                    f"working-day calendar has no schedule for {year}: deadlines cannot be "
-                    "computed.",
-                    f"升级 chinesecalendar，或由管理员在“工作日历”中录入 {year} 年的安排 / "
-                    f"upgrade chinesecalendar or enter the {year} schedule as an administrator.",
-                    6,
-                )
-            )
-    return errors
+        if covered:
+            continue
+        hint = (
+            f"升级 chinesecalendar，或由管理员在“工作日历”中录入 {year} 年的安排 / "
+            f"upgrade chinesecalendar or enter the {year} schedule as an administrator."
+        )
+        if year == today.year:
+            messages.append(_error(
+                f"工作日历缺少 {year} 年的节假日安排，本年的办理期限都只能暂定{detail} / the "
+                f"working-day calendar has no schedule for {year}: every deadline this year "
+                "would be provisional.",
+                hint, 6,
+            ))
+        else:
+            messages.append(_warning(
+                f"工作日历尚无 {year} 年的节假日安排，跨入 {year} 年的办理期限按双休日和固定节日"
+                f"暂定计算，并标注“暂定”{detail} / the working-day calendar has no schedule for "
+                f"{year} yet: deadlines reaching into {year} are provisional (weekends and "
+                "fixed-date holidays) and marked as such.",
+                hint + " 国务院办公厅通知发布后即录入 / enter it once the State Council publishes it.",
+                6,
+            ))
+    return messages
 
 
 def check_field_encryption(app_configs=None, **kwargs) -> list[Error]:

@@ -57,14 +57,17 @@ def test_a_reachable_and_migrated_database_passes():
     assert checks.check_migrations() == []
 
 
-def test_in_december_the_calendar_must_already_know_next_year(monkeypatch):
+def test_in_december_a_missing_next_year_is_a_warning_not_a_refusal(monkeypatch):
+    """Next year's holidays are often published after deadlines already reach into January:
+    those deadlines are provisional (暂定), which the deploy check says without failing."""
     import gongkai.workdays
 
     monkeypatch.setattr(gongkai.workdays, "year_is_covered", lambda year: year == 2026)
     with time_machine.travel(datetime.datetime(2026, 12, 1, 9, tzinfo=SHANGHAI), tick=False):
-        errors = checks.check_calendar()
-    assert ids(errors) == ["gongkai_ops.E006"]
-    assert "2027" in errors[0].msg
+        messages = checks.check_calendar()
+    assert ids(messages) == ["gongkai_ops.W006"]
+    assert "2027" in messages[0].msg and "暂定" in messages[0].msg
+    assert not messages[0].is_serious()
 
 
 def test_in_summer_only_the_current_year_is_needed(monkeypatch):
