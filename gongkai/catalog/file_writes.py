@@ -13,7 +13,9 @@ import contextlib
 from collections.abc import Iterator
 from contextvars import ContextVar
 
+from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
+from django.db.models.fields.files import FieldFile
 
 _OPEN: ContextVar[tuple[list[tuple[Storage, str]], ...]] = ContextVar("file_writes", default=())
 
@@ -40,3 +42,14 @@ def written(storage: Storage, name: str) -> None:
     scopes = _OPEN.get()
     if scopes:
         scopes[-1].append((storage, name))
+
+
+def save_by_hash(field_file: FieldFile, path: str, data: bytes) -> None:
+    """Point `field_file` at `path` (a content-addressed name), writing the file only if it is
+    not stored yet; a file written here is removed again if the enclosing block fails."""
+    storage = field_file.storage
+    if storage.exists(path):
+        field_file.name = path
+        return
+    field_file.name = storage.save(path, ContentFile(data))
+    written(storage, field_file.name)

@@ -164,3 +164,11 @@ def inspect_upload(*, name: str, data: bytes, max_bytes: int) -> Inspected:
             params={"ext": extension, "kind": kind.upper()},
         )
     return Inspected(kind=kind, name=clean, size=size, sha256=hashlib.sha256(data).hexdigest())
+
+
+def read_upload(upload, *, max_bytes: int) -> tuple[bytes, Inspected]:
+    """Read an uploaded file (refused by its declared size before a byte is read) and inspect it."""
+    if getattr(upload, "size", None) is not None and upload.size > max_bytes:
+        raise too_large(max_bytes)
+    data = upload.read(max_bytes + 1)
+    return data, inspect_upload(name=getattr(upload, "name", ""), data=data, max_bytes=max_bytes)

@@ -12,7 +12,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -260,11 +259,7 @@ def attachment_add(*, document: Document, actor, upload) -> Attachment:
     """Check an uploaded file by content (see `files.inspect_upload`) and store it under its hash."""
     if not can_edit_document(actor, document):
         raise PermissionDenied
-    limit = settings.GONGKAI_ATTACHMENT_MAX_BYTES
-    if getattr(upload, "size", None) is not None and upload.size > limit:
-        raise files.too_large(limit)  # refuse before reading it
-    data = upload.read(limit + 1)
-    inspected = files.inspect_upload(name=getattr(upload, "name", ""), data=data, max_bytes=limit)
+    data, inspected = files.read_upload(upload, max_bytes=settings.GONGKAI_ATTACHMENT_MAX_BYTES)
     # A failure here, or later in a caller's transaction (report publication), removes the file.
     with transaction.atomic(), file_writes.removed_on_failure():
         document = _locked(document)
@@ -274,13 +269,7 @@ def attachment_add(*, document: Document, actor, upload) -> Attachment:
             size=inspected.size, sha256=inspected.sha256,
             sort_order=document.attachments.count(),
         )
-        path = attachment_path(attachment, inspected.name)
-        storage = attachment.file.storage
-        if storage.exists(path):
-            attachment.file.name = path
-        else:
-            attachment.file.name = storage.save(path, ContentFile(data))
-            file_writes.written(storage, attachment.file.name)
+        file_writes.save_by_hash(attachment.file, attachment_path(attachment, inspected.name), data)
         attachment.save()
         audit.record(
             actor=actor, action=ATTACHMENT_ADD, target=document,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -85,12 +84,8 @@ def material_add(*, actor, guide: ServiceGuide, data: dict, upload=None) -> Guid
         raise PermissionDenied
     inspected = content = None
     if upload is not None:
-        limit = settings.GONGKAI_ATTACHMENT_MAX_BYTES
-        if getattr(upload, "size", None) is not None and upload.size > limit:
-            raise files.too_large(limit)
-        content = upload.read(limit + 1)
-        inspected = files.inspect_upload(name=getattr(upload, "name", ""), data=content,
-                                         max_bytes=limit)
+        content, inspected = files.read_upload(
+            upload, max_bytes=settings.GONGKAI_ATTACHMENT_MAX_BYTES)
         if inspected.kind not in TEMPLATE_KINDS:
             raise ValidationError(_("空白表格须为 Word、Excel 或 PDF 文件。"), code="template_kind")
     with transaction.atomic(), file_writes.removed_on_failure():
@@ -101,13 +96,8 @@ def material_add(*, actor, guide: ServiceGuide, data: dict, upload=None) -> Guid
         if inspected is not None:
             material.template_sha256, material.template_name = inspected.sha256, inspected.name
             material.template_content_type = inspected.content_type
-            path = template_path(material, inspected.name)
-            storage = material.template.storage
-            if storage.exists(path):
-                material.template.name = path
-            else:
-                material.template.name = storage.save(path, ContentFile(content))
-                file_writes.written(storage, material.template.name)
+            file_writes.save_by_hash(material.template, template_path(material, inspected.name),
+                                     content)
         material.full_clean()
         material.save()
         audit.record(actor=actor, action=MATERIAL_ADD, target=guide,

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -110,24 +109,14 @@ def item_abolish(*, actor, item: PowerItem, decision: str, decided_on: datetime.
 def chart_set(*, actor, item: PowerItem, upload) -> PowerItem:
     if not can_keep_powers(actor, item.agency_id):
         raise PermissionDenied
-    limit = settings.GONGKAI_ATTACHMENT_MAX_BYTES
-    if getattr(upload, "size", None) is not None and upload.size > limit:
-        raise files.too_large(limit)
-    data = upload.read(limit + 1)
-    inspected = files.inspect_upload(name=getattr(upload, "name", ""), data=data, max_bytes=limit)
+    data, inspected = files.read_upload(upload, max_bytes=settings.GONGKAI_ATTACHMENT_MAX_BYTES)
     if inspected.kind not in CHART_KINDS:
         raise ValidationError(_("流程图须为 PDF、PNG 或 JPEG 文件。"), code="chart_kind")
     with transaction.atomic(), file_writes.removed_on_failure():
         item = PowerItem.objects.select_for_update().get(pk=item.pk)
         item.chart_sha256, item.chart_name = inspected.sha256, inspected.name
         item.chart_content_type = inspected.content_type
-        path = chart_path(item, inspected.name)
-        storage = item.chart.storage
-        if storage.exists(path):
-            item.chart.name = path
-        else:
-            item.chart.name = storage.save(path, ContentFile(data))
-            file_writes.written(storage, item.chart.name)
+        file_writes.save_by_hash(item.chart, chart_path(item, inspected.name), data)
         item.save()
         audit.record(actor=actor, action=ITEM_CHART, target=item,
                      data={"name": inspected.name, "sha256": inspected.sha256})

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
 from django.db import transaction
 
 from gongkai import audit
@@ -92,24 +91,14 @@ def material_add(*, actor, activity: WorkActivity, upload) -> WorkMaterial:
     """Check an uploaded file by content (see `catalog.files.inspect_upload`), store it by hash."""
     if not can_edit_activity(actor, activity):
         raise PermissionDenied
-    limit = settings.GONGKAI_ATTACHMENT_MAX_BYTES
-    if getattr(upload, "size", None) is not None and upload.size > limit:
-        raise files.too_large(limit)  # refused before it is read
-    data = upload.read(limit + 1)
-    inspected = files.inspect_upload(name=getattr(upload, "name", ""), data=data, max_bytes=limit)
+    data, inspected = files.read_upload(upload, max_bytes=settings.GONGKAI_ATTACHMENT_MAX_BYTES)
     with transaction.atomic(), file_writes.removed_on_failure():
         activity = WorkActivity.objects.select_for_update().get(pk=activity.pk)
         material = WorkMaterial(
             activity=activity, original_name=inspected.name, content_type=inspected.content_type,
             size=inspected.size, sha256=inspected.sha256, uploaded_by=actor,
         )
-        path = material_path(material, inspected.name)
-        storage = material.file.storage
-        if storage.exists(path):
-            material.file.name = path
-        else:
-            material.file.name = storage.save(path, ContentFile(data))
-            file_writes.written(storage, material.file.name)
+        file_writes.save_by_hash(material.file, material_path(material, inspected.name), data)
         material.save()
         audit.record(actor=actor, action=MATERIAL_ADD, target=activity,
                      data={"name": inspected.name, "size": inspected.size,
