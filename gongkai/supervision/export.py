@@ -79,8 +79,11 @@ def dashboard_xlsx(dashboard: Dashboard) -> bytes:
          r.report.published_at.strftime("%Y-%m-%d") if r.report and r.report.published_at else ""]
         for r in dashboard.rows
     ])
-    _sheet(workbook, _("外部年报检查"), [_("机构"), _("年度"), _("文件"), _("状态"), _("错误数"), _("警告数")], [
-        [r.agency.name, c.year, c.original_name, str(c.get_status_display()), c.error_count, c.warning_count]
+    _sheet(workbook, _("外部年报检查"), [
+        _("机构"), _("年度"), _("文件"), _("状态"), _("错误数"), _("警告数"), _("读取说明数"),
+    ], [
+        [r.agency.name, c.year, c.original_name, str(c.get_status_display()), c.error_count,
+         c.warning_count, c.notice_count]
         for r in dashboard.rows for c in r.uploaded_checks
     ])
     buffer = BytesIO()

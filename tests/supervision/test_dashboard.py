@@ -142,6 +142,12 @@ def test_an_uploaded_report_is_parsed_and_checked(client, agency, supervisor, dj
     assert detail.status_code == 200
     board = dashboard_for(supervisor, year=2021, today=dt.date(2022, 3, 1), stale_days=90)
     assert _row(board, agency).uploaded_checks == [check]
+    sheet = load_workbook(BytesIO(client.get(reverse("supervision:export"), {"year": 2021}).content))[
+        "外部年报检查"]
+    header, *rows = sheet.iter_rows(values_only=True)
+    assert header[-3:] == ("错误数", "警告数", "读取说明数")
+    assert rows == [(agency.name, 2021, check.original_name, str(check.get_status_display()),
+                     check.error_count, check.warning_count, check.notice_count)]
 
 
 def test_an_executable_named_like_a_report_is_refused(client, agency, supervisor):
