@@ -23,6 +23,7 @@ STEPS = [
     "gongkai.demo.responses",
     "gongkai.demo.participation",
     "gongkai.demo.powers",
+    "gongkai.demo.decisions",
     "gongkai.demo.guides",
     # Annual reports last: their numbers come from all the records above (the search index
     # picks up the published report through its signals).

@@ -9,4 +9,5 @@ from gongkai.agencies.models import Role
 
 LINKS = [
     {"url_name": "powers:staff_list", "label": _("权责清单"), "roles": (Role.ADMIN, Role.PUBLISHER, Role.SUPERVISOR), "order": 55},
+    {"url_name": "powers:decision_list", "label": _("行政决定和收费（双公示）"), "roles": (Role.ADMIN, Role.PUBLISHER, Role.SUPERVISOR), "order": 56},
 ]

@@ -1,7 +1,8 @@
-"""回应关切 and 意见征集 on the supervisor's dashboard: per agency, the public's questions of the
-year (received, answered, still open, overdue) and consultations whose 采纳情况 is overdue.
+"""回应关切, 意见征集 and 双公示 on the supervisor's dashboard: per agency, the public's questions of
+the year (received, answered, still open, overdue), consultations whose 采纳情况 is overdue, and
+decisions not published within the agency's deadline.
 
-Reads only the owning apps' querysets (`responses`, `participation`); two grouped queries.
+Reads only the owning apps' querysets (`responses`, `participation`, `powers`); three queries.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from django.db.models import Count, Q
 
 from gongkai.participation.models import Consultation
 from gongkai.participation.selectors import feedback_overdue
+from gongkai.powers.models import Decision
 from gongkai.responses.models import PublicQuestion, QuestionStatus
 
 
@@ -23,6 +25,7 @@ class Engagement:
     open: int = 0
     overdue: int = 0
     late_feedback: list[Consultation] = field(default_factory=list)
+    decisions_overdue: int = 0  # 双公示: decisions past the agency's deadline, not published
 
 
 def engagement_for(agency_ids: list[int], *, year: int,
@@ -40,6 +43,10 @@ def engagement_for(agency_ids: list[int], *, year: int,
         row = rows[item.pop("agency_id")]
         for key, value in item.items():
             setattr(row, key, value)
+    overdue_decisions = (Decision.objects.filter(agency_id__in=agency_ids).overdue(today)
+                         .values("agency_id").order_by().annotate(n=Count("id")))
+    for item in overdue_decisions:
+        rows[item["agency_id"]].decisions_overdue = item["n"]
     for consultation in feedback_overdue(agencies=agency_ids, today=today):
         rows[consultation.agency_id].late_feedback.append(consultation)
     return rows

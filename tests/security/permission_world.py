@@ -43,7 +43,8 @@ from gongkai.guides.models import GuideMaterial, ServiceGuide
 from gongkai.participation import services as participation_services
 from gongkai.participation.models import Comment, Consultation
 from gongkai.powers import services as power_services
-from gongkai.powers.models import PowerItem
+from gongkai.powers.decisions import services as decision_services
+from gongkai.powers.models import Decision, FeeRecord, PowerItem
 from gongkai.reports import annual_services
 from gongkai.reports.models import AnnualReport
 from gongkai.responses import services as response_services
@@ -110,6 +111,8 @@ class World:
     consultation: Consultation | None = None
     comment: Comment | None = None
     power: PowerItem | None = None
+    decision: Decision | None = None
+    fee: FeeRecord | None = None
     guide: ServiceGuide | None = None
     guide_material: GuideMaterial | None = None
     # Text that only those with a right over 商务局's records may see (see OUTSIDERS).
@@ -238,6 +241,20 @@ def build_world() -> World:
         actor=world.users[ADMIN], agency=own, decision="西商〔2022〕1号", decided_on=dt.date(YEAR, 1, 5),
         data={"category": "licensing", "code": "WALK-1", "name": "公开的许可事项",
               "legal_basis": "依据", "implementing_body": "股室"})
+    penalty_item = power_services.item_create(
+        actor=world.users[ADMIN], agency=own, decision="西商〔2022〕1号", decided_on=dt.date(YEAR, 1, 5),
+        data={"category": "penalty", "code": "WALK-2", "name": "公开的处罚事项",
+              "legal_basis": "依据", "implementing_body": "股室"})
+    # A published penalty on a natural person: the name and the number must never show publicly.
+    world.decision = decision_services.decision_create(
+        actor=world.users[ADMIN], agency=own, publish=True, data={
+            "item": penalty_item, "document_no": "西商罚〔2022〕1号", "party_type": "natural",
+            "party_name": "欧阳振华", "party_id_number": "11010519491231002X",
+            "facts": "未按规定备案", "basis": "第三十六条", "content": "罚款", "penalty_kind": "fine",
+            "fine_amount": 2000, "decided_on": dt.date(YEAR, 3, 1)})
+    world.fee = decision_services.fee_create(actor=world.users[ADMIN], agency=own, data={
+        "item": world.power, "year": YEAR, "name": "证照工本费", "basis": "依据", "standard": "10元/证",
+        "amount": 1000})
     world.guide = guide_services.guide_save(actor=publisher, agency=own, data={
         "name": "商务局未发布的办事指南", "conditions": "c", "steps": "s", "promised_days": 5,
         "place": "p", "hours": "h", "phone": "1"})
@@ -251,7 +268,7 @@ def build_world() -> World:
         world.draft.title, world.pending.title, world.application.title,
         world.closed_application.title, world.appeal.case_number, world.upload_check.original_name,
         returned.reason, world.activity.title, world.question.subject, world.comment.body,
-        world.guide.name,
+        world.guide.name, world.decision.party_name,
     )
     world.applicant_records = (world.application.title, world.closed_application.title)
 

@@ -3,13 +3,14 @@
 Public API (each returns the engine's typed `gongkai.reportformat.values.Report`):
 
     compute_report(agency, year)             one agency's report
-    compute_reports(agencies, year)          {agency id: Report}, five queries for any number
-    compute_rollup(agencies, year, name=…)   the sum of the agencies' tables, five queries
+    compute_reports(agencies, year)          {agency id: Report}, seven queries for any number
+    compute_rollup(agencies, year, name=…)   the sum of the agencies' tables, seven queries
     compute_subtree(agency, year)            roll-up of the agency and everything below it
                                              (a county: the county government and all its
                                              departments and townships)
     sum_reports(reports, year=…, agency=…)   add reports cell by cell
     cell_filter(agency_ids, year, table, row, column) -> QuerySet of the records a cell counts
+    item_sources(agency_ids, year) -> {cell key: ItemSource}   records or figures, 第（五）（六）（八）项
     compute_reports_python / compute_rollup_python   the row-by-row reference (tests, bench)
 
 Every report is computed by grouped aggregate queries (GROUP BY with conditional COUNT/SUM):
@@ -30,8 +31,14 @@ Counting rules (also in README.md, "年度报告统计口径 / Counting rules").
   (已撤回) and unpublished documents are not counted. 失效 (expired) documents leave 现行有效
   without being counted as 废止, so R2-3 warns for them: explain them in the narrative.
 
-第二十条第（五）（六）（八）项 — the agency's `YearlyFigures` of the year (entered or imported by
-  staff); a missing record counts as zero. Roll-ups add them.
+第二十条第（五）（六）（八）项 — per agency and per cell, from the 双公示 records
+  (`powers.Decision`, `powers.FeeRecord`) when the agency has any of the cell's kind for the
+  year, else from its `YearlyFigures` of the year (entered or imported by staff; a missing
+  record counts as zero):
+  - 行政许可 / 行政处罚 / 行政强制: decisions of that kind whose 决定日期 is in the year;
+  - 行政事业性收费: the fee records of the year, summed in 元 and turned into 万元 (four
+    decimals) per agency.
+  `item_sources` tells which source each number has. Roll-ups add the agencies' numbers.
 
 表三 — requests (`applications.Application`), by applicant type (column) and outcome (row):
   - 一、本年新收: received (收到申请日期) in the year;
@@ -51,7 +58,7 @@ Counting rules (also in README.md, "年度报告统计口径 / Counting rules").
 
 Roll-up — a parent agency's or a county's report is the cell-by-cell sum of its agencies'
 reports (inactive agencies included: their records still happened). It is computed by the
-same five queries without the per-agency grouping, and equals `sum_reports` of the
+same seven queries without the per-agency grouping, and equals `sum_reports` of the
 per-agency reports.
 """
 
@@ -64,10 +71,12 @@ from gongkai.reportformat import template
 from gongkai.reportformat.values import AgencyLevel, Report, default_title
 
 from .aggregate import ROLLUP, collect, tidy_amount
-from .cells import UnknownCell, cell_filter
+from .cells import ItemSource, UnknownCell, cell_filter, item_sources
 from .reference import collect_python
 
 __all__ = [
+    "ItemSource",
+    "item_sources",
     "UnknownCell",
     "cell_filter",
     "compute_report",

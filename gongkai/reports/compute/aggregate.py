@@ -1,7 +1,7 @@
-"""The report computed by aggregate queries: five grouped queries per call, whatever the size.
+"""The report computed by aggregate queries: seven grouped queries per call, whatever the size.
 
 One query per source (documents, requests received in the year, requests carried in, appeal
-cases, yearly figures), each filtered to the agencies and the year, grouped by agency (or not
+cases, decisions, fees, yearly figures), each filtered to the agencies and the year, grouped by agency (or not
 at all, for a roll-up) and by the columns the table splits on, with one conditional COUNT per
 table column. Only the groups come back to
 Python (a few hundred rows at most), never the records.
@@ -125,23 +125,57 @@ def collect(agency_ids: Iterable[int], year: int, *, by_agency: bool) -> dict[in
     for report in reports.values():
         finish_table4(report)
 
-    # 第二十条第（五）（六）（八）项
-    from ..models import FIGURE_CELLS
+    # 第二十条第（五）（六）（八）项: the decision and fee records, and the yearly figures of
+    # the cells an agency has no records for (rules.records_exist, inside the query).
+    collect_items(reports, ids, p, by_agency)
+    return reports
 
-    figures = YearlyFigures.objects.filter(agency_id__in=ids, year=year)
-    sums = {name: Sum(name) for name in FIGURE_CELLS}
+
+def collect_items(reports: dict, ids: list[int], p: Period, by_agency: bool) -> None:
+    """第（五）（六）（八）项 in three queries: decisions counted by kind, fees summed per agency
+    (每个机关的金额先折成万元再相加, as `sum_reports` adds them), and the yearly figures of the
+    cells without records."""
+    from django.db.models import OuterRef
+
+    from gongkai.powers.models import Decision, FeeRecord
+
+    from ..models import FIGURE_CELLS, YearlyFigures
+
+    group = ["agency_id"] if by_agency else []
+    decisions = (Decision.objects.filter(agency_id__in=ids).filter(rules.decided_in(p))
+                 .values(*group, "kind").annotate(n=Count("decided_on")).order_by())
+    cell_of_kind = {kind: FIGURE_CELLS[name] for name, kind in rules.DECISION_FIELDS.items()}
+    for row in decisions:
+        if row["kind"] in cell_of_kind:
+            table, row_code, column = cell_of_kind[row["kind"]]
+            report = reports[_key(row, by_agency)]
+            report.set(table, row_code, column, report.value(table, row_code, column) + row["n"])
+    fee_cell = FIGURE_CELLS[rules.FEE_FIELD]
+    fees = (FeeRecord.objects.filter(agency_id__in=ids, year=p.year)
+            .values("agency_id").annotate(total=Sum("amount")).order_by())
+    for row in fees:
+        report = reports[_key(row, by_agency)]
+        report.set(*fee_cell, report.value(*fee_cell) + yuan_to_wan(row["total"]))
+
+    without_records = {name: Sum(name, filter=~rules.records_exist(name, p, OuterRef("agency_id")))
+                       for name in FIGURE_CELLS}
+    figures = YearlyFigures.objects.filter(agency_id__in=ids, year=p.year)
     if by_agency:
-        rows = list(figures.values("agency_id").annotate(**sums).order_by())
+        rows = list(figures.values("agency_id").annotate(**without_records).order_by())
     else:  # values() without fields would group by every column: aggregate instead
-        rows = [figures.aggregate(**sums)]
+        rows = [figures.aggregate(**without_records)]
     for row in rows:
         report = reports[_key(row, by_agency)]
         for name, (table, row_code, column) in FIGURE_CELLS.items():
-            value = row[name] or 0
-            if table == template.ITEM_8.code:
-                value = tidy_amount(Decimal(value))
-            report.set(table, row_code, column, value)
-    return reports
+            report.set(table, row_code, column,
+                       report.value(table, row_code, column) + (row[name] or 0))
+    for report in reports.values():
+        report.set(*fee_cell, tidy_amount(Decimal(report.value(*fee_cell))))
+
+
+def yuan_to_wan(amount) -> Decimal:
+    """An agency's fees of the year in 元 as 万元 with four decimals (the format's unit)."""
+    return tidy_amount(Decimal(amount or 0) / rules.YUAN_PER_WAN)
 
 
 def _outcome_row(outcome: str) -> str:

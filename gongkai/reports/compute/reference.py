@@ -9,7 +9,10 @@ a second time, in the most direct form, so that a mistake in a `Q` shows up as a
 - requests: closing date for counting = max(答复日期, 收到日期); new = received in the year;
   carried in = received before 1 Jan and not closed before 1 Jan; closed row = closed in the
   year; carried out = received by 31 Dec and not closed by 31 Dec;
-- cases: filed in the year; the result counts if the case closed by 31 Dec, else 尚未审结.
+- cases: filed in the year; the result counts if the case closed by 31 Dec, else 尚未审结;
+- 第（五）（六）（八）项: decisions dated in the year counted by kind, fee records of the year
+  summed per agency in 元 and turned into 万元 (four decimals); an agency's yearly figure for a
+  cell counts only when it has no such record for that cell.
 """
 
 from __future__ import annotations
@@ -98,15 +101,42 @@ def collect_python(
     for report in reports.values():
         finish_table4(report)
 
+    # 第（五）（六）（八）项: an agency's records of a cell's kind replace its figure for that cell.
+    from gongkai.powers.models import Decision, FeeRecord
+
     from ..models import FIGURE_CELLS
+
+    counted: dict[tuple[int, str], int] = {}
+    for agency_id, kind, decided in Decision.objects.filter(agency_id__in=ids).values_list(
+            "agency_id", "kind", "decided_on").iterator(5000):
+        if start <= decided <= end:
+            counted[agency_id, kind] = counted.get((agency_id, kind), 0) + 1
+    fees_in_yuan: dict[int, Decimal] = {}
+    for agency_id, fee_year, amount in FeeRecord.objects.filter(agency_id__in=ids).values_list(
+            "agency_id", "year", "amount").iterator(5000):
+        if fee_year == year:
+            fees_in_yuan[agency_id] = fees_in_yuan.get(agency_id, Decimal(0)) + amount
+    for (agency_id, kind), n in counted.items():
+        for name, field_kind in rules.DECISION_FIELDS.items():
+            if field_kind == kind:
+                bump(report_for(agency_id), *FIGURE_CELLS[name], n)
+    for agency_id, total in fees_in_yuan.items():
+        wan = (total / 10000).quantize(Decimal("0.0001"))
+        bump(report_for(agency_id), *FIGURE_CELLS["fee_amount"], wan)
 
     figures = YearlyFigures.objects.filter(agency_id__in=ids, year=year).values(
         "agency_id", *FIGURE_CELLS
     )
     for row in figures.iterator(5000):
-        report = report_for(row["agency_id"])
+        agency_id = row["agency_id"]
+        report = report_for(agency_id)
         for name, (table, row_code, column) in FIGURE_CELLS.items():
-            bump(report, table, row_code, column, row[name])
+            if name == "fee_amount":
+                has_records = agency_id in fees_in_yuan
+            else:
+                has_records = (agency_id, rules.DECISION_FIELDS[name]) in counted
+            if not has_records:
+                bump(report, table, row_code, column, row[name])
     for report in reports.values():
         amount = report.value(template.ITEM_8.code, template.ROW_FEES, "amount")
         report.set(template.ITEM_8.code, template.ROW_FEES, "amount", tidy_amount(Decimal(amount)))

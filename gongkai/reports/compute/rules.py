@@ -134,3 +134,36 @@ def case_result_at_end(p: Period, result: str) -> Q:
 
 APPEAL_KIND_CODES: tuple[str, ...] = tuple(c.code for c in template.APPEAL_KINDS)
 APPEAL_RESULT_CODES: tuple[str, ...] = tuple(c.code for c in template.APPEAL_RESULTS)
+
+
+# --- 第二十条第（五）（六）（八）项: decision and fee records, else the yearly figures ----------
+#
+# Per agency and per cell: when the agency has at least one record of the cell's kind for the
+# year (a decision of that kind dated in the year; a fee record of that year), the cell is
+# computed from its records and its yearly figure for that cell is not used; otherwise the
+# cell is the yearly figure (zero when none was entered).
+
+FEE_FIELD = "fee_amount"
+# yearly-figures field -> the decision kind that replaces it (`powers.DecisionKind` values)
+DECISION_FIELDS: dict[str, str] = {
+    "licensing_decisions": "licensing",
+    "penalty_decisions": "penalty",
+    "coercion_decisions": "coercion",
+}
+YUAN_PER_WAN = 10000
+
+
+def decided_in(p: Period) -> Q:
+    return Q(decided_on__gte=p.start, decided_on__lte=p.end)
+
+
+def records_exist(field: str, p: Period, agency_ref) -> Q:
+    """The agency (`agency_ref`, a value or an OuterRef) has records replacing `field`."""
+    from django.db.models import Exists
+
+    from gongkai.powers.models import Decision, FeeRecord
+
+    if field == FEE_FIELD:
+        return Q(Exists(FeeRecord.objects.filter(agency_id=agency_ref, year=p.year)))
+    return Q(Exists(Decision.objects.filter(decided_in(p), agency_id=agency_ref,
+                                            kind=DECISION_FIELDS[field])))

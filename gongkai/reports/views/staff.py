@@ -29,7 +29,7 @@ from gongkai.worklog import selectors as worklog
 from .. import annual_selectors as selectors
 from .. import annual_services as services
 from .. import charts, permissions
-from ..compute import UnknownCell, cell_filter, compute_subtree
+from ..compute import UnknownCell, cell_filter, compute_subtree, item_sources
 from ..forms import CommentForm, GenerateForm, NarrativeForm, ReportFilterForm
 from ..models import AnnualReport
 from ..report_page import render_report
@@ -143,7 +143,29 @@ def staff_detail(request, slug, year):
         "can_rollup": report.agency.children.exists()
         and permissions.can_view_rollup(request.user, report.agency),
         **_work_log(report),
+        "item_sources": item_source_rows([report.agency_id], year),
     })
+
+
+SOURCE_LABELS = {
+    "records": _("根据本平台登记的决定、收费记录计算"),
+    "figures": _("取自填报的年度业务数据"),
+    "mixed": _("部分机构根据登记的记录计算，其余取自填报的年度业务数据"),
+    "none": _("无记录，也未填报（计为 0）"),
+}
+
+
+def item_source_rows(agency_ids: list[int], year: int) -> list[dict]:
+    """第（五）（六）（八）项: the source of each number, in the format's order."""
+    from gongkai.reports.models import FIGURE_CELLS, figure_label
+
+    sources = item_sources(agency_ids, year)
+    rows = []
+    for name, cell in FIGURE_CELLS.items():
+        source = sources[template.cell_key(*cell)]
+        rows.append({"label": figure_label(name), "kind": source.kind,
+                     "text": SOURCE_LABELS[source.kind], "records": source.records})
+    return rows
 
 
 @login_required
@@ -268,14 +290,17 @@ def staff_cell(request, slug, year, table, row, column):
     tbl = template.TABLES_BY_CODE[table]
     records = records.select_related("agency").order_by("pk")
     page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = _record_rows(request.user, table, page.object_list)
+    kind = _record_kind(table, records.model._meta.label)
+    rows = _record_rows(request.user, kind, page.object_list)
     return render(request, "reports/annualreport_cell.html", {
         "agency": agency, "year": year, "subtree": subtree, "cell_name": cell_name(tbl, row, column),
-        "kind": _record_kind(table), "rows": rows, "page_obj": page, "total": page.paginator.count,
+        "kind": kind, "rows": rows, "page_obj": page, "total": page.paginator.count,
     })
 
 
-def _record_kind(table: str) -> str:
+def _record_kind(table: str, model: str = "") -> str:
+    if model in ("powers.Decision", "powers.FeeRecord"):
+        return "decisions" if model == "powers.Decision" else "fees"
     if table == template.ITEM_1.code:
         return "documents"
     if table == template.TABLE3.code:
@@ -285,11 +310,17 @@ def _record_kind(table: str) -> str:
     return "figures"
 
 
-def _record_rows(user, table: str, records) -> list[dict]:
+def _record_rows(user, kind: str, records) -> list[dict]:
     from gongkai.privacy.masking import mask_name
 
-    kind = _record_kind(table)
     rows = []
+    if kind == "decisions":
+        return [{"ref": d.document_no, "agency": d.agency.name, "url": d.get_staff_url(),
+                 "kind": d.get_kind_display(), "party": d.public_party_name,
+                 "decided_on": d.decided_on} for d in records]
+    if kind == "fees":
+        return [{"ref": f.name, "agency": f.agency.name, "url": f.get_staff_url(),
+                 "year": f.year, "amount": f.amount} for f in records]
     if kind == "applications":
         from gongkai.applications.permissions import can_view_application
 
