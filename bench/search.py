@@ -78,7 +78,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = Path(os.environ.get("BENCH_OUT", ROOT / "bench" / "out"))
 PG_SERVER = os.environ.get("BENCH_PG_SERVER", "postgres://postgres@127.0.0.1:5432")
-PG_DB = "gongkai_bench_search"
+# The PostgreSQL database is `{PG_DB}_{docs}`; BENCH_PG_DB names another one (a second person
+# measuring on the same server must not drop and rebuild someone else's database).
+PG_DB = os.environ.get("BENCH_PG_DB", "gongkai_bench_search")
 SEED = 20260101
 QUERIES = 200
 SCAN_SAMPLE = 10

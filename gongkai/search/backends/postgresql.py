@@ -31,23 +31,33 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
-from gongkai.catalog.models import Document, Status
-
+from ..corpus import DOCUMENTS
 from ..text import gram_set, position_windows, term_grams, token_stream, tsquery_grams, unigram_set
 from .base import KEY_FACTOR, REST, BaseBackend, EntryRow, _chunks
 
-TABLE = "search_grams"
-INSERT_ROW = (
-    f"INSERT INTO {TABLE} (document_id, sort_key, is_title, part, multi, vec) "
-    "VALUES (%s, %s, %s, %s, %s, array_to_tsvector(%s::text[]))"
+COLUMNS = "(document_id, sort_key, is_title, part, multi, vec)"
+INSERT_ROW_SQL = (
+    "INSERT INTO {table} " + COLUMNS + " VALUES (%s, %s, %s, %s, %s, array_to_tsvector(%s::text[]))"
 )
-COPY_ROWS = f"COPY {TABLE} (document_id, sort_key, is_title, part, multi, vec) FROM STDIN"
-# Created by migration 0005; dropped and built again by `rebuild` (much faster than row by row).
-INDEXES = {
-    "search_grams_title_gin": "(vec) WHERE is_title",
-    "search_grams_all_gin": "(vec) WHERE NOT is_title",
-    "search_grams_multi_gin": "(vec) WHERE multi",
+COPY_ROWS_SQL = "COPY {table} " + COLUMNS + " FROM STDIN"
+# Suffixes of the GIN indexes' names (`<grams table>_title_gin` …) and what they cover.
+INDEX_DEFINITIONS = {
+    "_title_gin": "(vec) WHERE is_title",
+    "_all_gin": "(vec) WHERE NOT is_title",
+    "_multi_gin": "(vec) WHERE multi",
 }
+
+
+def index_names(table: str) -> dict[str, str]:
+    return {table + suffix: definition for suffix, definition in INDEX_DEFINITIONS.items()}
+
+
+# The catalog's grams table (migration search/0005; bench/search.py builds it with these).
+TABLE = DOCUMENTS.tables.grams
+INSERT_ROW = INSERT_ROW_SQL.format(table=TABLE)
+COPY_ROWS = COPY_ROWS_SQL.format(table=TABLE)
+# Created by migration 0005; dropped and built again by `rebuild` (much faster than row by row).
+INDEXES = index_names(TABLE)
 # Walk the newest entries when the planner expects at least this share of them to be
 # candidates, reading at most WALK_MARGIN times the rows that share promises (and WALK_LIMIT);
 # otherwise, or when the walk falls short, ask the index.
@@ -56,23 +66,23 @@ WALK_MARGIN = 3
 WALK_LIMIT = 20000
 
 
-_entries: dict[str, tuple[float, float]] = {}  # database alias -> (read at, reltuples)
+_entries: dict[tuple[str, str], tuple[float, float]] = {}  # (alias, table) -> (read at, reltuples)
 
 
-def _estimated_entries(cursor, ttl: float = 60.0) -> float:
-    """ANALYZE's count of the entries (0 if never analysed), read at most once a `ttl`."""
-    alias = connection.alias
-    read_at, entries = _entries.get(alias, (0.0, 0.0))
+def _estimated_entries(cursor, table: str = DOCUMENTS.tables.entries, ttl: float = 60.0) -> float:
+    """ANALYZE's count of a corpus's entries (0 if never analysed), read at most once a `ttl`."""
+    key = (connection.alias, table)
+    read_at, entries = _entries.get(key, (0.0, 0.0))
     if time.monotonic() - read_at > ttl:
-        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'search_searchentry'::regclass")
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [table])
         entries = float(cursor.fetchone()[0] or 0)
-        _entries[alias] = (time.monotonic(), entries)
+        _entries[key] = (time.monotonic(), entries)
     return entries
 
 
-def create_indexes(cursor) -> None:
-    for name, definition in INDEXES.items():
-        cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {TABLE} USING gin {definition}")
+def create_indexes(cursor, table: str = TABLE) -> None:
+    for name, definition in index_names(table).items():
+        cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin {definition}")
 
 
 def entry_rows(row: EntryRow) -> list[tuple]:
@@ -103,6 +113,10 @@ class PostgresBackend(BaseBackend):
     # `%%`: Django's debug cursor formats the SQL with its parameters (DEBUG=1).
     document_id_sql = f"m.sort_key %% {KEY_FACTOR}"
 
+    def __init__(self, corpus=None):
+        super().__init__(corpus)
+        self.grams = self.tables.grams
+
     def tier_keys(self, tier, terms, scope_sql, scope_params, limit, exclude=frozenset()):
         wanted = limit + len(exclude)
         candidates, params, unproven = self._candidates(tier, terms)
@@ -126,13 +140,13 @@ class PostgresBackend(BaseBackend):
             queries.append(tsquery_grams(grams))
             if not exact:
                 unproven.append(term)
-        sql = (f"SELECT p.sort_key FROM {TABLE} AS p "
+        sql = (f"SELECT p.sort_key FROM {self.grams} AS p "
                "WHERE p.is_title = %s AND p.vec @@ %s::tsquery")
         params: list = [is_title, " & ".join(queries)]
         if len(queries) > 1:
             each = " AND ".join(["bool_or(p.vec @@ %s::tsquery)"] * len(queries))
             sql += (
-                f" UNION SELECT p.sort_key FROM {TABLE} AS p WHERE p.multi AND p.is_title = %s"
+                f" UNION SELECT p.sort_key FROM {self.grams} AS p WHERE p.multi AND p.is_title = %s"
                 f" AND p.vec @@ %s::tsquery GROUP BY p.sort_key HAVING {each}"
             )
             params += [is_title, " | ".join(queries), *queries]
@@ -142,7 +156,7 @@ class PostgresBackend(BaseBackend):
         """The planner's estimate of the share of entries that are candidates (from the
         statistics of ANALYZE: no row read); 0 before the table was ever analysed."""
         with connection.cursor() as cursor:
-            entries = _estimated_entries(cursor)
+            entries = _estimated_entries(cursor, self.tables.entries)
             if entries <= 0:
                 return 0.0
             cursor.execute(f"EXPLAIN (FORMAT JSON) {candidates}", params)
@@ -160,15 +174,18 @@ class PostgresBackend(BaseBackend):
             params += [term] * len(fields)
         return " AND ".join(clauses) or "TRUE", params
 
+    # Both plans end in an explicit ORDER BY: a scope (`EXISTS …`) may be planned as a hash
+    # semi-join, which does not keep the newest-first order of the rows it filters.
+
     def _walk(self, tier, terms, scope_sql, scope_params, wanted, rows) -> tuple[list[int], bool]:
         """Matches among the newest `rows` entries, newest first, checked on the text, and
         whether they are the answer (`wanted` reached, or no entry older than those read)."""
         text_sql, text_params = self._text_sql(tier, terms)
         columns = "e.sort_key, e.title, e.doc_number" + (", e.body" if tier == REST else "")
         sql = (
-            f"SELECT m.sort_key FROM (SELECT {columns} FROM search_searchentry AS e "
+            f"SELECT m.sort_key FROM (SELECT {columns} FROM {self.tables.entries} AS e "
             "ORDER BY e.sort_key DESC LIMIT %s) AS m "
-            f"WHERE {text_sql} AND {scope_sql} LIMIT %s"
+            f"WHERE {text_sql} AND {scope_sql} ORDER BY m.sort_key DESC LIMIT %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [rows, *text_params, *scope_params, wanted])
@@ -176,7 +193,8 @@ class PostgresBackend(BaseBackend):
             if len(keys) >= wanted:
                 return keys, True
             cursor.execute(
-                "SELECT 1 FROM search_searchentry ORDER BY sort_key DESC OFFSET %s LIMIT 1", [rows]
+                f"SELECT 1 FROM {self.tables.entries} ORDER BY sort_key DESC OFFSET %s LIMIT 1",
+                [rows],
             )
             return keys, cursor.fetchone() is None
 
@@ -189,48 +207,51 @@ class PostgresBackend(BaseBackend):
             columns = "title, doc_number" + (", body" if tier == REST else "")
             source = (
                 "(SELECT sort_key FROM c ORDER BY sort_key DESC) AS s CROSS JOIN LATERAL "
-                f"(SELECT sort_key, {columns} FROM search_searchentry "
+                f"(SELECT sort_key, {columns} FROM {self.tables.entries} "
                 "WHERE sort_key = s.sort_key) AS m"
             )
         else:
             source = "(SELECT sort_key FROM c ORDER BY sort_key DESC) AS m"
         sql = (
             f"WITH c AS MATERIALIZED (SELECT DISTINCT sort_key FROM ({candidates}) AS g) "
-            f"SELECT m.sort_key FROM {source} WHERE {text_sql} AND {scope_sql} LIMIT %s"
+            f"SELECT m.sort_key FROM {source} WHERE {text_sql} AND {scope_sql} "
+            "ORDER BY m.sort_key DESC LIMIT %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, *text_params, *scope_params, wanted])
             return [row[0] for row in cursor.fetchall()]
 
     def remove(self, ids: Iterable[int]) -> None:
+        t = self.tables
         with connection.cursor() as cursor:
             for chunk in _chunks(list(ids)):
-                cursor.execute(f"DELETE FROM {TABLE} WHERE document_id = ANY(%s)", [chunk])
-                cursor.execute(
-                    "DELETE FROM search_searchentry WHERE document_id = ANY(%s)", [chunk]
-                )
+                cursor.execute(f"DELETE FROM {t.grams} WHERE document_id = ANY(%s)", [chunk])
+                cursor.execute(f"DELETE FROM {t.entries} WHERE {t.id_column} = ANY(%s)", [chunk])
 
     def insert_rows(self, rows: list[EntryRow]) -> None:
         if not rows:
             return
+        t = self.tables
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.executemany(
-                "INSERT INTO search_searchentry (document_id, sort_key, title, doc_number, body) "
+                f"INSERT INTO {t.entries} ({t.id_column}, sort_key, title, doc_number, body) "
                 "VALUES (%s, %s, %s, %s, %s)",
                 [(r.document_id, r.sort_key, r.title, r.doc_number, r.body) for r in rows],
             )
-            cursor.executemany(INSERT_ROW, [values for r in rows for values in entry_rows(r)])
+            cursor.executemany(INSERT_ROW_SQL.format(table=t.grams),
+                               [values for r in rows for values in entry_rows(r)])
 
     def rebuild(self, chunk_size: int = 2000) -> int:
         """Refill the tables with the indexes dropped, then build them once (much faster)."""
+        t = self.tables
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
-            for name in INDEXES:
+            for name in index_names(t.grams):
                 cursor.execute(f"DROP INDEX IF EXISTS {name}")
-            cursor.execute(f"TRUNCATE search_searchentry, {TABLE}")
+            cursor.execute(f"TRUNCATE {t.entries}, {t.grams}")
             total = 0
             batch: list[EntryRow] = []
-            for row in self.entry_rows(Document.objects.filter(status=Status.PUBLISHED)):
+            for row in self.corpus.entry_rows():
                 batch.append(row)
                 if len(batch) >= chunk_size:
                     self.insert_rows(batch)
@@ -238,7 +259,7 @@ class PostgresBackend(BaseBackend):
                     batch = []
             self.insert_rows(batch)
             total += len(batch)
-            create_indexes(cursor)
+            create_indexes(cursor, t.grams)
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE search_searchentry, {TABLE}")
+            cursor.execute(f"ANALYZE {t.entries}, {t.grams}")
         return total
