@@ -48,7 +48,9 @@ class SearchPage:
 
     query: ParsedQuery
     hits: list[SearchHit] = field(default_factory=list)
-    count: int = 0  # exact up to MAX_RESULTS
+    count: int = 0  # exact up to MAX_RESULTS, unless `estimated`
+    # The count is an estimate (PostgreSQL, a very common term): far above MAX_RESULTS.
+    estimated: bool = False
     number: int = 1
     page_size: int = 20
 
@@ -58,6 +60,8 @@ class SearchPage:
 
     @property
     def count_display(self) -> str:
+        if self.estimated:
+            return f"约 {self.count}"
         return f"{MAX_RESULTS}+" if self.count_capped else str(self.count)
 
     @property
@@ -123,14 +127,19 @@ class BaseBackend:
             scope_sql, scope_params = "1 = 1", ()
         else:
             scope_sql, scope_params = self._scope_sql(scope)
+        # The keys the requested page needs, and one more to know whether another follows.
+        need = min(MAX_RESULTS, max(1, int(page)) * page_size) + 1
         keys = self.tier_keys(TITLE, parsed.terms, scope_sql, scope_params, MAX_RESULTS + 1)
         title_count = len(keys)
+        estimate = None
         if not parsed.title_only and len(keys) <= MAX_RESULTS:
-            keys += self.tier_keys(
-                REST, parsed.terms, scope_sql, scope_params, MAX_RESULTS + 1 - len(keys),
-                exclude=frozenset(keys),
+            rest, estimate = self.rest_keys(
+                parsed.terms, scope_sql, scope_params, MAX_RESULTS + 1 - len(keys),
+                frozenset(keys), max(1, need - len(keys)),
             )
-        result.count = len(keys)
+            keys += rest
+        result.count = len(keys) if estimate is None else max(len(keys), title_count + estimate)
+        result.estimated = estimate is not None
         result.number = max(1, min(int(page), result.paginator.num_pages))
         offset = (result.number - 1) * page_size
         page_keys = self.verify_page(keys[offset : offset + page_size], parsed.terms,
@@ -169,6 +178,14 @@ class BaseBackend:
         tier, `exclude` holds every key of the title tier (all of them: the rest tier is only
         asked for when the title tier has no more than MAX_RESULTS)."""
         raise NotImplementedError
+
+    def rest_keys(
+        self, terms: tuple[str, ...], scope_sql: str, scope_params: tuple, limit: int,
+        exclude: frozenset[int], need: int,
+    ) -> tuple[list[int], int | None]:
+        """The rest tier's keys (`tier_keys(REST, …)`) and None; a backend may instead return
+        at least the `need` first keys and an estimate of how many the tier holds."""
+        return self.tier_keys(REST, terms, scope_sql, scope_params, limit, exclude), None
 
     def verify_page(self, keys: list[int], terms, title_keys: set[int]) -> list[int]:
         """The page's keys whose entry text holds every term (title keys: in title or 文号).
