@@ -38,6 +38,22 @@ are now common terms counted to 1001 by walking the newest entries (，考核评
 609, 真贯彻执行 349): each walked entry's body is de-TOASTed and searched. SQLite's slowest:
 进、群众满 973 (once; a phrase of common bigrams), 各部门；市委市 175.
 
+Measured 2026-12-04 (helper h16) at 200,000 documents, this machine busy (load average 8-12
+from the lead's 1M build and test runs during the first rows; the last row ran beside a
+PostgreSQL test run), one run per row, all 17/17 in agreement with the scan:
+
+| engine, plan (200k docs) | p50 ms | p95 ms | max ms | slowest |
+|---|---|---|---|---|
+| SQLite, unchanged plan | 11.1 | 64.6 | 381 | 落实、有序 381 (834 hits), 各部门；市委市 141, 部门第一条； 127 |
+| PostgreSQL, walk counting to 1001 | 37.1 | 154.4 | 903 | 发布之日起施行 903 (index: 179,265 candidates sorted), 合实际 507 |
+| PostgreSQL, page-sized walk + estimated count, gram-share bound | 40.7 | 158.4 | 395 | 任落实信息 395, 检查责任落实 280, 准确监督 252 (all 1001: index path) |
+
+The estimate plan (21 of 200 queries counted "约 N 条") cut the common-term walks to 2-5 ms and
+the phrase the planner under-estimated (发布之日起施行) from 903 to 61 ms; what remains slow on
+PostgreSQL is the index plan counting mid-frequency terms to 1001 (all candidates fetched and
+sorted). SQLite's tail is the count too: a phrase of common bigrams with a few hundred hits
+is scanned to the end to count it; not changed in this round.
+
 RUM, measured against (100,000 documents, positional bigram vectors under rum_tsvector_ops, same
 loaded machine): phrases of common bigrams still read every position list, 93-452 ms
 ('现将，宣' 93, '入贯彻落实东' 334, '发展' 452), and the index took 172 s to build (444 MB);
