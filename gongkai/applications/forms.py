@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.agencies.models import Agency
 from gongkai.id_numbers import ResidentIdProblem, is_valid_uscc, normalize, resident_id_problem
 from gongkai.reportformat.template import OUTCOME_CHOICES, OUTCOMES
+from gongkai.search.forms import SearchForm
 
 from .models import Application, Channel, ConsultationKind, Delivery, FeeMethod, IdType
 from .receipt import POST_ORDINARY, POST_SIGNED
@@ -359,3 +360,11 @@ class PublishForm(forms.Form):
     def __init__(self, *args, files_queryset, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["files"].queryset = files_queryset
+
+
+class PublishedSearchForm(SearchForm):
+    """The disclosure log's search box: the catalog's, worded for requests."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.attrs["placeholder"] = _("输入申请内容、答复中的词句")

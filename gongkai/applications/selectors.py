@@ -214,6 +214,17 @@ def published_requests(*, agency_slug: str = ""):
     return qs
 
 
+def published_request_search(query, *, agency_slug: str = "", page: int = 1, page_size: int = 20):
+    """A page of the disclosure log holding every term of `query` (a `ParsedQuery`), with the
+    catalog's engine and semantics: question or outcome matches first, then newest first."""
+    from gongkai.search import backend
+
+    from .published_search import PUBLISHED_REQUESTS
+
+    return backend.search(query, queryset=published_requests(agency_slug=agency_slug), page=page,
+                          page_size=page_size, corpus=PUBLISHED_REQUESTS)
+
+
 def published_counts() -> list[tuple[str, str, int]]:
     """(agency slug, agency name, published requests) for every agency that has any."""
     from .models import PublishedRequest

@@ -22,9 +22,10 @@ from .text import bigram_set
 
 # The entries themselves are counted under the empty token, which no text produces.
 ENTRIES = ""
+TABLE = "search_tokenfrequency"  # the catalog's; another corpus names its own (corpus.Tables)
 UPSERT = (
-    "INSERT INTO search_tokenfrequency (token, documents) VALUES (%s, %s) "
-    "ON CONFLICT (token) DO UPDATE SET documents = search_tokenfrequency.documents + excluded.documents"
+    "INSERT INTO {table} (token, documents) VALUES (%s, %s) "
+    "ON CONFLICT (token) DO UPDATE SET documents = {table}.documents + excluded.documents"
 )
 BATCH = 500
 
@@ -45,17 +46,17 @@ def count(entries: Iterable[tuple[str, str, str]]) -> Counter:
     return counter
 
 
-def record(counter: Counter, sign: int = 1) -> None:
+def record(counter: Counter, sign: int = 1, table: str = TABLE) -> None:
     """Add (sign=1) or take away (sign=-1) counted entries."""
     if not counter:
         return
     rows = [(token, sign * n) for token, n in counter.items() if n]
     with connection.cursor() as cursor:
         for i in range(0, len(rows), BATCH):
-            cursor.executemany(UPSERT, rows[i : i + BATCH])
+            cursor.executemany(UPSERT.format(table=table), rows[i : i + BATCH])
 
 
-def lookup(tokens: Iterable[str]) -> dict[str, int]:
+def lookup(tokens: Iterable[str], table: str = TABLE) -> dict[str, int]:
     """Documents per token; a token never counted is absent (it is in no entry, or newer than
     the last refresh of an index built by other means)."""
     tokens = sorted(set(tokens))
@@ -64,28 +65,32 @@ def lookup(tokens: Iterable[str]) -> dict[str, int]:
     marks = ",".join(["%s"] * len(tokens))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT token, documents FROM search_tokenfrequency WHERE token IN ({marks})", tokens
+            f"SELECT token, documents FROM {table} WHERE token IN ({marks})", tokens
         )
         return dict(cursor.fetchall())
 
 
-def refresh(using=None) -> int:
-    """Recount every token from the SQLite FTS5 index; returns the number of tokens."""
+def refresh(using=None, tables=None) -> int:
+    """Recount every token from the SQLite FTS5 index of a corpus (`tables`, default the
+    catalog's); returns the number of tokens."""
+    from .corpus import DOCUMENTS
+
+    t = tables or DOCUMENTS.tables
     conn = connection if using is None else using
     with transaction.atomic(using=conn.alias), conn.cursor() as cursor:
-        cursor.execute("DELETE FROM search_tokenfrequency")
+        cursor.execute(f"DELETE FROM {t.frequencies}")
         cursor.execute(
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_fts_terms "
-            "USING fts5vocab(main, search_fts, 'row')"
+            f"USING fts5vocab(main, {t.fts}, 'row')"
         )
         cursor.execute(
-            "INSERT INTO search_tokenfrequency (token, documents) "
+            f"INSERT INTO {t.frequencies} (token, documents) "
             "SELECT term, doc FROM temp.search_fts_terms WHERE length(term) = 2"
         )
         cursor.execute("DROP TABLE temp.search_fts_terms")
         cursor.execute(
-            "INSERT INTO search_tokenfrequency (token, documents) "
-            "SELECT %s, count(*) FROM search_searchentry", [ENTRIES]
+            f"INSERT INTO {t.frequencies} (token, documents) "
+            f"SELECT %s, count(*) FROM {t.entries}", [ENTRIES]
         )
-        cursor.execute("SELECT count(*) FROM search_tokenfrequency")
+        cursor.execute(f"SELECT count(*) FROM {t.frequencies}")
         return cursor.fetchone()[0] - 1

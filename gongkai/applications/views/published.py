@@ -21,14 +21,34 @@ from .staff import _attach_errors, _visible
 PAGE_SIZE = 20
 
 
+def _page_number(value) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
 def published_list(request):
+    """The log, newest first; with `q`, the search of it (the catalog's engine), either within
+    the chosen agency."""
     agency = request.GET.get("agency", "")
-    page = Paginator(selectors.published_requests(agency_slug=agency), PAGE_SIZE).get_page(
-        request.GET.get("page"))
+    form = f.PublishedSearchForm(request.GET or None)
+    result = None
+    if form.is_valid() and form.cleaned_data["q"].terms:
+        page = result = selectors.published_request_search(
+            form.cleaned_data["q"], agency_slug=agency, page=_page_number(request.GET.get("page")),
+            page_size=PAGE_SIZE)
+    else:
+        page = Paginator(selectors.published_requests(agency_slug=agency), PAGE_SIZE).get_page(
+            request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    encoded = params.urlencode()
     return render(request, "applications/published_list.html", {
-        "page_obj": page, "publications": page.object_list, "agency": agency,
+        "page_obj": page, "publications": None if result else page.object_list,
+        "result": result, "form": form, "agency": agency, "q": request.GET.get("q", ""),
         "counts": selectors.published_counts(),
-        "querystring_without_page": f"agency={agency}&" if agency else "",
+        "querystring_without_page": f"{encoded}&" if encoded else "",
     })
 
 

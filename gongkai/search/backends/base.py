@@ -11,52 +11,26 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString
 
-from gongkai.catalog.models import Document, Status
-from gongkai.richtext import html_to_text
-
+from ..corpus import DOCUMENTS, KEY_FACTOR, Corpus, EntryRow, sort_key
 from ..snippets import highlight, snippet
-from ..text import ParsedQuery, normalize, parse_query
+from ..text import ParsedQuery, parse_query
+
+__all__ = ["KEY_FACTOR", "MAX_RESULTS", "BaseBackend", "EntryRow", "SearchHit", "SearchPage",
+           "sort_key", "text_holds"]
 
 MAX_RESULTS = 1000
-KEY_FACTOR = 10**10  # sort_key = published_on.toordinal() * KEY_FACTOR + document id
 TITLE, REST = "title", "rest"
-
-
-def sort_key(document_id: int, published_on: date | None) -> int:
-    return (published_on.toordinal() if published_on else 0) * KEY_FACTOR + document_id
-
-
-@dataclass(frozen=True)
-class EntryRow:
-    """The indexed, normalised text of one published document."""
-
-    document_id: int
-    sort_key: int
-    title: str
-    doc_number: str
-    body: str
-
-    @classmethod
-    def from_values(cls, pk, title, doc_number, body, published_on) -> EntryRow:
-        return cls(
-            document_id=pk,
-            sort_key=sort_key(pk, published_on),
-            title=normalize(title),
-            doc_number=normalize(doc_number),
-            body=normalize(html_to_text(body)),
-        )
 
 
 @dataclass
 class SearchHit:
-    document: Document
+    document: object  # the record found: a catalog Document, or another corpus's record
     title_html: SafeString
     doc_number_html: SafeString
     snippet_html: SafeString
@@ -74,7 +48,9 @@ class SearchPage:
 
     query: ParsedQuery
     hits: list[SearchHit] = field(default_factory=list)
-    count: int = 0  # exact up to MAX_RESULTS
+    count: int = 0  # exact up to MAX_RESULTS, unless `estimated`
+    # The count is an estimate (PostgreSQL, a very common term): far above MAX_RESULTS.
+    estimated: bool = False
     number: int = 1
     page_size: int = 20
 
@@ -84,6 +60,8 @@ class SearchPage:
 
     @property
     def count_display(self) -> str:
+        if self.estimated:
+            return f"约 {self.count}"
         return f"{MAX_RESULTS}+" if self.count_capped else str(self.count)
 
     @property
@@ -119,9 +97,15 @@ def _chunks(items: list[int], size: int = 500) -> Iterator[list[int]]:
 
 
 class BaseBackend:
+    """One engine over one corpus (default: the catalog's documents)."""
+
     vendor = ""
     # SQL expression, in the tier queries, that yields the document id of the current row.
     document_id_sql = ""
+
+    def __init__(self, corpus: Corpus | None = None):
+        self.corpus = corpus or DOCUMENTS
+        self.tables = self.corpus.tables
 
     # --- reading -----------------------------------------------------------------------------
     def search(
@@ -132,59 +116,56 @@ class BaseBackend:
         page: int = 1,
         page_size: int = 20,
     ) -> SearchPage:
-        """Published documents of `queryset` (default: all) holding every term of `query`."""
+        """Records of the corpus in `queryset` (default: all indexed) holding every term of
+        `query`."""
         parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
         result = SearchPage(query=parsed, page_size=page_size)
         if not parsed.terms:
             return result
-        if queryset is None:
-            # Unfiltered: the index holds published documents only (signals keep it so), and
-            # the page's documents are re-checked below; no per-match lookup of the document.
+        scope = self.corpus.scope(queryset)
+        if scope is None:
             scope_sql, scope_params = "1 = 1", ()
         else:
-            scope_sql, scope_params = self._scope_sql(queryset.filter(status=Status.PUBLISHED))
+            scope_sql, scope_params = self._scope_sql(scope)
+        # The keys the requested page needs, and one more to know whether another follows.
+        need = min(MAX_RESULTS, max(1, int(page)) * page_size) + 1
         keys = self.tier_keys(TITLE, parsed.terms, scope_sql, scope_params, MAX_RESULTS + 1)
         title_count = len(keys)
+        estimate = None
         if not parsed.title_only and len(keys) <= MAX_RESULTS:
-            keys += self.tier_keys(
-                REST, parsed.terms, scope_sql, scope_params, MAX_RESULTS + 1 - len(keys),
-                exclude=frozenset(keys),
+            rest, estimate = self.rest_keys(
+                parsed.terms, scope_sql, scope_params, MAX_RESULTS + 1 - len(keys),
+                frozenset(keys), max(1, need - len(keys)),
             )
-        result.count = len(keys)
+            keys += rest
+        result.count = len(keys) if estimate is None else max(len(keys), title_count + estimate)
+        result.estimated = estimate is not None
         result.number = max(1, min(int(page), result.paginator.num_pages))
         offset = (result.number - 1) * page_size
         page_keys = self.verify_page(keys[offset : offset + page_size], parsed.terms,
                                      set(keys[:title_count]))
         ids = [k % KEY_FACTOR for k in page_keys]
-        # Looked up by primary key alone, published checked here: with `status = …` in the
-        # WHERE, SQLite may walk the status index over every published document instead of
-        # reading the 20 rows (250 ms a page at 1M documents, bench/search.py).
-        documents = {
-            pk: document
-            for pk, document in Document.objects.select_related("agency", "category")
-            .in_bulk(ids).items()
-            if document.is_published
-        }
+        records = self.corpus.fetch(ids)
         for position, pk in enumerate(ids):
-            document = documents.get(pk)
-            if document is None:  # deleted or withdrawn behind the index's back
+            record = records.get(pk)
+            if record is None:  # deleted or withdrawn behind the index's back
                 continue
-            result.hits.append(self._hit(document, parsed, offset + position < title_count))
+            result.hits.append(self._hit(record, parsed, offset + position < title_count))
         return result
 
-    def _hit(self, document: Document, parsed: ParsedQuery, in_title: bool) -> SearchHit:
-        body = html_to_text(document.body) or document.summary
+    def _hit(self, record, parsed: ParsedQuery, in_title: bool) -> SearchHit:
+        title, doc_number, body = self.corpus.display_texts(record)
         terms = parsed.terms if not parsed.title_only else ()
         return SearchHit(
-            document=document,
-            title_html=highlight(document.title, parsed.terms),
-            doc_number_html=highlight(document.doc_number, parsed.terms),
+            document=record,
+            title_html=highlight(title, parsed.terms),
+            doc_number_html=highlight(doc_number, parsed.terms),
             snippet_html=snippet(body, terms),
             in_title=in_title,
         )
 
     def _scope_sql(self, scope: QuerySet) -> tuple[str, tuple]:
-        """`EXISTS (…)`: the row's document is in the (filtered) queryset, checked per row."""
+        """`EXISTS (…)`: the row's record is in the (filtered) queryset, checked per row."""
         correlated = scope.filter(pk=RawSQL(self.document_id_sql, ())).order_by().values("pk")
         sql, params = correlated.query.sql_with_params()
         return f"EXISTS ({sql})", tuple(params)
@@ -198,6 +179,14 @@ class BaseBackend:
         asked for when the title tier has no more than MAX_RESULTS)."""
         raise NotImplementedError
 
+    def rest_keys(
+        self, terms: tuple[str, ...], scope_sql: str, scope_params: tuple, limit: int,
+        exclude: frozenset[int], need: int,
+    ) -> tuple[list[int], int | None]:
+        """The rest tier's keys (`tier_keys(REST, …)`) and None; a backend may instead return
+        at least the `need` first keys and an estimate of how many the tier holds."""
+        return self.tier_keys(REST, terms, scope_sql, scope_params, limit, exclude), None
+
     def verify_page(self, keys: list[int], terms, title_keys: set[int]) -> list[int]:
         """The page's keys whose entry text holds every term (title keys: in title or 文号).
         A guard against private-use characters, which share index tokens with ASCII
@@ -208,8 +197,8 @@ class BaseBackend:
         marks = ",".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT document_id, title, doc_number, body FROM search_searchentry "
-                f"WHERE document_id IN ({marks})", ids,
+                f"SELECT {self.tables.id_column}, title, doc_number, body "
+                f"FROM {self.tables.entries} WHERE {self.tables.id_column} IN ({marks})", ids,
             )
             texts = {row[0]: row[1:] for row in cursor.fetchall()}
 
@@ -222,19 +211,14 @@ class BaseBackend:
         return [k for k in keys if holds(k)]
 
     # --- writing -----------------------------------------------------------------------------
-    def index_documents(self, ids: Iterable[int]) -> None:
-        """Bring the entries of these documents in step: published ones (re)indexed, others out."""
+    def index(self, ids: Iterable[int]) -> None:
+        """Bring the entries of these records in step: indexable ones (re)indexed, others out."""
         ids = list(ids)
         for chunk in _chunks(ids):
             self.remove(chunk)
-            rows = self.entry_rows(Document.objects.filter(pk__in=chunk, status=Status.PUBLISHED))
-            self.insert_rows(list(rows))
+            self.insert_rows(list(self.corpus.entry_rows(chunk)))
 
-    @staticmethod
-    def entry_rows(queryset: QuerySet) -> Iterator[EntryRow]:
-        fields = ("pk", "title", "doc_number", "body", "published_on")
-        for values in queryset.order_by().values_list(*fields).iterator(chunk_size=2000):
-            yield EntryRow.from_values(*values)
+    index_documents = index
 
     def remove(self, ids: Iterable[int]) -> None:
         raise NotImplementedError
@@ -243,5 +227,5 @@ class BaseBackend:
         raise NotImplementedError
 
     def rebuild(self) -> int:
-        """Empty the index and index every published document; returns how many."""
+        """Empty the corpus's index and index every indexable record; returns how many."""
         raise NotImplementedError

@@ -31,48 +31,95 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 
-from gongkai.catalog.models import Document, Status
-
+from ..corpus import DOCUMENTS
 from ..text import gram_set, position_windows, term_grams, token_stream, tsquery_grams, unigram_set
-from .base import KEY_FACTOR, REST, BaseBackend, EntryRow, _chunks
+from .base import KEY_FACTOR, MAX_RESULTS, REST, BaseBackend, EntryRow, _chunks
 
-TABLE = "search_grams"
-INSERT_ROW = (
-    f"INSERT INTO {TABLE} (document_id, sort_key, is_title, part, multi, vec) "
-    "VALUES (%s, %s, %s, %s, %s, array_to_tsvector(%s::text[]))"
+COLUMNS = "(document_id, sort_key, is_title, part, multi, vec)"
+INSERT_ROW_SQL = (
+    "INSERT INTO {table} " + COLUMNS + " VALUES (%s, %s, %s, %s, %s, array_to_tsvector(%s::text[]))"
 )
-COPY_ROWS = f"COPY {TABLE} (document_id, sort_key, is_title, part, multi, vec) FROM STDIN"
-# Created by migration 0005; dropped and built again by `rebuild` (much faster than row by row).
-INDEXES = {
-    "search_grams_title_gin": "(vec) WHERE is_title",
-    "search_grams_all_gin": "(vec) WHERE NOT is_title",
-    "search_grams_multi_gin": "(vec) WHERE multi",
+COPY_ROWS_SQL = "COPY {table} " + COLUMNS + " FROM STDIN"
+# Suffixes of the GIN indexes' names (`<grams table>_title_gin` …) and what they cover.
+INDEX_DEFINITIONS = {
+    "_title_gin": "(vec) WHERE is_title",
+    "_all_gin": "(vec) WHERE NOT is_title",
+    "_multi_gin": "(vec) WHERE multi",
 }
+
+
+def index_names(table: str) -> dict[str, str]:
+    return {table + suffix: definition for suffix, definition in INDEX_DEFINITIONS.items()}
+
+
+# The catalog's grams table (migration search/0005; bench/search.py builds it with these).
+TABLE = DOCUMENTS.tables.grams
+INSERT_ROW = INSERT_ROW_SQL.format(table=TABLE)
+COPY_ROWS = COPY_ROWS_SQL.format(table=TABLE)
+# Created by migration 0005; dropped and built again by `rebuild` (much faster than row by row).
+INDEXES = index_names(TABLE)
 # Walk the newest entries when the planner expects at least this share of them to be
 # candidates, reading at most WALK_MARGIN times the rows that share promises (and WALK_LIMIT);
 # otherwise, or when the walk falls short, ask the index.
 DENSE_SHARE = 0.2
 WALK_MARGIN = 3
 WALK_LIMIT = 20000
+# A count is estimated only when the sample says it is at least this many times MAX_RESULTS.
+ESTIMATE_ABOVE = 5
 
 
-_entries: dict[str, tuple[float, float]] = {}  # database alias -> (read at, reltuples)
+def _rounded(n: float) -> int:
+    """Two significant figures: an estimate should not look exact."""
+    if n < 100:
+        return int(n)
+    scale = 10 ** (len(str(int(n))) - 2)
+    return int(round(n / scale) * scale)
 
 
-def _estimated_entries(cursor, ttl: float = 60.0) -> float:
-    """ANALYZE's count of the entries (0 if never analysed), read at most once a `ttl`."""
-    alias = connection.alias
-    read_at, entries = _entries.get(alias, (0.0, 0.0))
+_entries: dict[tuple[str, str], tuple[float, float]] = {}  # (alias, table) -> (read at, reltuples)
+
+
+def _estimated_entries(cursor, table: str = DOCUMENTS.tables.entries, ttl: float = 60.0) -> float:
+    """ANALYZE's count of a corpus's entries (0 if never analysed), read at most once a `ttl`."""
+    key = (connection.alias, table)
+    read_at, entries = _entries.get(key, (0.0, 0.0))
     if time.monotonic() - read_at > ttl:
-        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'search_searchentry'::regclass")
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [table])
         entries = float(cursor.fetchone()[0] or 0)
-        _entries[alias] = (time.monotonic(), entries)
+        _entries[key] = (time.monotonic(), entries)
     return entries
 
 
-def create_indexes(cursor) -> None:
-    for name, definition in INDEXES.items():
-        cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {TABLE} USING gin {definition}")
+_statistics: dict[tuple[str, str], tuple[float, tuple[dict[str, float], float, float]]] = {}
+
+
+def _gram_statistics(cursor, tables, ttl: float = 60.0) -> tuple[dict[str, float], float, float]:
+    """(gram -> share of the grams rows holding it, for ANALYZE's most common elements; the
+    least listed share; grams rows per entry), read at most once a `ttl`."""
+    key = (connection.alias, tables.grams)
+    read_at, value = _statistics.get(key, (0.0, ({}, 0.0, 0.0)))
+    if time.monotonic() - read_at > ttl:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = %s AND attname = 'vec'", [tables.grams])
+        row = cursor.fetchone()
+        entries = _estimated_entries(cursor, tables.entries)
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [tables.grams])
+        grams_rows = float(cursor.fetchone()[0] or 0)
+        if row and row[0] and entries > 0:
+            elems, freqs = row[0], row[1]
+            # The frequencies end with three more numbers: minimum, maximum, null share.
+            frequencies = dict(zip(elems, freqs[: len(elems)], strict=True))
+            value = (frequencies, min(frequencies.values()), max(1.0, grams_rows / entries))
+        else:
+            value = ({}, 0.0, 0.0)
+        _statistics[key] = (time.monotonic(), value)
+    return value
+
+
+def create_indexes(cursor, table: str = TABLE) -> None:
+    for name, definition in index_names(table).items():
+        cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin {definition}")
 
 
 def entry_rows(row: EntryRow) -> list[tuple]:
@@ -103,6 +150,10 @@ class PostgresBackend(BaseBackend):
     # `%%`: Django's debug cursor formats the SQL with its parameters (DEBUG=1).
     document_id_sql = f"m.sort_key %% {KEY_FACTOR}"
 
+    def __init__(self, corpus=None):
+        super().__init__(corpus)
+        self.grams = self.tables.grams
+
     def tier_keys(self, tier, terms, scope_sql, scope_params, limit, exclude=frozenset()):
         wanted = limit + len(exclude)
         candidates, params, unproven = self._candidates(tier, terms)
@@ -116,6 +167,54 @@ class PostgresBackend(BaseBackend):
                                     wanted)
         return [k for k in keys if k not in exclude][:limit]
 
+    def rest_keys(self, terms, scope_sql, scope_params, limit, exclude, need):
+        """As `tier_keys(REST, …)`, but a term in a large share of the entries is not counted
+        to the end: the newest entries are walked only until the page's `need` keys are found,
+        and when the share of matches among the rows walked puts the total far above
+        MAX_RESULTS, that estimate is the count ("约 N 条"). Counting to MAX_RESULTS meant
+        reading (de-TOASTing) and searching thousands of bodies: 350-700 ms at 300,000
+        documents. The keys found are exact; only the count is estimated."""
+        candidates, params, unproven = self._candidates(REST, terms)
+        # The planner multiplies the grams' shares as if they were independent; the grams of a
+        # phrase are not ("发布之日起施行": 3,654 candidates expected, 179,265 found at 200,000
+        # documents, all materialised and sorted: 900 ms). The rarest gram's share bounds the
+        # phrase's from above; walking on a share too high costs a few hundred rows at most
+        # before the index takes over.
+        share = max(self._estimated_share(candidates, params), self._gram_share_bound(terms))
+        target = need + len(exclude)
+        if share >= DENSE_SHARE and target < limit + len(exclude):
+            rows = min(WALK_LIMIT, int(WALK_MARGIN * target / share) + 100)
+            keys, complete = self._walk(REST, terms, scope_sql, scope_params,
+                                        limit + len(exclude), rows)
+            if not complete and len(keys) >= target:
+                with connection.cursor() as cursor:
+                    entries = _estimated_entries(cursor, self.tables.entries)
+                # The newest entries may hold a term more often than older ones: the planner's
+                # estimate (from the statistics of all entries) bounds the sample's.
+                total = min(len(keys) / rows, share) * entries
+                if total >= ESTIMATE_ABOVE * MAX_RESULTS:
+                    return ([k for k in keys if k not in exclude],
+                            _rounded(total) - len(exclude))
+            if complete:
+                return [k for k in keys if k not in exclude][:limit], None
+        return self.tier_keys(REST, terms, scope_sql, scope_params, limit, exclude), None
+
+    def _gram_share_bound(self, terms) -> float:
+        """An upper bound of the share of entries whose body rows hold every term: for each
+        term its rarest gram's frequency among the rows (ANALYZE's most common elements of
+        `vec`; a gram not among them is at most as frequent as the least of them), times the
+        rows per entry; the least over the terms. 0 before the table was ever analysed."""
+        with connection.cursor() as cursor:
+            frequencies, floor, rows_per_entry = _gram_statistics(cursor, self.tables)
+        if not frequencies:
+            return 0.0
+        bound = 1.0
+        for term in terms:
+            grams, _exact = term_grams(term)
+            rarest = min(frequencies.get(g, floor) for g in grams)
+            bound = min(bound, rarest * rows_per_entry)
+        return min(1.0, bound)
+
     def _candidates(self, tier, terms) -> tuple[str, list, list[str]]:
         """SQL for the keys of the entries holding every gram of every term, its parameters,
         and the terms that grams alone do not prove (longer than three characters)."""
@@ -126,13 +225,13 @@ class PostgresBackend(BaseBackend):
             queries.append(tsquery_grams(grams))
             if not exact:
                 unproven.append(term)
-        sql = (f"SELECT p.sort_key FROM {TABLE} AS p "
+        sql = (f"SELECT p.sort_key FROM {self.grams} AS p "
                "WHERE p.is_title = %s AND p.vec @@ %s::tsquery")
         params: list = [is_title, " & ".join(queries)]
         if len(queries) > 1:
             each = " AND ".join(["bool_or(p.vec @@ %s::tsquery)"] * len(queries))
             sql += (
-                f" UNION SELECT p.sort_key FROM {TABLE} AS p WHERE p.multi AND p.is_title = %s"
+                f" UNION SELECT p.sort_key FROM {self.grams} AS p WHERE p.multi AND p.is_title = %s"
                 f" AND p.vec @@ %s::tsquery GROUP BY p.sort_key HAVING {each}"
             )
             params += [is_title, " | ".join(queries), *queries]
@@ -142,7 +241,7 @@ class PostgresBackend(BaseBackend):
         """The planner's estimate of the share of entries that are candidates (from the
         statistics of ANALYZE: no row read); 0 before the table was ever analysed."""
         with connection.cursor() as cursor:
-            entries = _estimated_entries(cursor)
+            entries = _estimated_entries(cursor, self.tables.entries)
             if entries <= 0:
                 return 0.0
             cursor.execute(f"EXPLAIN (FORMAT JSON) {candidates}", params)
@@ -160,15 +259,18 @@ class PostgresBackend(BaseBackend):
             params += [term] * len(fields)
         return " AND ".join(clauses) or "TRUE", params
 
+    # Both plans end in an explicit ORDER BY: a scope (`EXISTS …`) may be planned as a hash
+    # semi-join, which does not keep the newest-first order of the rows it filters.
+
     def _walk(self, tier, terms, scope_sql, scope_params, wanted, rows) -> tuple[list[int], bool]:
         """Matches among the newest `rows` entries, newest first, checked on the text, and
         whether they are the answer (`wanted` reached, or no entry older than those read)."""
         text_sql, text_params = self._text_sql(tier, terms)
         columns = "e.sort_key, e.title, e.doc_number" + (", e.body" if tier == REST else "")
         sql = (
-            f"SELECT m.sort_key FROM (SELECT {columns} FROM search_searchentry AS e "
+            f"SELECT m.sort_key FROM (SELECT {columns} FROM {self.tables.entries} AS e "
             "ORDER BY e.sort_key DESC LIMIT %s) AS m "
-            f"WHERE {text_sql} AND {scope_sql} LIMIT %s"
+            f"WHERE {text_sql} AND {scope_sql} ORDER BY m.sort_key DESC LIMIT %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [rows, *text_params, *scope_params, wanted])
@@ -176,7 +278,8 @@ class PostgresBackend(BaseBackend):
             if len(keys) >= wanted:
                 return keys, True
             cursor.execute(
-                "SELECT 1 FROM search_searchentry ORDER BY sort_key DESC OFFSET %s LIMIT 1", [rows]
+                f"SELECT 1 FROM {self.tables.entries} ORDER BY sort_key DESC OFFSET %s LIMIT 1",
+                [rows],
             )
             return keys, cursor.fetchone() is None
 
@@ -189,48 +292,51 @@ class PostgresBackend(BaseBackend):
             columns = "title, doc_number" + (", body" if tier == REST else "")
             source = (
                 "(SELECT sort_key FROM c ORDER BY sort_key DESC) AS s CROSS JOIN LATERAL "
-                f"(SELECT sort_key, {columns} FROM search_searchentry "
+                f"(SELECT sort_key, {columns} FROM {self.tables.entries} "
                 "WHERE sort_key = s.sort_key) AS m"
             )
         else:
             source = "(SELECT sort_key FROM c ORDER BY sort_key DESC) AS m"
         sql = (
             f"WITH c AS MATERIALIZED (SELECT DISTINCT sort_key FROM ({candidates}) AS g) "
-            f"SELECT m.sort_key FROM {source} WHERE {text_sql} AND {scope_sql} LIMIT %s"
+            f"SELECT m.sort_key FROM {source} WHERE {text_sql} AND {scope_sql} "
+            "ORDER BY m.sort_key DESC LIMIT %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, *text_params, *scope_params, wanted])
             return [row[0] for row in cursor.fetchall()]
 
     def remove(self, ids: Iterable[int]) -> None:
+        t = self.tables
         with connection.cursor() as cursor:
             for chunk in _chunks(list(ids)):
-                cursor.execute(f"DELETE FROM {TABLE} WHERE document_id = ANY(%s)", [chunk])
-                cursor.execute(
-                    "DELETE FROM search_searchentry WHERE document_id = ANY(%s)", [chunk]
-                )
+                cursor.execute(f"DELETE FROM {t.grams} WHERE document_id = ANY(%s)", [chunk])
+                cursor.execute(f"DELETE FROM {t.entries} WHERE {t.id_column} = ANY(%s)", [chunk])
 
     def insert_rows(self, rows: list[EntryRow]) -> None:
         if not rows:
             return
+        t = self.tables
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.executemany(
-                "INSERT INTO search_searchentry (document_id, sort_key, title, doc_number, body) "
+                f"INSERT INTO {t.entries} ({t.id_column}, sort_key, title, doc_number, body) "
                 "VALUES (%s, %s, %s, %s, %s)",
                 [(r.document_id, r.sort_key, r.title, r.doc_number, r.body) for r in rows],
             )
-            cursor.executemany(INSERT_ROW, [values for r in rows for values in entry_rows(r)])
+            cursor.executemany(INSERT_ROW_SQL.format(table=t.grams),
+                               [values for r in rows for values in entry_rows(r)])
 
     def rebuild(self, chunk_size: int = 2000) -> int:
         """Refill the tables with the indexes dropped, then build them once (much faster)."""
+        t = self.tables
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
-            for name in INDEXES:
+            for name in index_names(t.grams):
                 cursor.execute(f"DROP INDEX IF EXISTS {name}")
-            cursor.execute(f"TRUNCATE search_searchentry, {TABLE}")
+            cursor.execute(f"TRUNCATE {t.entries}, {t.grams}")
             total = 0
             batch: list[EntryRow] = []
-            for row in self.entry_rows(Document.objects.filter(status=Status.PUBLISHED)):
+            for row in self.corpus.entry_rows():
                 batch.append(row)
                 if len(batch) >= chunk_size:
                     self.insert_rows(batch)
@@ -238,7 +344,7 @@ class PostgresBackend(BaseBackend):
                     batch = []
             self.insert_rows(batch)
             total += len(batch)
-            create_indexes(cursor)
+            create_indexes(cursor, t.grams)
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE search_searchentry, {TABLE}")
+            cursor.execute(f"ANALYZE {t.entries}, {t.grams}")
         return total

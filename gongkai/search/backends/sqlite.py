@@ -26,12 +26,12 @@ first, until the limit is reached.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from gongkai.catalog.models import Document, Status
-
 from .. import frequencies
+from ..corpus import DOCUMENTS, Tables
 from ..text import (
     bigram_document,
     fts_match_title,
@@ -46,21 +46,43 @@ from .base import KEY_FACTOR, REST, BaseBackend, EntryRow, _chunks, text_holds
 RARE_SHARE = 0.5
 MAX_ANCHORS = 6
 
-INSERT_FTS = "INSERT INTO search_fts (rowid, title, docno, body, title1) VALUES (%s, %s, %s, %s, %s)"
-DELETE_FTS = (
-    "INSERT INTO search_fts (search_fts, rowid, title, docno, body, title1) "
-    "VALUES ('delete', %s, %s, %s, %s, %s)"
-)
-INSERT_TITLE_FTS = "INSERT INTO search_title_fts (rowid, title, docno, title1) VALUES (%s, %s, %s, %s)"
-DELETE_TITLE_FTS = (
-    "INSERT INTO search_title_fts (search_title_fts, rowid, title, docno, title1) "
-    "VALUES ('delete', %s, %s, %s, %s)"
-)
-INSERT_ENTRY = (
-    "INSERT INTO search_searchentry (document_id, sort_key, title, doc_number, body) "
-    "VALUES (%s, %s, %s, %s, %s)"
-)
-FTS_TABLES = ("search_fts", "search_title_fts")
+
+@dataclass(frozen=True)
+class Statements:
+    """The writes of one corpus's tables."""
+
+    insert_fts: str
+    delete_fts: str
+    insert_title_fts: str
+    delete_title_fts: str
+    insert_entry: str
+    fts_tables: tuple[str, str]
+
+    @classmethod
+    def of(cls, t: Tables) -> Statements:
+        return cls(
+            insert_fts=f"INSERT INTO {t.fts} (rowid, title, docno, body, title1) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            delete_fts=f"INSERT INTO {t.fts} ({t.fts}, rowid, title, docno, body, title1) "
+            "VALUES ('delete', %s, %s, %s, %s, %s)",
+            insert_title_fts=f"INSERT INTO {t.title_fts} (rowid, title, docno, title1) "
+            "VALUES (%s, %s, %s, %s)",
+            delete_title_fts=f"INSERT INTO {t.title_fts} ({t.title_fts}, rowid, title, docno, "
+            "title1) VALUES ('delete', %s, %s, %s, %s)",
+            insert_entry=f"INSERT INTO {t.entries} ({t.id_column}, sort_key, title, doc_number, "
+            "body) VALUES (%s, %s, %s, %s, %s)",
+            fts_tables=(t.fts, t.title_fts),
+        )
+
+
+# The catalog's (bench/search.py builds its index with them).
+_DOCUMENT_SQL = Statements.of(DOCUMENTS.tables)
+INSERT_FTS = _DOCUMENT_SQL.insert_fts
+DELETE_FTS = _DOCUMENT_SQL.delete_fts
+INSERT_TITLE_FTS = _DOCUMENT_SQL.insert_title_fts
+DELETE_TITLE_FTS = _DOCUMENT_SQL.delete_title_fts
+INSERT_ENTRY = _DOCUMENT_SQL.insert_entry
+FTS_TABLES = _DOCUMENT_SQL.fts_tables
 
 
 def title_fts_values(row: EntryRow) -> tuple:
@@ -93,10 +115,12 @@ def plan_term(term: str, documents: dict[str, int], entries: int) -> tuple[str, 
     return fts_near(term, [rare[token] for token in anchors]), True
 
 
-def plan_terms(terms: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """The FTS5 expression for every term (AND) and the terms whose matches need checking."""
+def plan_terms(terms: tuple[str, ...], table: str = frequencies.TABLE
+               ) -> tuple[str, tuple[str, ...]]:
+    """The FTS5 expression for every term (AND) and the terms whose matches need checking;
+    `table`: the corpus's token counts."""
     tokens = {token for term in terms for token in run_tokens(term)}
-    documents = frequencies.lookup(tokens | {frequencies.ENTRIES})
+    documents = frequencies.lookup(tokens | {frequencies.ENTRIES}, table=table)
     entries = documents.get(frequencies.ENTRIES, 0)
     expressions, checked = [], []
     for term in terms:
@@ -113,17 +137,21 @@ class SQLiteBackend(BaseBackend):
     # it with them for the SQL log, where a bare `%` raises.
     document_id_sql = f"fts.rowid %% {KEY_FACTOR}"
 
+    def __init__(self, corpus=None):
+        super().__init__(corpus)
+        self.sql = Statements.of(self.tables)
+
     def tier_keys(self, tier, terms, scope_sql, scope_params, limit, exclude=frozenset()):
         # The phrase index is exact by construction (see text.py), so the up-to-1001 keys that
         # make the count are not re-read from the text; the page shown is (`verify_page`).
         if tier == REST:
-            table, limit = "search_fts", limit + len(exclude)
-            match, checked = plan_terms(terms)
+            table, limit = self.tables.fts, limit + len(exclude)
+            match, checked = plan_terms(terms, self.tables.frequencies)
             if checked:
                 keys = self._checked_keys(match, checked, scope_sql, scope_params, limit)
                 return [k for k in keys if k not in exclude]
         else:
-            table, match = "search_title_fts", fts_match_title(terms)
+            table, match = self.tables.title_fts, fts_match_title(terms)
         sql = (
             f"SELECT fts.rowid FROM {table}(%s) AS fts WHERE {scope_sql} "
             "ORDER BY fts.rowid DESC LIMIT %s"
@@ -138,8 +166,8 @@ class SQLiteBackend(BaseBackend):
         expression whose entry text holds every checked term. Checked here, not with SQL's
         `instr`, which compares byte by byte (40 µs a body against 1-2 µs)."""
         sql = (
-            "SELECT fts.rowid, e.title, e.doc_number, e.body FROM search_fts(%s) AS fts "
-            f"JOIN search_searchentry AS e ON e.document_id = {self.document_id_sql} "
+            f"SELECT fts.rowid, e.title, e.doc_number, e.body FROM {self.tables.fts}(%s) AS fts "
+            f"JOIN {self.tables.entries} AS e ON e.{self.tables.id_column} = {self.document_id_sql} "
             f"WHERE {scope_sql} ORDER BY fts.rowid DESC"
         )
         keys: list[int] = []
@@ -154,49 +182,51 @@ class SQLiteBackend(BaseBackend):
         return keys
 
     def remove(self, ids: Iterable[int]) -> None:
+        t, sql = self.tables, self.sql
         with transaction.atomic(), connection.cursor() as cursor:
             for chunk in _chunks(list(ids)):
                 marks = ",".join(["%s"] * len(chunk))
                 cursor.execute(
-                    "SELECT document_id, sort_key, title, doc_number, body "
-                    f"FROM search_searchentry WHERE document_id IN ({marks})",
+                    f"SELECT {t.id_column}, sort_key, title, doc_number, body "
+                    f"FROM {t.entries} WHERE {t.id_column} IN ({marks})",
                     chunk,
                 )
                 rows = [EntryRow(*values) for values in cursor.fetchall()]
                 if not rows:
                     continue
-                frequencies.record(frequencies.count(_texts(rows)), sign=-1)
-                cursor.executemany(DELETE_FTS, [fts_values(row) for row in rows])
-                cursor.executemany(DELETE_TITLE_FTS, [title_fts_values(row) for row in rows])
-                cursor.execute(f"DELETE FROM search_searchentry WHERE document_id IN ({marks})", chunk)
+                frequencies.record(frequencies.count(_texts(rows)), sign=-1, table=t.frequencies)
+                cursor.executemany(sql.delete_fts, [fts_values(row) for row in rows])
+                cursor.executemany(sql.delete_title_fts, [title_fts_values(row) for row in rows])
+                cursor.execute(f"DELETE FROM {t.entries} WHERE {t.id_column} IN ({marks})", chunk)
 
     def insert_rows(self, rows: list[EntryRow], *, count_tokens: bool = True) -> None:
-        """Index the rows; `count_tokens=False` leaves `TokenFrequency` to a later refresh."""
+        """Index the rows; `count_tokens=False` leaves the token counts to a later refresh."""
         if not rows:
             return
+        sql = self.sql
         with transaction.atomic(), connection.cursor() as cursor:
             if count_tokens:
-                frequencies.record(frequencies.count(_texts(rows)))
+                frequencies.record(frequencies.count(_texts(rows)), table=self.tables.frequencies)
             cursor.executemany(
-                INSERT_ENTRY,
+                sql.insert_entry,
                 [(r.document_id, r.sort_key, r.title, r.doc_number, r.body) for r in rows],
             )
-            cursor.executemany(INSERT_FTS, [fts_values(row) for row in rows])
-            cursor.executemany(INSERT_TITLE_FTS, [title_fts_values(row) for row in rows])
+            cursor.executemany(sql.insert_fts, [fts_values(row) for row in rows])
+            cursor.executemany(sql.insert_title_fts, [title_fts_values(row) for row in rows])
 
     def clear(self) -> None:
         with transaction.atomic(), connection.cursor() as cursor:
-            for table in FTS_TABLES:
+            for table in self.sql.fts_tables:
                 cursor.execute(f"INSERT INTO {table} ({table}) VALUES ('delete-all')")
-            cursor.execute("DELETE FROM search_searchentry")
-            cursor.execute("DELETE FROM search_tokenfrequency")
+            cursor.execute(f"DELETE FROM {self.tables.entries}")
+            cursor.execute(f"DELETE FROM {self.tables.frequencies}")
 
     def rebuild(self, chunk_size: int = 2000) -> int:
         with transaction.atomic():
             self.clear()
             total = 0
             batch: list[EntryRow] = []
-            for row in self.entry_rows(Document.objects.filter(status=Status.PUBLISHED)):
+            for row in self.corpus.entry_rows():
                 batch.append(row)
                 if len(batch) >= chunk_size:
                     self.insert_rows(batch, count_tokens=False)
@@ -211,9 +241,9 @@ class SQLiteBackend(BaseBackend):
         """Merge the FTS5 segments into one (faster queries after a bulk load) and recount the
         tokens from the merged index."""
         with connection.cursor() as cursor:
-            for table in FTS_TABLES:
+            for table in self.sql.fts_tables:
                 cursor.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
-        frequencies.refresh()
+        frequencies.refresh(tables=self.tables)
 
 
 def _texts(rows: list[EntryRow]) -> list[tuple[str, str, str]]:
