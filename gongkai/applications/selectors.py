@@ -228,5 +228,20 @@ def published_counts() -> list[tuple[str, str, int]]:
 def published_files(publication) -> list[DisclosedFile]:
     """The publication's chosen files, as disclosed (a file put under 区分处理 after it was
     published is held back until approved)."""
+    from dataclasses import replace
+
+    from .models.publication import mask_identity
+
+    application = publication.application
     chosen = set(publication.files.values_list("pk", flat=True))
-    return [f for f in disclosed_files(publication.application) if f.reply_file_id in chosen]
+    # A file name typed by staff may carry the applicant's name ("张三答复.pdf"): masked.
+    return [replace(f, name=mask_identity(f.name, application))
+            for f in disclosed_files(application) if f.reply_file_id in chosen]
+
+
+def published_letters(publication) -> list[TimelineEntry]:
+    """The letters of a published request (补正通知书, 延期答复告知书, 答复告知书), in order; the
+    disclosure log renders them without the applicant (`letters.public_letter`)."""
+    events = ApplicationEvent.objects.filter(application_id=publication.application_id,
+                                             kind__in=list(LETTER_TITLES)).order_by("on", "id")
+    return [TimelineEntry(e, str(LETTER_TITLES[e.kind])) for e in events]

@@ -23,6 +23,8 @@ urlpatterns = [
     path("published/<int:pk>/", published.published_detail, name="published_detail"),
     path("published/<int:pk>/files/<int:file_pk>/", published.published_file,
          name="published_file"),
+    path("published/<int:pk>/letters/<int:event_id>.<str:fmt>", published.published_letter,
+         name="published_letter"),
     # Staff workbench
     path("staff/", staff.queue, name="queue"),
     path("staff/register/", staff.register, name="register"),
