@@ -34,7 +34,10 @@ IDENTITY = {
 }
 
 
-def _close(agency, handler, *, title: str, received_on=D(2021, 9, 1), **data):
+RECEIVED = D(2021, 9, 1)
+
+
+def _close(agency, handler, *, title: str, received_on=RECEIVED, **data):
     application = make_application(agency, received_on=received_on, title=title, **data)
     services.application_assign(application=application, handler=handler, actor=handler)
     services.application_close(application=application, actor=handler, outcome="disclosed",
