@@ -45,6 +45,7 @@ def published_detail(request, pk):
         "publication": publication, "application": publication.application,
         "files": selectors.published_files(publication),
         "letters": selectors.published_letters(publication),
+        "converted": selectors.converted_document_of(publication.application),
     })
 
 
