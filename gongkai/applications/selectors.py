@@ -294,7 +294,7 @@ def same_information_suggestions(application: Application) -> list[tuple[Applica
 
     if not application.is_closed:
         return []
-    since = application.received_on.replace(year=application.received_on.year - SUGGESTION_YEARS)
+    since = application.received_on - datetime.timedelta(days=366 * SUGGESTION_YEARS)
     linked = set(SameInformationMember.objects.filter(
         group__members__application=application).values_list("application_id", flat=True))
     rows = (_disclosable(application.agency_id, since).exclude(pk__in=linked - {application.pk})
@@ -366,7 +366,7 @@ def suggested_groups(*, user, today: datetime.date, threshold: int) -> list[Sugg
     from . import similarity
     from .models import SameInformationMember
 
-    since = today.replace(year=today.year - SUGGESTION_YEARS)
+    since = today - datetime.timedelta(days=366 * SUGGESTION_YEARS)
     result = []
     for agency in agencies_with_role(user, Role.HANDLER, Role.ADMIN).order_by("path"):
         rows = list(_disclosable(agency.pk, since)

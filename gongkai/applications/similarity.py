@@ -5,7 +5,9 @@ Two requests of one agency are suggested as the same information when
 - they name the same 文号 (brackets and spaces normalised: 〔2021〕, [2021] and 【2021】 agree), or
 - the names of the information asked for share most of their wording: the Jaccard overlap of
   their character pairs (bigrams) is at least `TITLE_OVERLAP` (0.6), after dropping white space,
-  punctuation and the words every request uses (申请公开, 关于, 的, 信息 …).
+  punctuation and the words every request uses (申请公开, 关于, 的, 信息 …), and the numbers
+  in them (a year, an issue) are the same: 2021年 and 2022年 of one list are two pieces of
+  information.
 The reason is kept with each suggestion and shown as it is ("文号相同：…", "名称相近：重合 72%").
 """
 
@@ -20,6 +22,7 @@ TITLE_OVERLAP = 0.6
 # Words that say nothing about *which* information (longest first: removed in this order).
 STOP_WORDS = ("申请公开", "请求公开", "要求公开", "依申请", "有关", "相关", "关于", "信息", "资料",
               "文件", "的")
+_NUMBERS = re.compile(r"\d+")
 _NOT_TEXT = re.compile(r"[\s\W_]+", re.UNICODE)
 _BRACKETS = str.maketrans("[]【】（）()〔〕", "〔〕〔〕〔〕〔〕〔〕")
 
@@ -66,6 +69,7 @@ def suggestions(candidates: Iterable[Candidate], *, minimum: float = TITLE_OVERL
     bigrams keeps this near-linear for an agency's few thousand requests)."""
     candidates = list(candidates)
     grams = {c.pk: bigrams(c.title) for c in candidates}
+    numbers = {c.pk: _NUMBERS.findall(c.title or "") for c in candidates}
     by_number: dict[str, list[int]] = defaultdict(list)
     index: dict[str, list[int]] = defaultdict(list)
     for c in candidates:
@@ -86,7 +90,7 @@ def suggestions(candidates: Iterable[Candidate], *, minimum: float = TITLE_OVERL
                 if other > c.pk:
                     shared[other] += 1
         for other, n in shared.items():
-            if (c.pk, other) in found:
+            if (c.pk, other) in found or numbers[c.pk] != numbers[other]:
                 continue
             score = n / len(grams[c.pk] | grams[other])
             if score >= minimum:

@@ -65,6 +65,7 @@ def test_suggestions_say_why():
         similarity.Candidate(3, "县城道路养护计划"),
         similarity.Candidate(4, "某通知", "西商〔2021〕12号"),
         similarity.Candidate(5, "另一个名称", "西商[2021] 12号"),
+        similarity.Candidate(6, "2022年度商贸流通专项资金分配结果"),  # another year: not the same
     ])
     assert [(p.a, p.b) for p in pairs] == [(1, 2), (4, 5)]
     assert pairs[0].reason.startswith("名称相近：重合 ") and pairs[1].reason == "文号相同：西商〔2021〕12号"
