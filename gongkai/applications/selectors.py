@@ -242,8 +242,15 @@ def published_files(publication) -> list[DisclosedFile]:
 def published_letters(publication) -> list[TimelineEntry]:
     """The letters of a published request (补正通知书, 延期答复告知书, 答复告知书), in order; the
     disclosure log renders them without the applicant (`letters.public_letter`)."""
+    from .models import EventKind
+
+    # Once the applicant's details are erased (gongkai.privacy) they can no longer be masked
+    # in the staff-written text of a 补正 or 延期 notice: only the reply letter, whose text is
+    # the publication's own, stays.
+    erased = publication.application.personal_data_erased_at is not None
+    kinds = [EventKind.CLOSED] if erased else list(LETTER_TITLES)
     events = ApplicationEvent.objects.filter(application_id=publication.application_id,
-                                             kind__in=list(LETTER_TITLES)).order_by("on", "id")
+                                             kind__in=kinds).order_by("on", "id")
     return [TimelineEntry(e, str(LETTER_TITLES[e.kind])) for e in events]
 
 

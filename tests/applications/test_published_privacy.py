@@ -159,3 +159,23 @@ def test_a_file_that_names_the_applicant_is_refused_until_redacted(agency, handl
                                            question="补偿标准", files=[reply_file])
     assert exc.value.error_dict["files"][0].code == "file_personal_data"
     assert not PublishedRequest.objects.exists()
+
+
+def test_after_erasure_only_the_reply_letter_stays_in_the_log(client, handler, distinctive):
+    """Erased details cannot be masked any more in a 补正 or 延期 notice's text: those go."""
+    from gongkai.privacy.retention import erase_all
+
+    publication = services.published_request_publish(
+        application=distinctive, actor=handler, question="申请公开鹊桥路拆迁补偿标准")
+    detail = publication.get_absolute_url()
+    assert client.get(detail).content.decode().count("/letters/") == 3 * 2
+    erase_all(closed_before=D(2030, 1, 1))
+    distinctive.refresh_from_db()
+    assert distinctive.personal_data_erased_at is not None
+    pages = _walk(client, detail)
+    letters = [u for u in pages if "/letters/" in u]
+    assert len(letters) == 2
+    for url, response in pages.items():
+        text = _text(_body(response))
+        for key in ("applicant_name", "contact_person", "phone", "email", "address"):
+            assert IDENTITY[key] not in text, (url, key)
