@@ -145,7 +145,9 @@ def draft(request, pk):
     applications = [m.application for m in group.members.select_related("application")]
     publications = [getattr(a, "publication", None) for a in applications]
     first = next((p for p in publications if p is not None), None)
-    initial = {"title": first.question if first else "", "body": first.reply if first else ""}
+    # The log's question ("申请公开X") names the information; the document is called X.
+    title = first.question.removeprefix("申请公开") if first else applications[0].title
+    initial = {"title": title, "body": first.reply if first else ""}
     files = selectors.proposal_files(group)
     form = f.ProposalDraftForm(request.POST or None, initial=initial, files=files)
     if request.method == "POST" and form.is_valid():
