@@ -192,6 +192,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 GONGKAI_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Lists (catalog, API) count exactly up to this many rows; above it, PostgreSQL's estimate
 # ("约 N 条", gongkai/counts.py).
+# 《条例》第四十四条: requests for the same information from this many different applicants
+# are proposed for proactive disclosure (the 条例 says 多个申请人; at least 2).
+GONGKAI_ART44_APPLICANTS = int(os.environ.get("ART44_APPLICANTS", "3"))
 GONGKAI_EXACT_COUNT_LIMIT = int(os.environ.get("EXACT_COUNT_LIMIT", "10000"))
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

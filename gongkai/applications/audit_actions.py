@@ -32,6 +32,10 @@ REDACTION_UNMARK = "applications.redaction_unmark"
 REDACTION_SUBMIT = "applications.redaction_submit"
 REDACTION_RETURN = "applications.redaction_return"
 REDACTION_APPROVE = "applications.redaction_approve"
+SAME_INFORMATION_LINK = "applications.same_information_link"
+SAME_INFORMATION_UNLINK = "applications.same_information_unlink"
+PROPOSAL_DISMISS = "applications.proposal_dismiss"
+PROPOSAL_DRAFT = "applications.proposal_draft"
 
 
 LABELS = {
@@ -61,4 +65,8 @@ LABELS = {
     REDACTION_SUBMIT: _("提交区分处理审批"),
     REDACTION_RETURN: _("退回区分处理"),
     REDACTION_APPROVE: _("批准区分处理并生成公开文本"),
+    SAME_INFORMATION_LINK: _("认定申请为同一信息（第四十四条）"),
+    SAME_INFORMATION_UNLINK: _("取消同一信息的认定"),
+    PROPOSAL_DISMISS: _("不予采纳纳入主动公开的建议"),
+    PROPOSAL_DRAFT: _("将同一信息的申请转为主动公开草稿"),
 }

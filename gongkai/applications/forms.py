@@ -368,3 +368,61 @@ class PublishedSearchForm(SearchForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["q"].widget.attrs["placeholder"] = _("输入申请内容、答复中的词句")
+
+
+class SameInformationLinkForm(forms.Form):
+    """Another request of the agency that asked for the same information (《条例》第四十四条),
+    named by its number (依申请〔2026〕第12号) or picked from the suggestions."""
+
+    reference = forms.CharField(label=_("同一信息的申请编号"), max_length=40, required=False,
+                                help_text=_("例如：依申请〔2026〕第12号"))
+    other = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    basis = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("reference", "").strip() and not data.get("other"):
+            raise forms.ValidationError(_("请填写申请编号。"), code="required")
+        return data
+
+
+class SuggestedGroupForm(forms.Form):
+    """Confirm a suggested group: the requests' ids and the suggestion's reasons."""
+
+    applications = forms.CharField(widget=forms.HiddenInput)
+    basis = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+
+    def clean_applications(self):
+        try:
+            return [int(pk) for pk in self.cleaned_data["applications"].split(",") if pk.strip()]
+        except ValueError:
+            raise forms.ValidationError(_("申请选择有误。"), code="invalid") from None
+
+
+class ProposalDismissForm(forms.Form):
+    reason = forms.CharField(label=_("不予采纳的理由"), max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text=_("例如：该信息涉及特定申请人自身的事项，不属于需要公众广泛知晓的信息。"))
+
+
+class ProposalDraftForm(forms.Form):
+    """The catalog draft a proposal becomes; the catalog's review publishes it."""
+
+    title = forms.CharField(label=_("标题"), max_length=300)
+    category = forms.ModelChoiceField(label=_("公开目录"), queryset=None)
+    summary = forms.CharField(label=_("内容概述"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+    body = forms.CharField(label=_("正文"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    file_ids = forms.TypedMultipleChoiceField(
+        label=_("附件（已在答复公开栏目公开的文件）"), required=False, coerce=int,
+        widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, files=(), **kwargs):
+        from gongkai.catalog.forms import CategoryChoiceField
+        from gongkai.catalog.models import Category
+
+        super().__init__(*args, **kwargs)
+        self.fields["category"] = CategoryChoiceField(
+            label=_("公开目录"),
+            queryset=Category.objects.filter(is_active=True).select_related("parent"))
+        self.fields["file_ids"].choices = [(f.reply_file_id, f.name) for f in files]

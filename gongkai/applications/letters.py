@@ -12,6 +12,7 @@ themself, or the assigned handler — audited by the caller); anyone else gets i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import io
 from dataclasses import dataclass
@@ -165,6 +166,41 @@ def letter_for_event(event: ApplicationEvent, *, full_personal_data: bool) -> Le
     if builder is None:
         raise LookupError(event.kind)
     return builder(event, full_personal_data=full_personal_data)
+
+
+# How a letter published in the disclosure log names its addressee, and what stands in for
+# any of the applicant's details that staff wrote into a letter's text.
+PUBLIC_ADDRESSEE = "申请人"
+
+
+def public_letter(event: ApplicationEvent, publication, *, file_names: list[str]) -> LetterContent:
+    """The letter `event` sent, as the disclosure log shows it: addressed to "申请人" with no
+    address, the request named by the publication's staff-written question, the reply letter's
+    specifics taken from the publication's public reply, the files listed under their disclosed
+    names, and any of the applicant's details found in the rest (a 补正 item, an extension's
+    reason) replaced by ＊＊＊. The reference number stays: it names the request, not a person."""
+    from .models.publication import mask_identity
+
+    application = event.application
+    content = letter_for_event(event, full_personal_data=False)
+    parts = {
+        "applicant": PUBLIC_ADDRESSEE, "address": "",
+        "opening": content.opening.replace(_subject(application), publication.question),
+    }
+    if event.kind in (EventKind.CLOSED, EventKind.WITHDRAWN):
+        parts["specifics"] = [p.strip() for p in publication.reply.splitlines() if p.strip()]
+        parts["files"] = list(file_names)
+    content = dataclasses.replace(content, **parts)
+
+    def scrub(text: str) -> str:
+        return mask_identity(text, application)
+
+    return dataclasses.replace(content, **{
+        field.name: ([scrub(x) for x in value] if isinstance(value, list) else scrub(value))
+        for field in dataclasses.fields(content)
+        if field.name not in ("applicant", "agency", "contact", "reference")
+        for value in [getattr(content, field.name)]
+    })
 
 
 def letter_html(content: LetterContent) -> str:

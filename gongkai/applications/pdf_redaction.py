@@ -92,6 +92,23 @@ def source_pdf(*, data: bytes, content_type: str) -> bytes:
     return data
 
 
+def plain_text(*, data: bytes, content_type: str) -> str | None:
+    """The text of a PDF or DOCX with all white space removed (a CJK line extracted from a PDF
+    may carry spaces between characters); None for a kind of file whose text is not read."""
+    if content_type == PDF_TYPE:
+        with _open(data) as doc:
+            text = "".join(page.get_text() for page in doc)
+    elif content_type == DOCX_TYPE:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        cells = (cell.text for table in document.tables for row in table.rows for cell in row.cells)
+        text = "".join([*(p.text for p in document.paragraphs), *cells])
+    else:
+        return None
+    return "".join(text.split())
+
+
 def page_count(pdf: bytes) -> int:
     with _open(pdf) as doc:
         return doc.page_count

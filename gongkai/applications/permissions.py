@@ -8,6 +8,10 @@
   (kept in the session after `applications:lookup`).
 - The full identity number, phone, e-mail and address: only the handler assigned to the
   request (每次查看都记入审计日志).
+- Requests for the same information and the proposals they make (《条例》第四十四条): the
+  agency's handlers and 机构管理员 see them, link requests and dismiss proposals; its 信息发布员
+  see them and turn a proposal into a catalog draft (the catalog's own rule: only they draft);
+  监督员 see how many there are in their subtree, not the requests.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from django.db.models import Q
 from gongkai.agencies.models import Role
 from gongkai.agencies.permissions import agencies_with_role, has_role
 
-from .models import Application
+from .models import Application, SameInformation
 
 VIEW_ROLES = (Role.HANDLER, Role.ADMIN, Role.SUPERVISOR)
 SESSION_KEY = "applications_lookup"
@@ -108,3 +112,31 @@ def can_approve_redaction(user, application: Application) -> bool:
     return bool(user and user.is_authenticated) and (
         user.is_superuser or has_role(user, application.agency_id, Role.HANDLER, Role.ADMIN)
     )
+
+
+SAME_INFORMATION_ROLES = (Role.HANDLER, Role.ADMIN, Role.PUBLISHER)
+
+
+def same_information_visible_to(user):
+    """Groups of requests for the same information the user may open (own agency)."""
+    return SameInformation.objects.filter(
+        agency__in=agencies_with_role(user, *SAME_INFORMATION_ROLES))
+
+
+def can_view_same_information(user, agency) -> bool:
+    return has_role(user, agency, *SAME_INFORMATION_ROLES)
+
+
+def can_link_same_information(user, agency) -> bool:
+    """Say that requests asked for the same information, dismiss a proposal: handler, admin."""
+    return has_role(user, agency, Role.HANDLER, Role.ADMIN)
+
+
+def can_draft_from_proposal(user, agency) -> bool:
+    """Turn a proposal into a catalog draft: the agency's 信息发布员 (catalog's own rule)."""
+    return has_role(user, agency, Role.PUBLISHER)
+
+
+def proposal_count_agencies(user):
+    """Agencies whose proposal counts a 监督员 sees (their subtree)."""
+    return agencies_with_role(user, Role.SUPERVISOR)

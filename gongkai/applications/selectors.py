@@ -239,5 +239,209 @@ def published_counts() -> list[tuple[str, str, int]]:
 def published_files(publication) -> list[DisclosedFile]:
     """The publication's chosen files, as disclosed (a file put under 区分处理 after it was
     published is held back until approved)."""
+    from dataclasses import replace
+
+    from .models.publication import mask_identity
+
+    application = publication.application
     chosen = set(publication.files.values_list("pk", flat=True))
-    return [f for f in disclosed_files(publication.application) if f.reply_file_id in chosen]
+    # A file name typed by staff may carry the applicant's name ("张三答复.pdf"): masked.
+    return [replace(f, name=mask_identity(f.name, application))
+            for f in disclosed_files(application) if f.reply_file_id in chosen]
+
+
+def published_letters(publication) -> list[TimelineEntry]:
+    """The letters of a published request (补正通知书, 延期答复告知书, 答复告知书), in order; the
+    disclosure log renders them without the applicant (`letters.public_letter`)."""
+    from .models import EventKind
+
+    # Once the applicant's details are erased (gongkai.privacy) they can no longer be masked
+    # in the staff-written text of a 补正 or 延期 notice: only the reply letter, whose text is
+    # the publication's own, stays.
+    erased = publication.application.personal_data_erased_at is not None
+    kinds = [EventKind.CLOSED] if erased else list(LETTER_TITLES)
+    events = ApplicationEvent.objects.filter(application_id=publication.application_id,
+                                             kind__in=kinds).order_by("on", "id")
+    return [TimelineEntry(e, str(LETTER_TITLES[e.kind])) for e in events]
+
+
+# --- 同一信息 and the proposals of 《条例》第四十四条 ---------------------------------------
+
+SUGGESTION_YEARS = 3  # requests further apart than this are not suggested as the same
+SUGGESTION_LIMIT = 5000  # the newest requests of an agency compared for suggestions
+
+
+def applicant_count(group) -> int:
+    """Different applicants among the group's requests (the same person asking twice counts
+    once; a request whose personal data has been erased counts as one applicant of its own)."""
+    keys = list(group.members.values_list("application__applicant_key", "application_id"))
+    return len({key or f"#{pk}" for key, pk in keys})
+
+
+def proposal_files(group) -> list[DisclosedFile]:
+    """The files of the group's requests already public in the disclosure log (as published)."""
+    from .models import PublishedRequest
+
+    result = []
+    for publication in (PublishedRequest.objects.public().select_related("application")
+                        .filter(application__same_information__group=group)):
+        result += published_files(publication)
+    return result
+
+
+def _disclosable(agency_id: int, since: datetime.date):
+    from .models.same_information import DISCLOSABLE_OUTCOMES
+
+    return (Application.objects.closed()
+            .filter(agency_id=agency_id, outcome__in=DISCLOSABLE_OUTCOMES, received_on__gte=since)
+            .order_by("-received_on", "-id"))
+
+
+def _candidates(rows):
+    from .similarity import Candidate
+
+    return [Candidate(pk, title or (description or "")[:100], number or "")
+            for pk, title, description, number in rows]
+
+
+def same_information_suggestions(application: Application) -> list[tuple[Application, str]]:
+    """Requests of the same agency that may have asked for what `application` asked (same 文号
+    or most of the same wording, `similarity`), not yet in its group, each with the reason."""
+    from . import similarity
+    from .models import SameInformationMember
+
+    if not application.is_closed:
+        return []
+    since = application.received_on - datetime.timedelta(days=366 * SUGGESTION_YEARS)
+    linked = set(SameInformationMember.objects.filter(
+        group__members__application=application).values_list("application_id", flat=True))
+    rows = (_disclosable(application.agency_id, since).exclude(pk__in=linked - {application.pk})
+            .values_list("pk", "title", "description", "document_number")[:SUGGESTION_LIMIT])
+    rows = list(rows)
+    if application.pk not in {r[0] for r in rows}:
+        return []
+    mine = [c for c in _candidates(rows) if c.pk == application.pk][0]
+    others = [c for c in _candidates(rows) if c.pk != application.pk]
+    pairs = similarity.suggestions([mine, *others])
+    reasons = {(p.b if p.a == application.pk else p.a): p.reason for p in pairs
+               if application.pk in (p.a, p.b)}
+    found = Application.objects.in_bulk(list(reasons))
+    return [(found[pk], reasons[pk]) for pk in sorted(reasons, key=lambda pk: -pk)]
+
+
+@dataclass
+class Proposal:
+    """A group of requests for the same information as the staff page shows it."""
+
+    group: object
+    applications: list
+    applicants: int
+    is_proposal: bool  # enough different applicants (`art44_threshold`)
+    rows: list  # (application, its PublishedRequest in the log or None)
+
+
+@dataclass
+class SuggestedGroup:
+    agency: object
+    applications: list
+    applicants: int
+    reasons: list[str]
+
+
+def proposals_for(*, user, today: datetime.date) -> dict:
+    """The proposals page: groups of the user's agencies by state, and suggested groups (not yet
+    linked) that already come from enough applicants."""
+    from .models import ProposalStatus, PublishedRequest, art44_threshold
+    from .permissions import same_information_visible_to
+
+    threshold = art44_threshold()
+    groups = list(same_information_visible_to(user).select_related("agency", "document")
+                  .prefetch_related("members__application").order_by("-created_at", "-id"))
+    member_pks = [m.application_id for g in groups for m in g.members.all()]
+    publications = {p.application_id: p for p in PublishedRequest.objects.filter(
+        application_id__in=member_pks)}
+    sections: dict[str, list[Proposal]] = {"open": [], "collecting": [], "drafted": [],
+                                           "dismissed": []}
+    for group in groups:
+        apps = [m.application for m in group.members.all()]
+        applicants = len({a.applicant_key or f"#{a.pk}" for a in apps})
+        proposal = Proposal(group, apps, applicants, applicants >= threshold,
+                            [(a, publications.get(a.pk)) for a in apps])
+        if group.status == ProposalStatus.OPEN:
+            sections["open" if proposal.is_proposal else "collecting"].append(proposal)
+        else:
+            sections[group.status].append(proposal)
+    return {"threshold": threshold, **sections,
+            "suggested": suggested_groups(user=user, today=today, threshold=threshold)}
+
+
+def suggested_groups(*, user, today: datetime.date, threshold: int) -> list[SuggestedGroup]:
+    """Requests not yet linked that `similarity` joins into a group of at least `threshold`
+    different applicants, per agency the user links requests in."""
+    from gongkai.agencies.models import Role
+    from gongkai.agencies.permissions import agencies_with_role
+
+    from . import similarity
+    from .models import SameInformationMember
+
+    since = today - datetime.timedelta(days=366 * SUGGESTION_YEARS)
+    result = []
+    for agency in agencies_with_role(user, Role.HANDLER, Role.ADMIN).order_by("path"):
+        rows = list(_disclosable(agency.pk, since)
+                    .exclude(pk__in=SameInformationMember.objects.values("application_id"))
+                    .values_list("pk", "title", "description", "document_number")
+                    [:SUGGESTION_LIMIT])
+        candidates = _candidates(rows)
+        clusters = similarity.clusters([c.pk for c in candidates],
+                                       similarity.suggestions(candidates))
+        if not clusters:
+            continue
+        found = Application.objects.in_bulk([pk for members, _r in clusters for pk in members])
+        for members, reasons in clusters:
+            apps = [found[pk] for pk in members]
+            applicants = len({a.applicant_key or f"#{a.pk}" for a in apps})
+            if applicants >= threshold:
+                result.append(SuggestedGroup(agency, apps, applicants, reasons))
+    return result
+
+
+def proposal_counts(*, user) -> list[dict]:
+    """For supervisors: per agency of their subtree, how many proposals are open, drafted,
+    published (已转为主动公开) and dismissed — counts only, no requests."""
+    from gongkai.catalog.models import Status as DocumentStatus
+
+    from .models import ProposalStatus, SameInformation, art44_threshold
+    from .permissions import proposal_count_agencies
+
+    threshold = art44_threshold()
+    agencies = proposal_count_agencies(user)
+    rows: dict[int, dict] = {}
+    groups = (SameInformation.objects.filter(agency__in=agencies)
+              .select_related("agency", "document").prefetch_related("members__application"))
+    for group in groups:
+        applicants = len({m.application.applicant_key or f"#{m.application_id}"
+                          for m in group.members.all()})
+        row = rows.setdefault(group.agency_id, {"agency": group.agency, "open": 0, "drafted": 0,
+                                                "converted": 0, "dismissed": 0})
+        if group.status == ProposalStatus.OPEN:
+            row["open"] += applicants >= threshold
+        elif group.status == ProposalStatus.DISMISSED:
+            row["dismissed"] += 1
+        elif group.document and group.document.status == DocumentStatus.PUBLISHED:
+            row["converted"] += 1
+        else:
+            row["drafted"] += 1
+    return sorted(rows.values(), key=lambda r: r["agency"].path)
+
+
+def converted_document_of(application: Application):
+    """The published catalog document a request's information became (已转为主动公开)."""
+    from gongkai.catalog.models import Status as DocumentStatus
+
+    from .models import SameInformationMember
+
+    member = (SameInformationMember.objects.select_related("group__document")
+              .filter(application=application).first())
+    if member and member.group.document and member.group.document.status == DocumentStatus.PUBLISHED:
+        return member.group.document
+    return None

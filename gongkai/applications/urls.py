@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import paper, public, published, redaction, staff
+from .views import paper, public, published, redaction, same_information, staff
 
 app_name = "applications"
 urlpatterns = [
@@ -23,6 +23,8 @@ urlpatterns = [
     path("published/<int:pk>/", published.published_detail, name="published_detail"),
     path("published/<int:pk>/files/<int:file_pk>/", published.published_file,
          name="published_file"),
+    path("published/<int:pk>/letters/<int:event_id>.<str:fmt>", published.published_letter,
+         name="published_letter"),
     # Staff workbench
     path("staff/", staff.queue, name="queue"),
     path("staff/register/", staff.register, name="register"),
@@ -36,6 +38,16 @@ urlpatterns = [
     path("staff/files/<int:pk>/", staff.file_download, name="file"),
     path("staff/<int:pk>/publish/", published.publish, name="publish"),
     path("staff/<int:pk>/unpublish/", published.unpublish, name="unpublish"),
+    # Requests for the same information, proposed for proactive disclosure (《条例》第四十四条)
+    path("staff/same-information/", same_information.proposals, name="proposals"),
+    path("staff/same-information/confirm/", same_information.confirm,
+         name="same_information_confirm"),
+    path("staff/same-information/<int:pk>/dismiss/", same_information.dismiss,
+         name="proposal_dismiss"),
+    path("staff/same-information/<int:pk>/draft/", same_information.draft, name="proposal_draft"),
+    path("staff/<int:pk>/same-information/", same_information.link, name="same_information_link"),
+    path("staff/<int:pk>/same-information/remove/", same_information.unlink,
+         name="same_information_unlink"),
     # 区分处理 of a reply file (《条例》第三十七条)
     path("staff/files/<int:pk>/redact/", redaction.start, name="redaction_start"),
     path("staff/redactions/<int:pk>/", redaction.detail, name="redaction"),

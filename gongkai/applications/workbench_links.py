@@ -13,4 +13,6 @@ LINKS = [
      "roles": (Role.HANDLER, Role.ADMIN, Role.SUPERVISOR), "order": 20},
     {"url_name": "applications:register", "label": _("登记信函、当面、传真、电子邮件申请"),
      "roles": (Role.HANDLER,), "order": 21},
+    {"url_name": "applications:proposals", "label": _("同一信息的申请与主动公开建议（第四十四条）"),
+     "roles": (Role.HANDLER, Role.ADMIN, Role.PUBLISHER, Role.SUPERVISOR), "order": 22},
 ]

@@ -15,6 +15,8 @@ STEPS = [
     "gongkai.demo.redaction",
     # The disclosure log: 商务局 publishes closed requests (the redacted replies among them).
     "gongkai.demo.published",
+    # 《条例》第四十四条: requests for the same information, one turned into a published document.
+    "gongkai.demo.same_information",
     # Keep these two after the requests step (gongkai.demo.applications): cases link to its
     # refused requests.
     "gongkai.demo.appeals",

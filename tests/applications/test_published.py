@@ -15,6 +15,7 @@ from gongkai.applications.models import PublishedRequest
 from gongkai.audit.models import AuditEntry
 
 from .factories import make_application
+from .test_published_privacy import _text
 from .test_redaction import KEPT, REPLY, SECRET_ID, SECRET_NAME, attach, make_pdf, text_of
 
 D = dt.date
@@ -90,7 +91,7 @@ def test_a_published_request_shows_no_applicant_data_on_any_public_page(
         response = client.get(url)
         body = (b"".join(response.streaming_content) if response.streaming
                 else response.content)
-        text = text_of(body) if body.startswith(b"%PDF") else body.decode()
+        text = _text(body)
         for value in _identity(closed) + [SECRET_ID, SECRET_NAME]:
             assert value not in text, (url, value)
     page = client.get(publication.get_absolute_url()).content.decode()

@@ -1,7 +1,8 @@
 """Browser: a handler draws a rectangle over a picture on the page image of a reply (vendored
 JS, no inline script), marks a word by search, submits; a second person approves; the handler
 publishes the request; a visitor finds it in the disclosure log and downloads the redacted PDF,
-which has neither the picture nor the word (Debian's chromium)."""
+which has neither the picture nor the word, sees the reply letter listed, and finds the request
+again with the log's search box (Debian's chromium)."""
 
 from __future__ import annotations
 
@@ -121,4 +122,17 @@ def test_draw_approve_publish_and_find_the_redacted_reply(world, live_server, pa
         text = "".join(p.extract_text() for p in pdf.pages).replace(" ", "")
         assert pdf.pages[0].images == []
     assert SECRET_ID not in text and KEPT in text
+    assert "答复告知书" in page.locator("#published-letters").inner_text()
     assert not [e for e in errors if "Content Security Policy" in e or "redaction" in e]
+
+    # The visitor searches the log (`?q=`, the catalog's search engine; issue 18).
+    page.goto(live_server.url + "/requests/published/")
+    box = page.locator("main input[name=q]")
+    if box.count() == 0:
+        pytest.skip("the disclosure log has no search box in this branch yet (h16 adds it)")
+    box.fill("商贸流通专项资金")
+    box.press("Enter")
+    page.wait_for_url("**/requests/published/?*q=*")
+    assert page.locator("main a:has-text('申请公开商贸流通专项资金分配结果')").count() == 1
+    page.goto(live_server.url + "/requests/published/?q=" + "道路养护")
+    assert page.locator("main a:has-text('申请公开商贸流通专项资金分配结果')").count() == 0

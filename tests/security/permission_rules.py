@@ -229,6 +229,9 @@ RULES: dict[str, Rule] = {
     "applications:published_detail": Rule(kwargs=pk_of("publication"), get=public()),
     "applications:published_file": Rule(
         kwargs=lambda w: {"pk": w.publication.pk, "file_pk": w.reply_file.pk}, get=public()),
+    "applications:published_letter": Rule(
+        kwargs=lambda w: {"pk": w.publication.pk, "event_id": _letter_event(w).pk, "fmt": "docx"},
+        get=public()),
     "applications:mine": Rule(get=answers("200", **{ANONYMOUS: LOGIN})),
     "applications:signup": Rule(get=answers(REDIRECT, **{ANONYMOUS: "200"})),
     # ---- 依申请公开: staff
@@ -256,6 +259,18 @@ RULES: dict[str, Rule] = {
     "applications:publish": Rule(kwargs=pk_of("closed_application"),
                                  get=staff_only(HANDLER, ok=REDIRECT), post=refuse(HANDLER)),
     "applications:unpublish": action(pk_of("closed_application"), HANDLER),
+    # 同一信息 and proposals (《条例》第四十四条): handlers and the 机构管理员 link and dismiss,
+    # the 信息发布员 drafts (the catalog's rule), supervisors see counts; a reviewer alone has
+    # nothing there.
+    "applications:proposals": Rule(get=staff_only(HANDLER, ADMIN, PUBLISHER, SUPERVISOR,
+                                                  OTHER_STAFF, OTHER_SUPERVISOR)),
+    "applications:same_information_confirm": action(lambda w: {}, HANDLER, ADMIN, OTHER_STAFF),
+    "applications:proposal_dismiss": Rule(kwargs=pk_of("proposal"), get=staff_only(HANDLER, ADMIN),
+                                          post=refuse(HANDLER, ADMIN)),
+    "applications:proposal_draft": Rule(kwargs=pk_of("proposal"), get=staff_only(PUBLISHER),
+                                        post=refuse(PUBLISHER)),
+    "applications:same_information_link": action(pk_of("closed_application"), HANDLER, ADMIN),
+    "applications:same_information_unlink": action(pk_of("closed_application"), HANDLER, ADMIN),
     # 区分处理: the request's handlers mark; a handler or the 机构管理员 approves (the service
     # refuses whoever marked); readers of the request see the marks and pages.
     "applications:redaction_start": action(lambda w: {"pk": w.redaction.reply_file.pk}, HANDLER),

@@ -34,6 +34,8 @@ from gongkai.applications.models import (
     Redaction,
     RedactionMark,
     ReplyFile,
+    SameInformation,
+    SameInformationMember,
 )
 from gongkai.audit.models import AuditEntry
 from gongkai.catalog.models import Attachment, Category, Document, Status
@@ -99,6 +101,7 @@ class World:
     reply_file: ReplyFile | None = None
     redaction: Redaction | None = None
     publication: PublishedRequest | None = None
+    proposal: SameInformation | None = None
     appeal: AppealCase | None = None
     report: AnnualReport | None = None
     upload_check: UploadedReportCheck | None = None
@@ -207,6 +210,10 @@ def build_world() -> World:
     world.publication = application_services.published_request_publish(
         application=world.closed_application, actor=world.users[HANDLER],
         question="商务局答复公开：商贸流通资金安排", files=[world.reply_file])
+    # Requests for the same information (《条例》第四十四条): the closed request's group.
+    world.proposal = SameInformation.objects.create(agency=own)
+    SameInformationMember.objects.create(group=world.proposal, application=world.closed_application,
+                                         basis="工作人员认定")
     world.appeal = AppealCaseFactory(agency=own, case_number="西政复〔2022〕987号")
     world.report = annual_services.report_generate(agency=own, year=YEAR, actor=publisher)
     world.upload_check = UploadedReportCheck.objects.create(

@@ -1,7 +1,8 @@
 """Models of 依申请公开: the application, its append-only event log, and the files replied.
 
 Dependencies point one way: `event` and `reply_file` import `application`, `redaction`
-and `publication` import `reply_file`, never the reverse.
+and `publication` import `reply_file`, `same_information` imports `application`, never the
+reverse.
 Statutory vocabularies (outcome codes, applicant types) come from gongkai.reportformat.template.
 """
 
@@ -20,6 +21,12 @@ from .numbering import RequestNumberSequence, number_issue, parse_reference
 from .publication import PublishedRequest
 from .redaction import GROUND_CHOICES, MarkKind, Redaction, RedactionMark, RedactionStatus
 from .reply_file import ReplyFile
+from .same_information import (
+    ProposalStatus,
+    SameInformation,
+    SameInformationMember,
+    art44_threshold,
+)
 
 __all__ = [
     "Application",
@@ -34,13 +41,17 @@ __all__ = [
     "IdType",
     "InfoForm",
     "MarkKind",
+    "ProposalStatus",
     "PublishedRequest",
     "Redaction",
     "RedactionMark",
     "RedactionStatus",
     "ReplyFile",
     "RequestNumberSequence",
+    "SameInformation",
+    "SameInformationMember",
     "Status",
+    "art44_threshold",
     "new_query_code",
     "number_issue",
     "parse_reference",

@@ -17,6 +17,27 @@ from .application import Application
 from .reply_file import ReplyFile
 
 
+def applicant_identity(application: Application) -> list[str]:
+    """The applicant's identity as it may be typed into a public text: name, identity number,
+    phone, e-mail, address, representative, contact person and the tracking code (values of
+    fewer than two characters are left out: they would match everywhere)."""
+    values = [application.applicant_name, application.id_number, application.phone,
+              application.email, application.address, application.legal_representative,
+              application.contact_person, application.query_code]
+    return [v.strip() for v in values if v and len(v.strip()) >= 2]
+
+
+PUBLIC_MASK = "＊＊＊"
+
+
+def mask_identity(text: str, application: Application) -> str:
+    """`text` with every piece of the applicant's identity replaced by ＊＊＊ (longest first, so
+    that an address is masked whole before a shorter value inside it)."""
+    for value in sorted(applicant_identity(application), key=len, reverse=True):
+        text = text.replace(value, PUBLIC_MASK)
+    return text
+
+
 class PublishedRequestQuerySet(models.QuerySet):
     def public(self):
         return self.filter(application__agency__is_active=True)

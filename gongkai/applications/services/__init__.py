@@ -11,6 +11,8 @@ on commit. Split by sub-domain:
 - `recompute`: stored due dates recomputed when a holiday schedule changes
 - `publication`: the disclosure log (a closed request published without the applicant)
 - `redaction`: 区分处理 of a reply file: marks, a second person's approval, the redacted PDF
+- `same_information`: requests for the same information and the proposal to disclose it
+  proactively (《条例》第四十四条): link, dismiss, turn into a catalog draft
 
 The audit action codes they record are declared in `gongkai.applications.audit_actions`.
 """
@@ -46,6 +48,12 @@ from .reply import (
     application_withdraw,
     reply_file_open,
 )
+from .same_information import (
+    proposal_dismiss,
+    proposal_draft,
+    same_information_link,
+    same_information_unlink,
+)
 
 __all__ = [
     "ApplicationError",
@@ -67,6 +75,8 @@ __all__ = [
     "application_withdraw",
     "deadline_of",
     "fee_quote",
+    "proposal_dismiss",
+    "proposal_draft",
     "published_request_publish",
     "published_request_withdraw",
     "redaction_approve",
@@ -78,4 +88,6 @@ __all__ = [
     "redaction_unmark",
     "refresh_deadline",
     "reply_file_open",
+    "same_information_link",
+    "same_information_unlink",
 ]

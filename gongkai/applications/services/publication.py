@@ -14,24 +14,39 @@ from gongkai.applications.audit_actions import (  # noqa: F401  (re-exported for
 )
 
 from ..models import Application, EventKind, PublishedRequest
+from ..models.publication import applicant_identity
 from ..permissions import can_handle_application
 from .base import lock, refuse, require
 
 
-def _personal_data(application: Application) -> list[str]:
-    """The applicant's identity as it may be typed into the public text."""
-    values = [application.applicant_name, application.id_number, application.phone,
-              application.email, application.address, application.legal_representative,
-              application.contact_person, application.query_code]
-    return [v.strip() for v in values if v and len(v.strip()) >= 2]
-
-
 def _check_text(application: Application, field: str, text: str) -> None:
-    for value in _personal_data(application):
+    for value in applicant_identity(application):
         if value in text:
             raise ValidationError({field: ValidationError(
                 _("公开的文字含有申请人的个人信息（%(value)s），请删去。"),
                 code="personal_data", params={"value": value})})
+
+
+def _check_files(application: Application, disclosed) -> None:
+    """A file goes into the log only if its text names none of the applicant's identity: a reply
+    addressed to the applicant must first go through 区分处理. PDF and DOCX are read."""
+    from ..pdf_redaction import UnusableFile, plain_text
+
+    identity = ["".join(v.split()) for v in applicant_identity(application)]
+    for item in disclosed:
+        with item.open() as handle:
+            data = handle.read()
+        try:
+            text = plain_text(data=data, content_type=item.content_type)
+        except (UnusableFile, ValueError, KeyError):
+            text = None
+        if text is None:
+            continue
+        found = next((v for v in identity if v in text), None)
+        if found is not None:
+            raise ValidationError({"files": ValidationError(
+                _("文件“%(name)s”含有申请人的个人信息（%(value)s），请先作区分处理再公开。"),
+                code="file_personal_data", params={"name": item.name, "value": found})})
 
 
 @transaction.atomic
@@ -61,6 +76,7 @@ def published_request_publish(*, application: Application, actor, question: str,
         raise ValidationError({"files": ValidationError(
             _("只能公开已提供给申请人的文件；区分处理尚未批准的文件不能公开。"),
             code="file_not_disclosed")})
+    _check_files(app, [d for d in disclosed_files(app) if d.reply_file_id in {f.pk for f in files}])
     publication = PublishedRequest.objects.create(application=app, question=question,
                                                   reply=reply, published_by=actor)
     publication.files.set(files)

@@ -14,8 +14,10 @@ from django.views.decorators.http import require_POST
 
 from .. import forms as f
 from .. import selectors, services
+from ..letters import public_letter
 from ..models import PublishedRequest, ReplyFile
 from ..permissions import can_handle_application
+from .public import _letter_response
 from .staff import _attach_errors, _visible
 
 PAGE_SIZE = 20
@@ -62,7 +64,21 @@ def published_detail(request, pk):
     return render(request, "applications/published_detail.html", {
         "publication": publication, "application": publication.application,
         "files": selectors.published_files(publication),
+        "letters": selectors.published_letters(publication),
+        "converted": selectors.converted_document_of(publication.application),
     })
+
+
+def published_letter(request, pk, event_id, fmt):
+    """A letter of a published request, addressed to "申请人" and free of the applicant's data."""
+    publication = _public(pk)
+    entry = next((e for e in selectors.published_letters(publication) if e.event.pk == event_id),
+                 None)
+    if entry is None:
+        raise Http404
+    content = public_letter(entry.event, publication,
+                            file_names=[x.name for x in selectors.published_files(publication)])
+    return _letter_response(content, fmt, publication.application)
 
 
 def published_file(request, pk, file_pk):

@@ -229,8 +229,28 @@ def _allowed(user, app, action: Action) -> bool:
     return permitted and app.status in action.statuses
 
 
+def _same_information_context(user, application) -> dict:
+    """The request's group of 同一信息 (《条例》第四十四条) and, for those who link, suggestions."""
+    from ..models import SameInformationMember, art44_threshold
+    from ..permissions import can_link_same_information
+
+    member = (SameInformationMember.objects.select_related("group")
+              .filter(application=application).first())
+    group = member.group if member else None
+    can_link = application.is_closed and can_link_same_information(user, application.agency)
+    return {
+        "same_information": group,
+        "same_information_applicants": selectors.applicant_count(group) if group else 0,
+        "can_link_same_information": can_link,
+        "same_information_suggestions":
+            selectors.same_information_suggestions(application) if can_link else [],
+        "threshold": art44_threshold(),
+    }
+
+
 def _detail_context(request, application, revealed=None) -> dict:
     return {
+        **_same_information_context(request.user, application),
         "application": application,
         "deadline": services.deadline_of(application),
         "timeline": selectors.timeline_with_letters(application, public=False),
