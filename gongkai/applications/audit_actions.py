@@ -32,6 +32,8 @@ REDACTION_UNMARK = "applications.redaction_unmark"
 REDACTION_SUBMIT = "applications.redaction_submit"
 REDACTION_RETURN = "applications.redaction_return"
 REDACTION_APPROVE = "applications.redaction_approve"
+CORRECTION_ONLINE = "applications.correction_online"
+CORRECTION_FILE_DOWNLOAD = "applications.correction_file_download"
 
 
 LABELS = {
@@ -61,4 +63,6 @@ LABELS = {
     REDACTION_SUBMIT: _("提交区分处理审批"),
     REDACTION_RETURN: _("退回区分处理"),
     REDACTION_APPROVE: _("批准区分处理并生成公开文本"),
+    CORRECTION_ONLINE: _("申请人在线提交补正材料"),
+    CORRECTION_FILE_DOWNLOAD: _("工作人员下载申请人的补正材料"),
 }

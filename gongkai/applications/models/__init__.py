@@ -1,10 +1,11 @@
 """Models of 依申请公开: the application, its append-only event log, and the files replied.
 
 Dependencies point one way: `event` and `reply_file` import `application`, `redaction`
-and `publication` import `reply_file`, never the reverse.
+and `publication` import `reply_file`, `applicant_thread` imports `event`, never the reverse.
 Statutory vocabularies (outcome codes, applicant types) come from gongkai.reportformat.template.
 """
 
+from .applicant_thread import ApplicantNotice, CorrectionFile, NoticeKind
 from .application import (
     Application,
     ApplicationQuerySet,
@@ -22,11 +23,13 @@ from .redaction import GROUND_CHOICES, MarkKind, Redaction, RedactionMark, Redac
 from .reply_file import ReplyFile
 
 __all__ = [
+    "ApplicantNotice",
     "Application",
     "ApplicationEvent",
     "ApplicationQuerySet",
     "Channel",
     "ConsultationKind",
+    "CorrectionFile",
     "Delivery",
     "GROUND_CHOICES",
     "EventKind",
@@ -34,6 +37,7 @@ __all__ = [
     "IdType",
     "InfoForm",
     "MarkKind",
+    "NoticeKind",
     "PublishedRequest",
     "Redaction",
     "RedactionMark",

@@ -11,10 +11,17 @@ on commit. Split by sub-domain:
 - `recompute`: stored due dates recomputed when a holiday schedule changes
 - `publication`: the disclosure log (a closed request published without the applicant)
 - `redaction`: 区分处理 of a reply file: marks, a second person's approval, the redacted PDF
+- `applicant`: what the applicant does and is told without an account: 补正 uploaded online,
+  due / overdue e-mails
 
 The audit action codes they record are declared in `gongkai.applications.audit_actions`.
 """
 
+from .applicant import (
+    applicant_reminders_send,
+    application_submit_correction,
+    correction_file_open,
+)
 from .base import ApplicationError, deadline_of, refresh_deadline
 from .clock import (
     application_end_consultation,
@@ -49,6 +56,7 @@ from .reply import (
 
 __all__ = [
     "ApplicationError",
+    "applicant_reminders_send",
     "application_assign",
     "application_attach_file",
     "application_close",
@@ -64,7 +72,9 @@ __all__ = [
     "application_reveal_applicant",
     "application_start_consultation",
     "application_submit",
+    "application_submit_correction",
     "application_withdraw",
+    "correction_file_open",
     "deadline_of",
     "fee_quote",
     "published_request_publish",
