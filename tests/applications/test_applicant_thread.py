@@ -18,7 +18,6 @@ from gongkai.applications.audit_actions import CORRECTION_FILE_DOWNLOAD, CORRECT
 from gongkai.applications.models import (
     ApplicantNotice,
     Application,
-    ApplicationEvent,
     CorrectionFile,
     EventKind,
     NoticeKind,

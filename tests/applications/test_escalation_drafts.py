@@ -8,8 +8,8 @@ import io
 
 import pdfplumber
 import pytest
-from docx import Document
 from django.urls import reverse
+from docx import Document
 
 from gongkai.applications import escalation, services
 from gongkai.reportformat.template import OUTCOME_CODES
