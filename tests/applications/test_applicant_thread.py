@@ -262,3 +262,24 @@ def test_the_reply_mail_points_to_the_drafted_appeal_when_refused(
     [reply] = _applicant_mails(application)
     assert "《答复告知书》" in reply.body and "行政复议申请书" in reply.body
 
+
+
+def test_the_correction_material_is_erased_with_the_applicants_details(
+        client, awaiting, handler, travel, settings, django_capture_on_commit_callbacks):
+    from django.core.files.storage import default_storage
+
+    travel(D(2026, 11, 10))
+    _follow(client, awaiting)
+    _upload(client, awaiting, SimpleUploadedFile("补正.pdf", PDF))
+    services.application_close(application=awaiting, actor=handler, outcome="disclosed",
+                               on=D(2026, 11, 10))
+    stored = CorrectionFile.objects.get(application=awaiting).file.name
+    assert default_storage.exists(stored)
+    settings.PERSONAL_DATA_RETENTION_DAYS = 365
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("erase_personal_data", "--date", "2028-01-01", stdout=io.StringIO())
+    assert not CorrectionFile.objects.filter(application=awaiting).exists()
+    assert not default_storage.exists(stored)
+    # The log keeps the fact of the 补正 (the clock was computed from it), not the file names.
+    event = awaiting.events.get(kind=EventKind.CORRECTION_RECEIVED)
+    assert event.data == {"online": True, "files": 1}
