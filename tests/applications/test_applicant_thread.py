@@ -67,6 +67,18 @@ def awaiting(agency, handler, travel):
     return application
 
 
+def test_the_correction_notice_mail_says_the_material_can_be_uploaded_online(
+        agency, handler, travel, django_capture_on_commit_callbacks):
+    application = make_application(agency, received_on=D(2026, 11, 2))
+    travel(D(2026, 11, 4))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_request_correction(
+            application=application, actor=handler, on=D(2026, 11, 4), period_end=D(2026, 11, 18),
+            items="请写明所需信息的年度。")
+    [notice] = _applicant_mails(application)
+    assert "《补正通知书》" in notice.body and "在线上传补正材料" in notice.body
+
+
 def test_the_status_page_shows_each_event_with_its_meaning_and_letter(client, awaiting):
     _follow(client, awaiting)
     page = client.get(_url("track", awaiting)).content.decode()
