@@ -120,7 +120,6 @@ def track(request, application):
 
 
 def _track_page(request, application, correction_form=None):
-    today = timezone.localdate()
     if correction_form is None and application.status == Status.CORRECTION_REQUESTED:
         correction_form = CorrectionUploadForm()
     return render(request, "applications/application_track.html", {
@@ -129,8 +128,7 @@ def _track_page(request, application, correction_form=None):
         "deadline": services.deadline_of(application),
         "files": selectors.disclosed_files(application) if application.is_closed else [],
         "correction_form": correction_form,
-        "escalation": escalation_for(application, today=today),
-        "overdue": application.is_overdue(today),
+        "escalation": escalation_for(application, today=timezone.localdate()),
     })
 
 
