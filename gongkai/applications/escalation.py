@@ -16,7 +16,9 @@ applicant did not correct or pay, gets neither.
 - 投诉 (《条例》第五十一条): to the office one level up or the 政府信息公开工作主管部门, which at
   county level and above is the government's 办公厅（室） (第三条第二款).
 - 行政诉讼: within six months of knowing (《中华人民共和国行政诉讼法》第四十六条).
-A period whose last day is not a working day ends on the next working day (行政复议法第八十八条).
+A period whose last day is a 法定休假日 ends on the first working day after it (行政复议法第八十八条,
+which applies the 民事诉讼法's rules on periods). The period for a failure to act runs from the
+end of the period to act (行政复议法实施条例第十六条第（一）项).
 
 The drafts are the applicant's own documents: their name and address as they entered them
 (served only to whoever follows the request), with blanks (`BLANK`) for what only they can
