@@ -15,7 +15,9 @@ applicant did not correct or pay, gets neither.
   provincial government itself for its own acts.
 - 投诉 (《条例》第五十一条): to the office one level up or the 政府信息公开工作主管部门, which at
   county level and above is the government's 办公厅（室） (第三条第二款).
-- 行政诉讼: within six months of knowing (《中华人民共和国行政诉讼法》第四十六条).
+- 行政诉讼: within six months of knowing (《中华人民共和国行政诉讼法》第四十六条); for a failure
+  to act, from the end of the period to act (第四十七条 and the Supreme People's Court's
+  interpretation of the law, 第六十六条).
 A period whose last day is a 法定休假日 ends on the first working day after it (行政复议法第八十八条,
 which applies the 民事诉讼法's rules on periods). The period for a failure to act runs from the
 end of the period to act (行政复议法实施条例第十六条第（一）项).
@@ -86,6 +88,15 @@ class Escalation:
     @property
     def refused(self) -> bool:
         return REFUSED in self.grounds
+
+    @property
+    def lawsuit_basis(self) -> str:
+        """Six months from knowing of the act; for a failure to act, from the end of the period
+        to act."""
+        if self.overdue:
+            return (f"{LITIGATION_LAW}第四十七条、《最高人民法院关于适用〈中华人民共和国行政诉讼法〉"
+                    "的解释》第六十六条")
+        return f"{LITIGATION_LAW}第四十六条"
 
 
 def _withdrawn(application: Application) -> bool:
@@ -224,7 +235,7 @@ def _deadline_note(escalation: Escalation) -> str:
     return (f"提示：行政复议申请应当自{start}之日起六十日内提出，即{chinese_date(escalation.review_by)}前"
             f"{approx}（{REVIEW_LAW}第二十条）；也可以自{start}之日起六个月内，即"
             f"{chinese_date(escalation.lawsuit_by)}前，依法直接向人民法院提起行政诉讼"
-            f"（{LITIGATION_LAW}第四十六条）。期间最后一日为节假日的，顺延至节假日后的第一个工作日。"
+            f"（{escalation.lawsuit_basis}）。期间最后一日为节假日的，顺延至节假日后的第一个工作日。"
             "提交前请删除本提示。")
 
 

@@ -79,6 +79,7 @@ def test_the_review_application_holds_the_requests_facts_in_docx_and_pdf(client,
         for fact in facts:
             assert fact.replace(" ", "") in compact, fact
         assert "13812345678" not in compact  # the phone is left for the applicant to fill
+        assert "第四十七条" in compact  # a failure to act: six months from the end of the period
 
 
 def test_a_refusal_draft_quotes_the_reply_and_the_complaint_goes_to_the_office(
@@ -97,6 +98,7 @@ def test_a_refusal_draft_quotes_the_reply_and_the_complaint_goes_to_the_office(
     assert "撤销被申请人于2026年11月20日作出的《政府信息公开申请答复告知书》" in review
     assert "该信息为局党组会议讨论记录。" in review and "第十六条第二款" in review
     assert "2027年1月19日" in review  # delivered 11-20 + 60 days
+    assert "第四十六条" in review and "第四十七条" not in review
     complaint = client.get(_url("track_draft", application, kind="complaint", fmt="pdf"))
     text = _pdf_text(complaint.content)
     assert "政府信息公开工作投诉书" in text and "被投诉机关：西华县商务局" in text
