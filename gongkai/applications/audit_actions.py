@@ -36,6 +36,8 @@ SAME_INFORMATION_LINK = "applications.same_information_link"
 SAME_INFORMATION_UNLINK = "applications.same_information_unlink"
 PROPOSAL_DISMISS = "applications.proposal_dismiss"
 PROPOSAL_DRAFT = "applications.proposal_draft"
+CORRECTION_ONLINE = "applications.correction_online"
+CORRECTION_FILE_DOWNLOAD = "applications.correction_file_download"
 
 
 LABELS = {
@@ -69,4 +71,6 @@ LABELS = {
     SAME_INFORMATION_UNLINK: _("取消同一信息的认定"),
     PROPOSAL_DISMISS: _("不予采纳纳入主动公开的建议"),
     PROPOSAL_DRAFT: _("将同一信息的申请转为主动公开草稿"),
+    CORRECTION_ONLINE: _("申请人在线提交补正材料"),
+    CORRECTION_FILE_DOWNLOAD: _("工作人员下载申请人的补正材料"),
 }

@@ -262,6 +262,37 @@ class AttachForm(forms.Form):
                            help_text=_("PDF、Word、Excel、OFD 或图片；按文件内容检查类型。"))
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; cleans to a list (each file cleaned as FileField does)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, (list, tuple)):
+            if not data and self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)] if data or self.required else []
+
+
+class CorrectionUploadForm(forms.Form):
+    """补正 on the status page. The files are checked by content in the service (the same
+    check as every upload, `catalog.files.inspect_upload`)."""
+
+    files = MultipleFileField(
+        label=_("补正材料"), error_messages={"required": _("请选择要上传的补正材料。")},
+        help_text=_("可一次选择多个文件（最多5个）：PDF、Word、Excel、OFD 或图片，按文件内容检查类型。"))
+    note = forms.CharField(label=_("补正说明（选填）"), required=False, max_length=1000,
+                           widget=forms.Textarea(attrs={"rows": 4}),
+                           help_text=_("可写明补正的内容，如所需信息的具体年份、文件名称等。"))
+
+
 class LookupForm(forms.Form):
     code = forms.CharField(label=_("查询码"), max_length=16,
                            widget=forms.TextInput(attrs={"autocomplete": "off"}))

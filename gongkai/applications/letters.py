@@ -8,6 +8,11 @@ and legal basis of the outcome (`legal.OUTCOME_TEXTS`), the staff's specifics, t
 files, and the applicant's remedies (行政复议 60 日, 行政诉讼 6 个月).
 The applicant's address is printed in full only when `full_personal_data` is set (the applicant
 themself, or the assigned handler — audited by the caller); anyone else gets it masked.
+
+The applicant's own documents (the 行政复议申请书 and 投诉书 drafted by `escalation`) are not
+letters of the agency: no number, addressee or seal, only a title and paragraphs
+(`ApplicantDocument`). They are rendered on the same page, in the same type, by
+`document_docx` / `document_pdf`.
 """
 
 from __future__ import annotations
@@ -49,7 +54,9 @@ def chinese_date(day) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def _subject(application: Application) -> str:
+def requested_subject(application: Application) -> str:
+    """What was asked for, as letters name it: the title (or the start of the description)
+    and the document number."""
     subject = application.title or application.description[:80]
     if application.document_number:
         subject += f"（{application.document_number}）"
@@ -67,7 +74,7 @@ def _contact(agency) -> str:
 
 def _received(application: Application) -> str:
     return (f"本机关于{chinese_date(application.received_on)}收到您（单位）提出的政府信息公开申请，"
-            f"申请获取“{_subject(application)}”。")
+            f"申请获取“{requested_subject(application)}”。")
 
 
 def _letter(application: Application, *, full_personal_data: bool, **parts) -> LetterContent:
@@ -185,7 +192,7 @@ def public_letter(event: ApplicationEvent, publication, *, file_names: list[str]
     content = letter_for_event(event, full_personal_data=False)
     parts = {
         "applicant": PUBLIC_ADDRESSEE, "address": "",
-        "opening": content.opening.replace(_subject(application), publication.question),
+        "opening": content.opening.replace(requested_subject(application), publication.question),
     }
     if event.kind in (EventKind.CLOSED, EventKind.WITHDRAWN):
         parts["specifics"] = [p.strip() for p in publication.reply.splitlines() if p.strip()]
@@ -239,4 +246,53 @@ def letter_docx(content: LetterContent) -> bytes:
         add_body(document, text, indent=False, align="right")
     buffer = io.BytesIO()
     document.save(buffer)
+    return buffer.getvalue()
+
+
+# ---- The applicant's own documents (`escalation`): a title and paragraphs, same page and type.
+
+BLOCK_STYLES = ("body", "line", "heading", "sign")
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    style: str = "body"  # body: first line indented; line: flush left; heading; sign: right
+
+    def __post_init__(self):
+        if self.style not in BLOCK_STYLES:
+            raise ValueError(self.style)
+
+
+@dataclass(frozen=True)
+class ApplicantDocument:
+    title: str
+    blocks: tuple[Block, ...]
+    short_name: str  # in the file name of a download
+
+
+def document_html(document: ApplicantDocument) -> str:
+    return render_to_string("applications/applicant_document.html", {"document": document})
+
+
+def document_pdf(document: ApplicantDocument) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=document_html(document)).write_pdf()
+
+
+def document_docx(document: ApplicantDocument) -> bytes:
+    from gongkai.reportformat.render.docx_page import add_heading
+
+    docx = official_document()
+    add_title(docx, document.title)
+    for block in document.blocks:
+        if block.style == "heading":
+            add_heading(docx, block.text)
+        elif block.style == "sign":
+            add_body(docx, block.text, indent=False, align="right")
+        else:
+            add_body(docx, block.text, indent=block.style == "body")
+    buffer = io.BytesIO()
+    docx.save(buffer)
     return buffer.getvalue()

@@ -1,7 +1,8 @@
 """Online entry points shared by the public pages and the JSON API: submission under the
-per-address and per-applicant limits, and the look-up by query code and phone number.
+per-address and per-applicant limits, the look-up by query code and phone number, and the
+补正 uploaded on the status page (per-address limit).
 
-Both raise ValidationError with a code (`rate_limited`, `lookup_failed`) and a Chinese message,
+All raise ValidationError with a code (`rate_limited`, `lookup_failed`) and a Chinese message,
 so a form shows it as a form error and the API as a JSON error.
 """
 
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from . import ratelimit
 from .models import Application
-from .services import application_submit
+from .services import application_submit, application_submit_correction
 from .services.intake import applicant_key
 
 
@@ -55,3 +56,13 @@ def application_lookup(*, code: str, phone: str, ip: str) -> Application:
     # them apart would confirm that a guessed code exists and is old.
     ratelimit.hit("ip", ["lookup:" + ip])
     raise ValidationError(_("查询码或联系电话不正确，请核对后重试。"), code="lookup_failed")
+
+
+def application_correct_online(*, application: Application, files: list[tuple[str, bytes]],
+                               note: str, ip: str) -> Application:
+    """补正 material from the status page, under the per-address limit. Every attempt counts
+    (an upload costs the site the same whether or not it is accepted)."""
+    if ratelimit.exceeded("ip", ["correction:" + ip]) is not None:
+        raise ValidationError(_("上传过于频繁，请稍后再试。"), code="rate_limited")
+    ratelimit.hit("ip", ["correction:" + ip])
+    return application_submit_correction(application=application, files=files, note=note)

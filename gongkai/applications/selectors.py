@@ -12,6 +12,7 @@ from gongkai.workdays import calendar
 
 from .letters import LETTER_TITLES
 from .models import Application, ApplicationEvent, parse_reference
+from .models.event import EVENT_MEANINGS
 from .permissions import applications_of_applicant, applications_visible_to
 
 DUE_SOON_WORKDAYS = 3
@@ -152,14 +153,32 @@ def public_timeline(application: Application):
 class TimelineEntry:
     event: ApplicationEvent
     letter: str  # the title of the letter this event sent, "" if none
+    materials: tuple = ()  # 补正 material the applicant uploaded with this event (CorrectionFile)
+
+    @property
+    def meaning(self) -> str:
+        """What the event means for the applicant, in plain words ("" if the sentence says it)."""
+        text = EVENT_MEANINGS.get(self.event.kind)
+        return str(text) if text else ""
 
 
 def timeline_with_letters(application: Application, *, public: bool) -> list[TimelineEntry]:
-    """The request's log in order, each event with the letter it sent (补正, 延期, 答复)."""
+    """The request's log in order, each event with the letter it sent (补正, 延期, 答复) and the
+    补正 material uploaded with it."""
     events = ApplicationEvent.objects.filter(application=application).select_related("actor")
     if public:
         events = events.public()
-    return [TimelineEntry(e, str(LETTER_TITLES.get(e.kind, ""))) for e in events.order_by("on", "id")]
+    materials = correction_files_by_event(application)
+    return [TimelineEntry(e, str(LETTER_TITLES.get(e.kind, "")), tuple(materials.get(e.pk, ())))
+            for e in events.order_by("on", "id")]
+
+
+def correction_files_by_event(application: Application) -> dict[int, list]:
+    """The 补正 material uploaded online, by the event that received it (for the timelines)."""
+    grouped: dict[int, list] = {}
+    for stored in application.correction_files.order_by("uploaded_at", "id"):
+        grouped.setdefault(stored.event_id, []).append(stored)
+    return grouped
 
 
 def urgency(application: Application, today: datetime.date, soon: datetime.date) -> str:

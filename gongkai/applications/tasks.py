@@ -31,12 +31,15 @@ def notify_applicant_task(application_id: int, event_id: int) -> bool:
     event = ApplicationEvent.objects.get(pk=event_id)
     if not event.is_public or not application.email:
         return False
+    from .escalation import escalation_for
     from .letters import LETTER_TITLES
 
     context = {
         "application": application, "event": event,
         "lookup_url": _site(reverse("applications:lookup")),
         "letter": LETTER_TITLES.get(event.kind, ""),
+        # A refusal or a late reply: the status page offers the drafted 复议申请书 and 投诉书.
+        "escalation": escalation_for(application, today=event.on) if application.is_closed else None,
     }
     send_mail(
         subject=f"【{application.agency.name}】政府信息公开申请：{event.get_kind_display()}",
@@ -100,3 +103,30 @@ def remind_handler_task(application_id: int, overdue: bool) -> int:
     )
     logger.info("reminded %s about application %s", addresses, application_id)
     return len(addresses)
+
+
+@task()
+def remind_applicant_task(notice_id: int) -> bool:
+    """The applicant's e-mail for one recorded due-soon or overdue notice; nothing if the
+    request was answered or its due date moved since the notice was recorded."""
+    from .escalation import escalation_for
+    from .models import ApplicantNotice, NoticeKind
+
+    notice = ApplicantNotice.objects.select_related("application__agency").get(pk=notice_id)
+    application = notice.application
+    if application.is_closed or application.due_on != notice.due_on or not application.email:
+        return False
+    overdue = notice.kind == NoticeKind.OVERDUE
+    context = {
+        "application": application, "overdue": overdue,
+        "escalation": escalation_for(application, today=notice.sent_on) if overdue else None,
+        "lookup_url": _site(reverse("applications:lookup")),
+    }
+    label = "已过，尚未答复" if overdue else "即将届满"
+    send_mail(
+        subject=f"【{application.agency.name}】政府信息公开申请答复期限{label}（{application.due_on}）",
+        message=render_to_string("applications/email/applicant_reminder.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[application.email],
+    )
+    return True

@@ -16,6 +16,10 @@ urlpatterns = [
          name="track_event_letter"),
     path("track/<str:code>/files/<int:pk>/", public.track_file, name="track_file"),
     path("track/<str:code>/withdraw/", public.track_withdraw, name="track_withdraw"),
+    path("track/<str:code>/correction/", public.track_correction, name="track_correction"),
+    path("track/<str:code>/correction/files/<int:pk>/", public.track_correction_file,
+         name="track_correction_file"),
+    path("track/<str:code>/drafts/<slug:kind>.<str:fmt>", public.track_draft, name="track_draft"),
     path("mine/", public.mine, name="mine"),
     path("signup/", public.signup, name="signup"),
     # The disclosure log (答复公开): closed requests published without the applicant
@@ -36,6 +40,7 @@ urlpatterns = [
     path("staff/<int:pk>/letters/<int:event_id>.<str:fmt>", staff.event_letter,
          name="event_letter"),
     path("staff/files/<int:pk>/", staff.file_download, name="file"),
+    path("staff/corrections/<int:pk>/", staff.correction_file_download, name="correction_file"),
     path("staff/<int:pk>/publish/", published.publish, name="publish"),
     path("staff/<int:pk>/unpublish/", published.unpublish, name="unpublish"),
     # Requests for the same information, proposed for proactive disclosure (《条例》第四十四条)

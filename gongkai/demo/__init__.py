@@ -11,6 +11,8 @@ STEPS = [
     "gongkai.demo.search",
     "gongkai.demo.supervision",
     "gongkai.demo.applications",
+    # The demo applicant's overdue and awaiting-补正 requests of 商务局 get fixed query codes.
+    "gongkai.demo.applicant_thread",
     # 区分处理 of 商务局's 部分公开 replies attached by the requests step.
     "gongkai.demo.redaction",
     # The disclosure log: 商务局 publishes closed requests (the redacted replies among them).

@@ -281,8 +281,9 @@ def _live(rng, agency, handler, n0: int, applicant_user=None) -> int:
         (D(2026, 9, 14), "disclosed", {"today": today}),  # closed on time
     ]
     for i, (received_on, outcome, options) in enumerate(plans):
-        # The demo applicant's 我的申请 shows an open request, a 延期 and a 补正 letter.
-        user = applicant_user if i in (2, 3, 4) else None
+        # The demo applicant's 我的申请 shows an overdue request (with its drafted 行政复议申请书),
+        # an open request, a 延期 and a 补正 letter (gongkai.demo.applicant_thread).
+        user = applicant_user if i in (0, 2, 3, 4) else None
         app = _receive(rng, agency, handler, n0 + i, received_on, user=user)
         _run(app, handler, outcome, rng, **options)
     for i, received_on in enumerate((D(2026, 11, 26), D(2026, 11, 27))):  # not yet assigned

@@ -96,7 +96,7 @@ def test_erasure_removes_the_reply_files_and_their_stored_content(closed, settin
     assert default_storage.exists(stored)
     out = StringIO()
     call_command("erase_personal_data", "--date", "2023-01-01", "--dry-run", stdout=out)
-    assert "答复附件 1 个" in out.getvalue()
+    assert "（答复附件、补正材料）1 个" in out.getvalue()
     assert ReplyFile.objects.filter(pk=reply_file.pk).exists()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("erase_personal_data", "--date", "2023-01-01", stdout=StringIO())

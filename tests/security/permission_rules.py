@@ -224,6 +224,19 @@ RULES: dict[str, Rule] = {
         kwargs=lambda w: {"code": w.application.query_code}, get=answers("405"),
         post={kind: "403" for kind in KINDS if kind not in (APPLICANT, UNVERIFIED)}
         | {UNVERIFIED: OTP}),
+    # 补正 online: only whoever follows the request (a refused POST changes nothing).
+    "applications:track_correction": Rule(
+        kwargs=lambda w: {"code": w.application.query_code}, get=answers("405"),
+        post={kind: "403" for kind in KINDS if kind not in (APPLICANT, UNVERIFIED)}
+        | {UNVERIFIED: OTP}),
+    "applications:track_correction_file": Rule(
+        kwargs=lambda w: {"code": w.application.query_code, "pk": w.correction_file.pk},
+        get=answers(REDIRECT, **{APPLICANT: "200"})),
+    # The drafted 行政复议申请书 / 投诉书 carry the applicant's name: theirs only (the request
+    # is overdue, so they are offered).
+    "applications:track_draft": Rule(
+        kwargs=lambda w: {"code": w.application.query_code, "kind": "review", "fmt": "docx"},
+        get=answers(REDIRECT, **{APPLICANT: "200"})),
     # The disclosure log: public, without the applicant (the walk checks the pages for secrets).
     "applications:published_list": Rule(get=public()),
     "applications:published_detail": Rule(kwargs=pk_of("publication"), get=public()),
@@ -255,6 +268,8 @@ RULES: dict[str, Rule] = {
         get=staff_only(*REQUEST_READERS)),
     "applications:file": Rule(kwargs=lambda w: {"pk": w.reply_file.pk},
                               get=staff_only(*REQUEST_READERS)),
+    "applications:correction_file": Rule(kwargs=lambda w: {"pk": w.correction_file.pk},
+                                         get=staff_only(*REQUEST_READERS)),
     # Publishing in the log is for the request's handlers; already published: to its page.
     "applications:publish": Rule(kwargs=pk_of("closed_application"),
                                  get=staff_only(HANDLER, ok=REDIRECT), post=refuse(HANDLER)),

@@ -29,6 +29,7 @@ from gongkai.applications import services as application_services
 from gongkai.applications.models import (
     Application,
     ApplicationEvent,
+    CorrectionFile,
     EventKind,
     PublishedRequest,
     Redaction,
@@ -99,6 +100,7 @@ class World:
     application: Application | None = None
     closed_application: Application | None = None
     reply_file: ReplyFile | None = None
+    correction_file: CorrectionFile | None = None
     redaction: Redaction | None = None
     publication: PublishedRequest | None = None
     proposal: SameInformation | None = None
@@ -193,6 +195,15 @@ def build_world() -> World:
     world.application = make_application(own, received_on=dt.date(YEAR, 3, 1))
     world.application.user = applicant
     world.application.save(update_fields=["user"])
+    # 补正 material the applicant uploaded online (overdue since: the drafts are offered too).
+    received = ApplicationEvent.objects.create(
+        application=world.application, kind=EventKind.CORRECTION_RECEIVED,
+        on=dt.date(YEAR, 3, 2), data={"online": True, "files": 1})
+    data = b"%PDF-1.4 correction"
+    world.correction_file = CorrectionFile.objects.create(
+        application=world.application, event=received, file=ContentFile(data, name="c.pdf"),
+        original_name="补正材料.pdf", content_type="application/pdf", size=len(data),
+        sha256=hashlib.sha256(data).hexdigest())
     world.closed_application = make_application(
         own, received_on=dt.date(YEAR, 4, 1), closed_on=dt.date(YEAR, 4, 20), outcome="disclosed")
     world.closed_application.user = applicant

@@ -1,11 +1,12 @@
 """Models of 依申请公开: the application, its append-only event log, and the files replied.
 
 Dependencies point one way: `event` and `reply_file` import `application`, `redaction`
-and `publication` import `reply_file`, `same_information` imports `application`, never the
-reverse.
+and `publication` import `reply_file`, `same_information` imports `application`,
+`applicant_thread` imports `event`, never the reverse.
 Statutory vocabularies (outcome codes, applicant types) come from gongkai.reportformat.template.
 """
 
+from .applicant_thread import ApplicantNotice, CorrectionFile, NoticeKind
 from .application import (
     Application,
     ApplicationQuerySet,
@@ -29,11 +30,13 @@ from .same_information import (
 )
 
 __all__ = [
+    "ApplicantNotice",
     "Application",
     "ApplicationEvent",
     "ApplicationQuerySet",
     "Channel",
     "ConsultationKind",
+    "CorrectionFile",
     "Delivery",
     "GROUND_CHOICES",
     "EventKind",
@@ -42,6 +45,7 @@ __all__ = [
     "InfoForm",
     "MarkKind",
     "ProposalStatus",
+    "NoticeKind",
     "PublishedRequest",
     "Redaction",
     "RedactionMark",

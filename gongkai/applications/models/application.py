@@ -153,8 +153,9 @@ class Application(models.Model):
         "legal_representative": "", "contact_person": "", "phone": "", "email": "",
         "address": "", "postal_code": "", "user": None,
     }
-    # The reply files are addressed to the applicant: erased with the rest (gongkai.privacy).
-    PERSONAL_DATA_FILES = ("files",)
+    # The reply files are addressed to the applicant, the 补正 material is theirs: erased with
+    # the rest (gongkai.privacy).
+    PERSONAL_DATA_FILES = ("files", "correction_files")
 
     agency = models.ForeignKey(
         "agencies.Agency", verbose_name=_("受理机关"), on_delete=models.PROTECT,

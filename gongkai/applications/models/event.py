@@ -50,6 +50,20 @@ EVENT_SENTENCES = {
     EventKind.DELIVERED: _("答复已送达（%(method_label)s）。"),
     EventKind.WITHDRAWN: _("申请人撤回申请。"),
 }
+# What an event means for the applicant, shown under its sentence on the status page.
+EVENT_MEANINGS = {
+    EventKind.RECEIVED: _("答复期限从收到申请的次日起计算，为20个工作日（《政府信息公开条例》第三十三条）。"),
+    EventKind.CORRECTION_REQUESTED: _("补正前答复期限不计算。请在补正期限内补正（可在本页在线上传补正材料）；"
+                                      "无正当理由逾期不补正的，视为放弃申请。"),
+    EventKind.CORRECTION_RECEIVED: _("答复期限从这一天起重新计算20个工作日。"),
+    EventKind.EXTENDED: _("延长的期限最长不超过20个工作日，本机关应书面告知您。"),
+    EventKind.CONSULTATION_STARTED: _("征求意见期间（最长15个工作日）不计入答复期限，答复期限相应顺延。"),
+    EventKind.CONSULTATION_ANSWERED: _("答复期限恢复计算。"),
+    EventKind.FEE_NOTIFIED: _("缴费期间不计入答复期限；逾期未缴纳的，视为放弃申请。"),
+    EventKind.FEE_PAID: _("答复期限恢复计算。"),
+    EventKind.CLOSED: _("本机关已作出答复，答复告知书可在此下载。"),
+    EventKind.WITHDRAWN: _("本机关终止处理这件申请。"),
+}
 PUBLIC_KINDS = frozenset(set(EventKind) - {EventKind.ASSIGNED})
 
 

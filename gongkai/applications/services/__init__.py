@@ -13,10 +13,17 @@ on commit. Split by sub-domain:
 - `redaction`: 区分处理 of a reply file: marks, a second person's approval, the redacted PDF
 - `same_information`: requests for the same information and the proposal to disclose it
   proactively (《条例》第四十四条): link, dismiss, turn into a catalog draft
+- `applicant`: what the applicant does and is told without an account: 补正 uploaded online,
+  due / overdue e-mails
 
 The audit action codes they record are declared in `gongkai.applications.audit_actions`.
 """
 
+from .applicant import (
+    applicant_reminders_send,
+    application_submit_correction,
+    correction_file_open,
+)
 from .base import ApplicationError, deadline_of, refresh_deadline
 from .clock import (
     application_end_consultation,
@@ -57,6 +64,7 @@ from .same_information import (
 
 __all__ = [
     "ApplicationError",
+    "applicant_reminders_send",
     "application_assign",
     "application_attach_file",
     "application_close",
@@ -72,7 +80,9 @@ __all__ = [
     "application_reveal_applicant",
     "application_start_consultation",
     "application_submit",
+    "application_submit_correction",
     "application_withdraw",
+    "correction_file_open",
     "deadline_of",
     "fee_quote",
     "proposal_dismiss",

@@ -74,11 +74,12 @@ def application_request_correction(
     return app
 
 
-@transaction.atomic
-def application_receive_correction(*, application, actor, on: datetime.date, note: str = ""):
-    """The corrected application arrived: the 20 working days start again from `on`."""
-    require(can_handle_application(actor, application))
-    app = lock(application)
+def record_correction_received(app: Application, *, on: datetime.date, actor=None,
+                               note: str = "", data: dict | None = None) -> ApplicationEvent:
+    """The one step both ways of receiving a 补正 share (a handler registering the paper or
+    registered one, the applicant uploading it on the status page): the request goes back to
+    办理中 and the 20 working days start again from `on` (《条例》第三十条、第三十一条).
+    `app` is locked by the caller; the caller audits and notifies."""
     if app.status != Status.CORRECTION_REQUESTED:
         raise ValidationError(_("本申请没有待补正的告知。"), code="no_correction_pending")
     ensure_transition(app.status, Status.IN_PROGRESS)
@@ -92,8 +93,17 @@ def application_receive_correction(*, application, actor, on: datetime.date, not
     app.status = Status.IN_PROGRESS
     app.save(update_fields=["status"])
     event = ApplicationEvent.objects.record(app, EventKind.CORRECTION_RECEIVED, on=on,
-                                            actor=actor, note=note)
+                                            actor=actor, note=note, data=data)
     refresh_deadline(app)
+    return event
+
+
+@transaction.atomic
+def application_receive_correction(*, application, actor, on: datetime.date, note: str = ""):
+    """The corrected application arrived: the 20 working days start again from `on`."""
+    require(can_handle_application(actor, application))
+    app = lock(application)
+    event = record_correction_received(app, on=on, actor=actor, note=note)
     audit.record(actor=actor, action=CORRECTION_RECEIVE, target=app, data={"on": str(on)})
     notify(app, event)
     return app

@@ -1,11 +1,13 @@
 """The applicant's side: the form, the confirmation with the query code, the status look-up,
-a registered applicant's own list, and sign-up."""
+the status page (timeline and letters, 补正 upload, withdrawal, the drafted 行政复议申请书 and
+投诉书), a registered applicant's own list, and sign-up."""
 
 from __future__ import annotations
 
 import functools
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
@@ -14,6 +16,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -23,9 +26,18 @@ from gongkai.agencies.permissions import is_staff_member
 from gongkai.client_address import client_address
 
 from .. import online, selectors, services
-from ..forms import ApplyForm, LookupForm, SignupForm
-from ..letters import LETTERS, letter_content, letter_docx, letter_for_event, letter_pdf
-from ..models import Application
+from ..escalation import DRAFTS, escalation_for
+from ..forms import ApplyForm, CorrectionUploadForm, LookupForm, SignupForm
+from ..letters import (
+    LETTERS,
+    document_docx,
+    document_pdf,
+    letter_content,
+    letter_docx,
+    letter_for_event,
+    letter_pdf,
+)
+from ..models import Application, Status
 from ..permissions import can_follow_application, remember_lookup
 
 LAST_SUBMITTED = "applications_last_submitted"
@@ -102,14 +114,72 @@ def _followed(view):
 @_followed
 def track(request, application):
     """The applicant's status page: public timeline with its letters, due date, result in
-    plain words, files."""
-    deadline = services.deadline_of(application)
+    plain words, files; the 补正 upload while one is asked for; the drafted 行政复议申请书 and
+    投诉书 when the request is overdue or refused."""
+    return _track_page(request, application)
+
+
+def _track_page(request, application, correction_form=None):
+    if correction_form is None and application.status == Status.CORRECTION_REQUESTED:
+        correction_form = CorrectionUploadForm()
     return render(request, "applications/application_track.html", {
         "application": application,
         "timeline": selectors.timeline_with_letters(application, public=True),
-        "deadline": deadline,
+        "deadline": services.deadline_of(application),
         "files": selectors.disclosed_files(application) if application.is_closed else [],
+        "correction_form": correction_form,
+        "escalation": escalation_for(application, today=timezone.localdate()),
     })
+
+
+@never_cache
+@require_POST
+@_followed
+def track_correction(request, application):
+    """补正 uploaded by whoever follows the request (query code and phone, or the owner)."""
+    form = CorrectionUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        limit = settings.GONGKAI_ATTACHMENT_MAX_BYTES
+        try:
+            online.application_correct_online(
+                application=application, note=form.cleaned_data["note"],
+                # One byte over the limit is enough for the check to refuse it.
+                files=[(f.name, f.read(limit + 1)) for f in form.cleaned_data["files"]],
+                ip=client_address(request))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("补正材料已提交，答复期限自今日起重新计算。"))
+            return redirect("applications:track", code=application.query_code)
+    application.refresh_from_db()
+    return _track_page(request, application, correction_form=form)
+
+
+@never_cache
+@_followed
+def track_correction_file(request, application, pk):
+    """补正 material the applicant uploaded: theirs to see again (and the agency's staff)."""
+    stored = get_object_or_404(application.correction_files, pk=pk)
+    return FileResponse(stored.file.open("rb"), as_attachment=True, filename=stored.original_name,
+                        content_type=stored.content_type)
+
+
+@never_cache
+@_followed
+def track_draft(request, application, kind, fmt):
+    """The 行政复议申请书 or 投诉书 drafted from the request (the applicant's own document, with
+    their name and address: only for whoever follows the request)."""
+    build = DRAFTS.get(kind)
+    if build is None or fmt not in ("pdf", "docx"):
+        raise Http404
+    try:
+        document = build(application, today=timezone.localdate())
+    except LookupError:
+        raise Http404 from None
+    name = f"{document.short_name}-{application.pk}"
+    if fmt == "pdf":
+        return _attachment(document_pdf(document), "application/pdf", f"{name}.pdf")
+    return _attachment(document_docx(document), DOCX_TYPE, f"{name}.docx")
 
 
 @never_cache
@@ -154,19 +224,21 @@ def track_withdraw(request, application):
     return redirect("applications:track", code=application.query_code)
 
 
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _attachment(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
+    return response
+
+
 def _letter_response(content, fmt, application) -> HttpResponse:
     name = f"{content.short_name}-{application.pk}"
     if fmt == "pdf":
-        response = HttpResponse(letter_pdf(content), content_type="application/pdf")
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(name)}.pdf"
-        return response
+        return _attachment(letter_pdf(content), "application/pdf", f"{name}.pdf")
     if fmt == "docx":
-        response = HttpResponse(
-            letter_docx(content),
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(name)}.docx"
-        return response
+        return _attachment(letter_docx(content), DOCX_TYPE, f"{name}.docx")
     raise Http404
 
 

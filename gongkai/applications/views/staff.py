@@ -33,7 +33,7 @@ from gongkai.spreadsheet import safe_row
 from .. import forms as f
 from .. import selectors, services
 from ..letters import LETTER_TITLES, LETTERS, letter_content, letter_for_event
-from ..models import Application, PublishedRequest, ReplyFile, Status
+from ..models import Application, CorrectionFile, PublishedRequest, ReplyFile, Status
 from ..models.application import OPEN_STATUSES
 from ..pdf_redaction import REDACTABLE_TYPES
 from ..permissions import (
@@ -388,3 +388,15 @@ def file_download(request, pk):
     return FileResponse(opened, as_attachment=True,
                         filename=reply_file.original_name, content_type=reply_file.content_type)
 
+
+
+@never_cache
+@login_required
+def correction_file_download(request, pk):
+    """补正 material the applicant uploaded online; each download audited."""
+    stored = get_object_or_404(CorrectionFile.objects.select_related("application"), pk=pk)
+    if not can_view_application(request.user, stored.application):
+        raise PermissionDenied
+    opened = services.correction_file_open(correction_file=stored, actor=request.user)
+    return FileResponse(opened, as_attachment=True, filename=stored.original_name,
+                        content_type=stored.content_type)

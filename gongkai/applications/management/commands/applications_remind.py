@@ -2,7 +2,9 @@
 
 Open requests whose reply is due within 3 working days, or already overdue, get one e-mail to
 their handler (or, unassigned, to the agency's handlers) per day: `reminded_on` makes a second
-run on the same day send nothing. Run it from cron once a working day. It first recomputes, from their logs, the due dates that
+run on the same day send nothing. Applicants who gave an e-mail address are told too, once per
+request, kind (due soon / overdue) and due date (`services.applicant_reminders_send`, recorded in
+`ApplicantNotice`). Run it from cron once a working day. It first recomputes, from their logs, the due dates that
 could not be computed before (a holiday schedule entered since).
 """
 
@@ -16,13 +18,14 @@ from django.utils import timezone
 
 from gongkai.applications.models import Application
 from gongkai.applications.selectors import DUE_SOON_WORKDAYS, due_soon_limit
-from gongkai.applications.services import refresh_deadline
+from gongkai.applications.services import applicant_reminders_send, refresh_deadline
 from gongkai.applications.tasks import remind_handler_task
 from gongkai.workdays.reminders import remind_missing_schedule
 
 
 class Command(BaseCommand):
-    help = "提醒办理人：答复期限在3个工作日内或已逾期的依申请公开申请（每天每件最多一次）。"
+    help = ("提醒办理人：答复期限在3个工作日内或已逾期的依申请公开申请（每天每件最多一次）；"
+            "并告知留有邮箱的申请人（同一答复期限每类提醒只发一次）。")
 
     def add_arguments(self, parser):
         parser.add_argument("--date", help="按这一天计算（YYYY-MM-DD），默认今天")
@@ -47,8 +50,10 @@ class Command(BaseCommand):
                     lambda pk=application.pk, o=overdue: remind_handler_task.enqueue(pk, o)
                 )
             sent += 1
+        told = applicant_reminders_send(today=today, soon=limit)
         provisional = Application.objects.open().filter(due_on_provisional=True).count()
-        self.stdout.write(f"{today}：提醒 {sent} 件（截至 {limit} 到期或已逾期）。")
+        self.stdout.write(f"{today}：提醒 {sent} 件（截至 {limit} 到期或已逾期）；"
+                          f"告知申请人 {told} 件。")
         if provisional:
             self.stdout.write(self.style.WARNING(
                 f"另有 {provisional} 件申请的答复期限为暂定（节假日安排尚未录入），录入后自动重新计算。"))

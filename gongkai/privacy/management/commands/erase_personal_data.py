@@ -38,7 +38,8 @@ class Command(BatchedCommand):
         verb = "将删除" if dry_run else "已删除"
         for c in counts:
             self.stdout.write(f"{c.model}：{cutoff} 前办结的 {c.erased} 件{verb}个人信息"
-                              + (f"，{verb}答复附件 {c.files} 个。" if c.files else "。"))
+                              + (f"，{verb}寄给或来自申请人的文件（答复附件、补正材料）{c.files} 个。"
+                                 if c.files else "。"))
         if not dry_run:
             audit.record(actor=None, action=ERASE, data={
                 "closed_before": cutoff.isoformat(),
