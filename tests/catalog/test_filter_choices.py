@@ -60,17 +60,3 @@ def test_a_newly_published_year_appears(client, agency, settings):
     PublishedDocumentFactory(agency=agency, published_on=dt.date(2024, 1, 2))
     bump("lists")  # what publishing through the services does on commit
     assert [v for v, _l in _options(client, "year")] == ["", "2024", "2022"]
-
-
-def test_the_years_are_found_by_one_seek_per_year_at_the_year_edges(
-        agency, django_assert_num_queries):
-    from gongkai.catalog.models import Status
-    from gongkai.catalog.selectors import _years_newest_first
-    from tests.catalog.factories import DocumentFactory
-
-    for day in (dt.date(2018, 12, 31), dt.date(2019, 1, 1), dt.date(2021, 12, 31),
-                dt.date(2021, 1, 1)):
-        PublishedDocumentFactory(agency=agency, published_on=day)
-    DocumentFactory(agency=agency, status=Status.DRAFT, published_on=dt.date(2025, 3, 1))
-    with django_assert_num_queries(4):  # 2021, 2019, 2018, then none left
-        assert _years_newest_first() == [2021, 2019, 2018]
