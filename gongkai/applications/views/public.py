@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -33,12 +33,11 @@ from ..letters import (
     document_docx,
     document_pdf,
     letter_content,
-    letter_docx,
     letter_for_event,
-    letter_pdf,
 )
 from ..models import Application, Status
 from ..permissions import can_follow_application, remember_lookup
+from .downloads import DOCX_TYPE, attachment, letter_download
 
 LAST_SUBMITTED = "applications_last_submitted"
 
@@ -178,8 +177,8 @@ def track_draft(request, application, kind, fmt):
         raise Http404 from None
     name = f"{document.short_name}-{application.pk}"
     if fmt == "pdf":
-        return _attachment(document_pdf(document), "application/pdf", f"{name}.pdf")
-    return _attachment(document_docx(document), DOCX_TYPE, f"{name}.docx")
+        return attachment(document_pdf(document), "application/pdf", f"{name}.pdf")
+    return attachment(document_docx(document), DOCX_TYPE, f"{name}.docx")
 
 
 @never_cache
@@ -188,7 +187,7 @@ def track_letter(request, application, fmt):
     if not application.is_closed:
         raise Http404
     content = letter_content(application, full_personal_data=True)
-    return _letter_response(content, fmt, application)
+    return letter_download(content, fmt, application)
 
 
 @never_cache
@@ -196,7 +195,7 @@ def track_letter(request, application, fmt):
 def track_event_letter(request, application, event_id, fmt):
     """A 补正 or 延期 notice (or the reply) of the applicant's own request."""
     event = get_object_or_404(application.events.public().filter(kind__in=LETTERS), pk=event_id)
-    return _letter_response(letter_for_event(event, full_personal_data=True), fmt, application)
+    return letter_download(letter_for_event(event, full_personal_data=True), fmt, application)
 
 
 @_followed
@@ -223,29 +222,6 @@ def track_withdraw(request, application):
         messages.success(request, _("您的申请已撤回。"))
     return redirect("applications:track", code=application.query_code)
 
-
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _attachment(data: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(filename)}"
-    return response
-
-
-def _letter_response(content, fmt, application) -> HttpResponse:
-    name = f"{content.short_name}-{application.pk}"
-    if fmt == "pdf":
-        return _attachment(letter_pdf(content), "application/pdf", f"{name}.pdf")
-    if fmt == "docx":
-        return _attachment(letter_docx(content), DOCX_TYPE, f"{name}.docx")
-    raise Http404
-
-
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-
-    return quote(name)
 
 
 @login_required

@@ -17,7 +17,7 @@ from .. import selectors, services
 from ..letters import public_letter
 from ..models import PublishedRequest, ReplyFile
 from ..permissions import can_handle_application
-from .public import _letter_response
+from .downloads import letter_download
 from .staff import _attach_errors, _visible
 
 PAGE_SIZE = 20
@@ -78,7 +78,7 @@ def published_letter(request, pk, event_id, fmt):
         raise Http404
     content = public_letter(entry.event, publication,
                             file_names=[x.name for x in selectors.published_files(publication)])
-    return _letter_response(content, fmt, publication.application)
+    return letter_download(content, fmt, publication.application)
 
 
 def published_file(request, pk, file_pk):

@@ -47,7 +47,7 @@ from ..permissions import (
     handlers_for,
 )
 from ..services.base import EXPORT, LETTER
-from .public import _letter_response
+from .downloads import letter_download
 
 
 def _require_staff(request, *roles) -> None:
@@ -355,7 +355,7 @@ def letter(request, pk, fmt):
     if not application.is_closed:
         raise Http404
     full = _full_letter(request, application, fmt, "答复告知书")
-    return _letter_response(letter_content(application, full_personal_data=full), fmt, application)
+    return letter_download(letter_content(application, full_personal_data=full), fmt, application)
 
 
 @never_cache
@@ -366,7 +366,7 @@ def event_letter(request, pk, event_id, fmt):
     application = _visible(request, pk)
     event = get_object_or_404(application.events.filter(kind__in=LETTERS), pk=event_id)
     full = _full_letter(request, application, fmt, LETTER_TITLES[event.kind])
-    return _letter_response(letter_for_event(event, full_personal_data=full), fmt, application)
+    return letter_download(letter_for_event(event, full_personal_data=full), fmt, application)
 
 
 def _full_letter(request, application, fmt: str, title) -> bool:
