@@ -7,6 +7,8 @@ import os
 
 import pytest
 
+from tests.e2e.waiting import wait_until
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -115,7 +117,7 @@ def test_pasting_a_word_document_keeps_its_structure_and_drops_its_markup(
         document.querySelector(".ql-editor").dispatchEvent(
             new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
     }""", WORD_HTML)
-    page.wait_for_function("document.querySelector('.ql-editor table') !== null")
+    wait_until(page, "() => document.querySelector('.ql-editor table') !== null")
 
     page.fill("#id_title", "关于优化营商环境的通知")
     page.select_option("#id_category", str(policies.pk))

@@ -19,6 +19,7 @@ from gongkai.agencies.models import Role
 from gongkai.applications import services
 from tests.applications.factories import make_application
 from tests.applications.test_redaction import KEPT, REPLY, SECRET_ID, make_pdf
+from tests.e2e.waiting import wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -78,8 +79,14 @@ def test_draw_approve_publish_and_find_the_redacted_reply(world, live_server, pa
 
     # Draw around the picture at (72, 300)–(172, 400) of the 595 × 842 page.
     canvas = page.locator(".redaction-canvas[data-page='1'] img")
-    canvas.scroll_into_view_if_needed()
-    page.wait_for_function("document.querySelector(\".redaction-canvas img\").complete")
+    canvas.scroll_into_view_if_needed()  # a lazy image: loaded once scrolled to
+    wait_until(page, """() => {
+        const img = document.querySelector('.redaction-canvas img');
+        return img.complete && img.naturalWidth > 0;
+    }""", timeout=30)
+    # Loaded, it is taller than before: bring the band drawn on into the viewport, then measure
+    # (a pointer event outside the viewport is never dispatched).
+    canvas.evaluate("img => img.scrollIntoView({block: 'center'})")
     box = canvas.bounding_box()
     page.mouse.move(box["x"] + box["width"] * 60 / 595, box["y"] + box["height"] * 290 / 842)
     page.mouse.down()
