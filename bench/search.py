@@ -232,12 +232,13 @@ def _batches(iterable, size):
 
 def _prepare_sqlite_rows(values):
     from gongkai.search.backends.base import EntryRow
-    from gongkai.search.backends.sqlite import fts_values, title_fts_values
+    from gongkai.search.backends.sqlite import fts_values, title_fts_values, tri_fts_values
 
     rows = [EntryRow.from_values(*v) for v in values]
     return (
         [(r.document_id, r.sort_key, r.title, r.doc_number, r.body) for r in rows],
         [fts_values(r) for r in rows],
+        [tri_fts_values(r) for r in rows],
         [title_fts_values(r) for r in rows],
     )
 
@@ -381,6 +382,7 @@ def build(engine: str, n: int, log, resume: bool = False, load_only: bool = Fals
             INSERT_ENTRY,
             INSERT_FTS,
             INSERT_TITLE_FTS,
+            INSERT_TRI_FTS,
         )
 
         # Documents are read by ranges of primary keys (no read cursor stays open, so the WAL
@@ -399,10 +401,11 @@ def build(engine: str, n: int, log, resume: bool = False, load_only: bool = Fals
                 values = list(Document.objects.filter(pk__gt=lo, pk__lte=lo + INDEX_TRANSACTION)
                               .order_by("pk").values_list(*fields))
                 with transaction.atomic(), connection.cursor() as cursor:
-                    for entries, fts, title_fts in pool.imap(_prepare_sqlite_rows,
-                                                             _batches(values, 2000)):
+                    for entries, fts, tri_fts, title_fts in pool.imap(_prepare_sqlite_rows,
+                                                                      _batches(values, 2000)):
                         cursor.executemany(INSERT_ENTRY, entries)
                         cursor.executemany(INSERT_FTS, fts)
+                        cursor.executemany(INSERT_TRI_FTS, tri_fts)
                         cursor.executemany(INSERT_TITLE_FTS, title_fts)
                 done += len(values)
                 if done % 100000 == 0:

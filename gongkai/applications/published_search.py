@@ -8,8 +8,9 @@ checked per match, so a request of an agency taken offline is never returned.
 
 The index follows publication, edits and withdrawal through the receivers below (index
 invalidation: the one use of signals allowed), connected in `ApplicationsConfig.ready()`; an
-edit of the request's outcome re-reads its publication. Tables: migration
-0008_published_request_search, in the layout of `gongkai.search.corpus.Tables`.
+edit of the request's outcome re-reads its publication. Tables: migrations
+0008_published_request_search and 0011_published_search_trigrams, in the layout of
+`gongkai.search.corpus.Tables`.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ class PublishedRequestCorpus(Corpus):
         fts="applications_published_search_fts",
         title_fts="applications_published_search_title_fts",
         grams="applications_published_search_grams",
-        frequencies="applications_published_search_tokens",
+        tri_fts="applications_published_search_tri_fts",
     )
 
     def entry_rows(self, ids=None):

@@ -65,17 +65,17 @@ class EntryRow:
 @dataclass(frozen=True)
 class Tables:
     """A corpus's tables. `entries` has columns (`id_column` bigint primary key, sort_key bigint
-    unique, title, doc_number, body text); `frequencies` (token varchar(2) primary key,
-    documents bigint). SQLite adds the contentless FTS5 tables `fts` (title, docno, body,
-    title1) and `title_fts` (title, docno, title1); PostgreSQL the `grams` table of
-    migration search/0005 with GIN indexes named `<grams>_title_gin`, `_all_gin`, `_multi_gin`."""
+    unique, title, doc_number, body text). SQLite adds the contentless FTS5 tables `fts` (grams:
+    distinct bigrams, detail=none), `tri_fts` (grams: trigrams with positions) and `title_fts`
+    (title, docno, title1); PostgreSQL the `grams` table of migration search/0005 with GIN
+    indexes named `<grams>_title_gin`, `_all_gin`, `_multi_gin`."""
 
     entries: str
     id_column: str
     fts: str
     title_fts: str
     grams: str
-    frequencies: str
+    tri_fts: str
 
 
 class Corpus:
@@ -115,7 +115,7 @@ class DocumentCorpus(Corpus):
     label = "已发布的公开信息"
     tables = Tables(
         entries="search_searchentry", id_column="document_id", fts="search_fts",
-        title_fts="search_title_fts", grams="search_grams", frequencies="search_tokenfrequency",
+        title_fts="search_title_fts", grams="search_grams", tri_fts="search_tri_fts",
     )
 
     def entry_rows(self, ids=None):

@@ -3,12 +3,9 @@
 An entry keeps the normalised text that was indexed (title, 文号, body as plain text). It is
 what results are verified against (exact substring semantics), and what the SQLite backend
 needs to take a document out of its contentless FTS5 table again. Vendor-specific parts live
-outside the ORM and are created by migration 0002 on their vendor only: the FTS5 table
-`search_fts` on SQLite; the `vec` / `tvec` tsvector columns with GIN indexes on PostgreSQL.
-Written only by `gongkai.search.backends`.
-
-`TokenFrequency` counts, per index token, the entries holding it: the SQLite backend plans a
-search with it (gongkai/search/frequencies.py).
+outside the ORM and are created by migrations on their vendor only: the FTS5 tables on SQLite
+(0003, 0006), the grams table with GIN indexes on PostgreSQL (0005). Written only by
+`gongkai.search.backends`.
 """
 
 from __future__ import annotations
@@ -34,22 +31,3 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document_id}: {self.title[:30]}"
-
-
-class TokenFrequency(models.Model):
-    """How many index entries hold a token (a bigram, or a one-character run) in any field.
-
-    Kept in step by the SQLite backend's writes, rebuilt from its FTS5 index by
-    `frequencies.refresh`; unused (empty) on PostgreSQL. Only a planning hint: no result
-    depends on it being exact.
-    """
-
-    token = models.CharField(_("词元"), max_length=2, primary_key=True)
-    documents = models.BigIntegerField(_("所在条目数"), default=0)
-
-    class Meta:
-        verbose_name = _("检索词元频次")
-        verbose_name_plural = _("检索词元频次")
-
-    def __str__(self) -> str:
-        return f"{self.token}: {self.documents}"

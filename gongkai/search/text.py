@@ -135,17 +135,28 @@ def fts_phrase(term: str) -> str:
     return '"' + " ".join(tokens) + '"'
 
 
-def fts_near(term: str, offsets) -> str:
-    """An FTS5 expression that every text holding `term` matches: the term's bigrams at these
-    offsets (distinct tokens), within the distance they have in the term. Broader than the
-    phrase (order and the bigrams between are not checked), so matches must be verified."""
-    tokens = run_tokens(term)
-    chosen = sorted(set(offsets))
-    phrases = " ".join(f'"{tokens[i]}"' for i in chosen)
-    if len(chosen) == 1:
-        return phrases
-    # NEAR's N counts the tokens between the first and the last phrase.
-    return f"NEAR({phrases}, {chosen[-1] - chosen[0] - 1})"
+# Between two runs in a trigram document: a token of four characters, which no phrase of trigrams
+# can match (the bigram documents' three-character separator could be a trigram).
+TRIGRAM_RUN_SEPARATOR = "sepx"
+
+
+def _safe_run_trigrams(safe: str) -> list[str]:
+    return [safe[i : i + 3] for i in range(len(safe) - 2)]
+
+
+def trigram_document(*fields: str) -> str:
+    """The token string of fields for the FTS5 trigram index: the trigrams of every whitespace-
+    free run, runs and fields kept apart by `TRIGRAM_RUN_SEPARATOR`. A term of three or more
+    characters is a substring of a field exactly when its trigrams stand consecutively here
+    (`fts_trigram_phrase`); a run of one or two characters adds nothing (bigram_set has it)."""
+    runs = [run for text in fields for run in token_safe(normalize(text)).split(" ")
+            if len(run) >= 3]
+    return f" {TRIGRAM_RUN_SEPARATOR} ".join(" ".join(_safe_run_trigrams(run)) for run in runs)
+
+
+def fts_trigram_phrase(term: str) -> str:
+    """The FTS5 phrase of a term's trigrams (a term of three or more characters)."""
+    return '"' + " ".join(_safe_run_trigrams(token_safe(term))) + '"'
 
 
 def fts_match_all(terms: tuple[str, ...]) -> str:

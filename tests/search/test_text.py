@@ -11,6 +11,7 @@ from gongkai.search.text import (
     bigram_document,
     fts_match_all,
     fts_match_title,
+    fts_trigram_phrase,
     gram_set,
     normalize,
     parse_query,
@@ -18,6 +19,7 @@ from gongkai.search.text import (
     run_tokens,
     term_grams,
     token_stream,
+    trigram_document,
     tsquery_grams,
 )
 
@@ -146,3 +148,23 @@ def test_every_substring_is_a_phrase_of_the_text(text, data):
     phrase = run_tokens(run[start:end])
     stream = bigram_document(text).split()
     assert any(stream[i : i + len(phrase)] == phrase for i in range(len(stream)))
+
+
+@given(st.text(min_size=3, max_size=40), st.data())
+def test_every_substring_of_three_is_a_phrase_of_the_trigrams_and_none_spans_a_space(text, data):
+    """The trigram index's property: a string of three or more characters is a substring of
+    the text exactly when its trigrams stand consecutively in the text's trigram document."""
+    runs = normalize(text).split()
+    stream = trigram_document(text).split()
+    if runs and max(len(r) for r in runs) >= 3:
+        run = data.draw(st.sampled_from([r for r in runs if len(r) >= 3]))
+        start = data.draw(st.integers(0, len(run) - 3))
+        end = data.draw(st.integers(start + 3, len(run)))
+        phrase = fts_trigram_phrase(run[start:end]).strip('"').split()
+        assert any(stream[i : i + len(phrase)] == phrase for i in range(len(stream)))
+    # Consecutive trigrams overlap by two characters: none joins two runs (a separator does).
+    assert all(len(token) in (3, 4) for token in stream)
+    for i in range(len(stream) - 1):
+        a, b = stream[i], stream[i + 1]
+        if len(a) == len(b) == 3:
+            assert a[1:] == b[:2]

@@ -3,8 +3,8 @@ a search corpus (gongkai/search/corpus.py `Tables`), created on their vendor onl
 from the requests already published. The catalog's own index tables are not touched.
 
 Both vendors: the entries (the normalised texts the matches are checked against) and the token
-counts (SQLite's planner; empty on PostgreSQL). SQLite: two contentless FTS5 tables of bigram
-tokens. PostgreSQL: the bigram + trigram rows under GIN, as search/0005 has for documents.
+counts (SQLite's old planner, dropped by 0011). SQLite: contentless FTS5 tables (bigrams,
+trigrams, titles). PostgreSQL: the bigram + trigram rows under GIN, as search/0005 has for documents.
 """
 
 from django.db import migrations
@@ -17,9 +17,9 @@ COMMON_FORWARD = [
     f"CREATE TABLE {PREFIX}_tokens (token varchar(2) NOT NULL PRIMARY KEY, "
     "documents bigint NOT NULL)",
 ]
+# The bigram and trigram tables are made by the backend's `create_tables` (the layout of
+# search/0006, which the backend writes; 0011 makes them again on a database migrated before).
 SQLITE_FORWARD = [
-    f"CREATE VIRTUAL TABLE {PREFIX}_fts USING fts5("
-    "title, docno, body, title1, tokenize='ascii', content='', columnsize=0)",
     f"CREATE VIRTUAL TABLE {PREFIX}_title_fts USING fts5("
     "title, docno, title1, tokenize='ascii', content='', columnsize=0)",
 ]
@@ -38,7 +38,8 @@ PG_FORWARD = [
     f"CREATE INDEX {PREFIX}_grams_multi_gin ON {PREFIX}_grams USING gin (vec) WHERE multi",
 ]
 BACKWARD = {
-    "sqlite": [f"DROP TABLE IF EXISTS {PREFIX}_fts", f"DROP TABLE IF EXISTS {PREFIX}_title_fts"],
+    "sqlite": [f"DROP TABLE IF EXISTS {PREFIX}_fts", f"DROP TABLE IF EXISTS {PREFIX}_tri_fts",
+               f"DROP TABLE IF EXISTS {PREFIX}_title_fts"],
     "postgresql": [f"DROP TABLE IF EXISTS {PREFIX}_grams"],
 }
 
@@ -49,6 +50,12 @@ def forward(apps, schema_editor):
         return
     for statement in COMMON_FORWARD + (SQLITE_FORWARD if vendor == "sqlite" else PG_FORWARD):
         schema_editor.execute(statement)
+    if vendor == "sqlite":
+        from gongkai.applications.published_search import PUBLISHED_REQUESTS
+        from gongkai.search.backends.sqlite import create_tables
+
+        with schema_editor.connection.cursor() as cursor:
+            create_tables(cursor, PUBLISHED_REQUESTS.tables)
     _index_published(apps)
 
 

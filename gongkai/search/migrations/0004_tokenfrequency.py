@@ -1,18 +1,9 @@
-"""Per-token entry counts for the SQLite backend's query planning (gongkai/search/frequencies.py).
-
-On SQLite, counted from the FTS5 index already built (25 s per million documents). PostgreSQL
-does not use them: the table stays empty there.
+"""Per-token entry counts for the SQLite backend's query planning, since replaced by the
+trigram table (0006, which drops this one). The counting step is a no-op now: the code it
+called is gone, and the counts were never needed for a result.
 """
 
 from django.db import migrations, models
-
-
-def count_tokens(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
-        return
-    from gongkai.search import frequencies
-
-    frequencies.refresh(using=schema_editor.connection)
 
 
 class Migration(migrations.Migration):
@@ -27,5 +18,4 @@ class Migration(migrations.Migration):
             ],
             options={"verbose_name": "检索词元频次", "verbose_name_plural": "检索词元频次"},
         ),
-        migrations.RunPython(count_tokens, migrations.RunPython.noop),
     ]
