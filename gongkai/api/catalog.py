@@ -77,13 +77,13 @@ def document_detail(request, document_id: int):
 def search(request, filters: Query[DocumentFilters], q: str = "", page: int = 1):
     parsed = backend.parse_query(q[:200])
     if not parsed.terms:
-        return {"query": q, "count": 0, "count_display": "0", "page": 1, "pages": 0, "results": [],
+        return {"query": q, "count": 0, "count_display": "0", "count_estimated": False, "page": 1, "pages": 0, "results": [],
                 "message": parsed.problem or "请输入要检索的词语。"}
     result = backend.search(parsed, queryset=_filtered(filters),
                             page=max(1, min(page, 10_000)), page_size=20)
     return {
         "query": q, "count": result.count, "count_display": result.count_display,
-        "page": result.number, "pages": result.paginator.num_pages,
+        "count_estimated": result.estimated, "page": result.number, "pages": result.paginator.num_pages,
         "message": parsed.problem or "",
         "results": [
             {"document": document_out(hit.document), "in_title": hit.in_title,

@@ -86,6 +86,7 @@ class SearchOut(Schema):
     query: str
     count: int
     count_display: str
+    count_estimated: bool = Field(False, description="count 为估算值（约数），不是精确条数")
     page: int
     pages: int
     results: list[SearchHitOut]

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gongkai.search import backend, text
+from gongkai.search.backends import base
 from gongkai.search.text import normalize, parse_query
 from tests.search.factories import PublishedDocumentFactory
 
@@ -30,15 +31,18 @@ def plan(request, monkeypatch):
     if "walk" in request.param and connection.vendor == "postgresql":
         from gongkai.search.backends import postgresql
 
-        monkeypatch.setattr(postgresql.PostgresBackend, "_estimated_share", lambda *a: 1.0)
         if request.param == "short walk":
-            monkeypatch.setattr(postgresql, "WALK_LIMIT", 2)
+            # A planner promising far more matches than there are: a walk of two rows.
+            monkeypatch.setattr(postgresql.PostgresBackend, "_estimated_share", lambda *a: 100.0)
+            monkeypatch.setattr(postgresql, "WALK_LIMIT", {base.TITLE: 2, base.REST: 2})
+        else:
+            monkeypatch.setattr(postgresql.PostgresBackend, "_estimated_share", lambda *a: 1.0)
     if request.param == "index":
         if connection.vendor != "postgresql":
             pytest.skip("PostgreSQL's plans")
         from gongkai.search.backends import postgresql
 
-        monkeypatch.setattr(postgresql, "DENSE_SHARE", 2.0)  # never walk
+        monkeypatch.setattr(postgresql, "DENSE_SHARE", {base.TITLE: 2.0, base.REST: 2.0})
     return request.param
 
 

@@ -129,16 +129,19 @@ class BaseBackend:
             scope_sql, scope_params = self._scope_sql(scope)
         # The keys the requested page needs, and one more to know whether another follows.
         need = min(MAX_RESULTS, max(1, int(page)) * page_size) + 1
-        keys = self.tier_keys(TITLE, parsed.terms, scope_sql, scope_params, MAX_RESULTS + 1)
+        keys, title_overflows = self.title_keys(parsed.terms, scope_sql, scope_params,
+                                                MAX_RESULTS + 1, need)
         title_count = len(keys)
         estimate = None
-        if not parsed.title_only and len(keys) <= MAX_RESULTS:
+        if not title_overflows and not parsed.title_only and len(keys) <= MAX_RESULTS:
             rest, estimate = self.rest_keys(
                 parsed.terms, scope_sql, scope_params, MAX_RESULTS + 1 - len(keys),
                 frozenset(keys), max(1, need - len(keys)),
             )
             keys += rest
-        result.count = len(keys) if estimate is None else max(len(keys), title_count + estimate)
+        # A title tier that overflows read only its first keys: "1000+".
+        found = max(len(keys), MAX_RESULTS + 1) if title_overflows else len(keys)
+        result.count = found if estimate is None else max(found, title_count + estimate)
         result.estimated = estimate is not None
         result.number = max(1, min(int(page), result.paginator.num_pages))
         offset = (result.number - 1) * page_size
@@ -178,6 +181,14 @@ class BaseBackend:
         tier, `exclude` holds every key of the title tier (all of them: the rest tier is only
         asked for when the title tier has no more than MAX_RESULTS)."""
         raise NotImplementedError
+
+    def title_keys(
+        self, terms: tuple[str, ...], scope_sql: str, scope_params: tuple, limit: int, need: int,
+    ) -> tuple[list[int], bool]:
+        """The title tier's keys (`tier_keys(TITLE, …)`) and False; a backend may instead return
+        at least the `need` first keys and True when it estimates that the tier holds far more
+        than MAX_RESULTS (the count is then shown as "1000+" and the rest tier not asked)."""
+        return self.tier_keys(TITLE, terms, scope_sql, scope_params, limit), False
 
     def rest_keys(
         self, terms: tuple[str, ...], scope_sql: str, scope_params: tuple, limit: int,

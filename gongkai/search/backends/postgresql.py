@@ -33,7 +33,7 @@ from django.db import connection, transaction
 
 from ..corpus import DOCUMENTS
 from ..text import gram_set, position_windows, term_grams, token_stream, tsquery_grams, unigram_set
-from .base import KEY_FACTOR, MAX_RESULTS, REST, BaseBackend, EntryRow, _chunks
+from .base import KEY_FACTOR, MAX_RESULTS, REST, TITLE, BaseBackend, EntryRow, _chunks
 
 COLUMNS = "(document_id, sort_key, is_title, part, multi, vec)"
 INSERT_ROW_SQL = (
@@ -60,12 +60,18 @@ COPY_ROWS = COPY_ROWS_SQL.format(table=TABLE)
 INDEXES = index_names(TABLE)
 # Walk the newest entries when the planner expects at least this share of them to be
 # candidates, reading at most WALK_MARGIN times the rows that share promises (and WALK_LIMIT);
-# otherwise, or when the walk falls short, ask the index.
-DENSE_SHARE = 0.2
+# otherwise, or when the walk falls short, ask the index. A title is checked in a few
+# microseconds, a body is de-TOASTed first: titles are walked further.
+DENSE_SHARE = {TITLE: 0.02, REST: 0.2}
 WALK_MARGIN = 3
-WALK_LIMIT = 20000
+WALK_LIMIT = {TITLE: 40000, REST: 20000}
 # A count is estimated only when the sample says it is at least this many times MAX_RESULTS.
 ESTIMATE_ABOVE = 5
+# Set for the queries of one search (SET LOCAL). With the default 4 MB, the bitmap of a common
+# gram's 100,000 candidates went lossy at 1M documents: PostgreSQL then re-read and de-TOASTed
+# 500,000 rows to recheck them (3.4 s for '推进' in titles, 0.6 s with an exact bitmap). JIT
+# compiled every such query for ~6-50 ms that these short queries never win back.
+SEARCH_SETTINGS = {"work_mem": "64MB", "jit": "off"}
 
 
 def _rounded(n: float) -> int:
@@ -154,18 +160,25 @@ class PostgresBackend(BaseBackend):
         super().__init__(corpus)
         self.grams = self.tables.grams
 
+    def search(self, *args, **kwargs):
+        with transaction.atomic(), connection.cursor() as cursor:
+            for name, value in SEARCH_SETTINGS.items():
+                cursor.execute("SELECT set_config(%s, %s, true)", [name, value])
+            return super().search(*args, **kwargs)
+
     def tier_keys(self, tier, terms, scope_sql, scope_params, limit, exclude=frozenset()):
-        wanted = limit + len(exclude)
-        candidates, params, unproven = self._candidates(tier, terms)
-        share = self._estimated_share(candidates, params)
-        keys, complete = [], False
-        if share >= DENSE_SHARE:
-            rows = min(WALK_LIMIT, int(WALK_MARGIN * wanted / share) + 100)
-            keys, complete = self._walk(tier, terms, scope_sql, scope_params, wanted, rows)
-        if not complete:
-            keys = self._from_index(tier, candidates, params, unproven, scope_sql, scope_params,
-                                    wanted)
-        return [k for k in keys if k not in exclude][:limit]
+        keys, _estimate = self._keys(tier, terms, scope_sql, scope_params, limit, exclude, None)
+        return keys
+
+    def title_keys(self, terms, scope_sql, scope_params, limit, need):
+        """As `tier_keys(TITLE, …)`, but a term in many titles ('推进' in one title of ten at
+        1M documents) is not read to the MAX_RESULTS-th title: the newest titles are walked
+        until the page's `need` keys are found, and when the share of matches among them puts
+        the total far above MAX_RESULTS, the count is "1000+". The index plan fetched and
+        sorted every candidate for it (100,000 rows, 0.6 s)."""
+        keys, estimate = self._keys(TITLE, terms, scope_sql, scope_params, limit, frozenset(),
+                                    need)
+        return keys, estimate is not None
 
     def rest_keys(self, terms, scope_sql, scope_params, limit, exclude, need):
         """As `tier_keys(REST, …)`, but a term in a large share of the entries is not counted
@@ -174,30 +187,48 @@ class PostgresBackend(BaseBackend):
         MAX_RESULTS, that estimate is the count ("约 N 条"). Counting to MAX_RESULTS meant
         reading (de-TOASTing) and searching thousands of bodies: 350-700 ms at 300,000
         documents. The keys found are exact; only the count is estimated."""
-        candidates, params, unproven = self._candidates(REST, terms)
-        # The planner multiplies the grams' shares as if they were independent; the grams of a
-        # phrase are not ("发布之日起施行": 3,654 candidates expected, 179,265 found at 200,000
-        # documents, all materialised and sorted: 900 ms). The rarest gram's share bounds the
-        # phrase's from above; walking on a share too high costs a few hundred rows at most
-        # before the index takes over.
-        share = max(self._estimated_share(candidates, params), self._gram_share_bound(terms))
-        target = need + len(exclude)
-        if share >= DENSE_SHARE and target < limit + len(exclude):
-            rows = min(WALK_LIMIT, int(WALK_MARGIN * target / share) + 100)
-            keys, complete = self._walk(REST, terms, scope_sql, scope_params,
-                                        limit + len(exclude), rows)
-            if not complete and len(keys) >= target:
-                with connection.cursor() as cursor:
-                    entries = _estimated_entries(cursor, self.tables.entries)
-                # The newest entries may hold a term more often than older ones: the planner's
-                # estimate (from the statistics of all entries) bounds the sample's.
-                total = min(len(keys) / rows, share) * entries
-                if total >= ESTIMATE_ABOVE * MAX_RESULTS:
-                    return ([k for k in keys if k not in exclude],
-                            _rounded(total) - len(exclude))
+        return self._keys(REST, terms, scope_sql, scope_params, limit, exclude, need)
+
+    def _keys(self, tier, terms, scope_sql, scope_params, limit, exclude, need):
+        """The tier's first `limit` keys not in `exclude`, and None; or, when `need` is given
+        and the tier holds far more than MAX_RESULTS, at least its `need` first keys and the
+        estimate of its count."""
+        candidates, params, unproven = self._candidates(tier, terms)
+        share = self._estimated_share(candidates, params)
+        if tier == REST:
+            # The planner multiplies the grams' shares as if they were independent; the grams
+            # of a phrase are not ("发布之日起施行": 3,654 candidates expected, 179,265 found at
+            # 200,000 documents, all materialised and sorted: 900 ms). The rarest gram's share
+            # bounds the phrase's from above; a walk on a share too high is corrected by the
+            # share it observes.
+            share = max(share, self._gram_share_bound(terms))
+        wanted = limit + len(exclude)
+        target = wanted if need is None else min(wanted, need + len(exclude))
+        if share >= DENSE_SHARE[tier] and target / share <= WALK_LIMIT[tier]:
+            keys, read, complete = self._walk(tier, terms, scope_sql, scope_params, wanted,
+                                              target, share)
             if complete:
                 return [k for k in keys if k not in exclude][:limit], None
-        return self.tier_keys(REST, terms, scope_sql, scope_params, limit, exclude), None
+            if len(keys) >= target and target < wanted:
+                # The newest entries may hold a term more often than older ones: the planner's
+                # estimate (from the statistics of all entries) bounds the sample's.
+                total = min(len(keys) / read, share) * self._entries()
+                if total >= ESTIMATE_ABOVE * MAX_RESULTS:
+                    return [k for k in keys if k not in exclude], _rounded(total) - len(exclude)
+        if target < wanted and share * self._entries() >= ESTIMATE_ABOVE * MAX_RESULTS:
+            # Check the newest candidates only until the page is found: when the share of
+            # matches among them puts the total far above MAX_RESULTS, that is the count.
+            keys, total = self._from_index(tier, candidates, params, unproven, scope_sql,
+                                           scope_params, target)
+            if len(keys) >= target and total >= ESTIMATE_ABOVE * MAX_RESULTS:
+                return [k for k in keys if k not in exclude], _rounded(total) - len(exclude)
+        keys, _total = self._from_index(tier, candidates, params, unproven, scope_sql,
+                                        scope_params, wanted)
+        return [k for k in keys if k not in exclude][:limit], None
+
+    def _entries(self) -> float:
+        with connection.cursor() as cursor:
+            return _estimated_entries(cursor, self.tables.entries)
 
     def _gram_share_bound(self, terms) -> float:
         """An upper bound of the share of entries whose body rows hold every term: for each
@@ -262,49 +293,83 @@ class PostgresBackend(BaseBackend):
     # Both plans end in an explicit ORDER BY: a scope (`EXISTS …`) may be planned as a hash
     # semi-join, which does not keep the newest-first order of the rows it filters.
 
-    def _walk(self, tier, terms, scope_sql, scope_params, wanted, rows) -> tuple[list[int], bool]:
-        """Matches among the newest `rows` entries, newest first, checked on the text, and
-        whether they are the answer (`wanted` reached, or no entry older than those read)."""
+    def _walk(self, tier, terms, scope_sql, scope_params, wanted, target,
+              share) -> tuple[list[int], int, bool]:
+        """Matches among the newest entries, newest first, checked on the text; the rows read;
+        whether the keys are the answer (`wanted` found, or no older entry left).
+
+        Reads in batches until `target` keys are found: the first sized from the expected
+        `share` of matches, the next from the share observed so far (the planner's estimate
+        can be off tenfold either way). Stops short, for the index to answer, when finding the
+        rest would read past WALK_LIMIT[tier] rows."""
         text_sql, text_params = self._text_sql(tier, terms)
         columns = "e.sort_key, e.title, e.doc_number" + (", e.body" if tier == REST else "")
-        sql = (
-            f"SELECT m.sort_key FROM (SELECT {columns} FROM {self.tables.entries} AS e "
-            "ORDER BY e.sort_key DESC LIMIT %s) AS m "
-            f"WHERE {text_sql} AND {scope_sql} ORDER BY m.sort_key DESC LIMIT %s"
-        )
+        entries, limit = self.tables.entries, WALK_LIMIT[tier]
+        keys: list[int] = []
+        read, before = 0, None
+        rows = int(WALK_MARGIN * target / share) + 100
         with connection.cursor() as cursor:
-            cursor.execute(sql, [rows, *text_params, *scope_params, wanted])
-            keys = [row[0] for row in cursor.fetchall()]
-            if len(keys) >= wanted:
-                return keys, True
-            cursor.execute(
-                f"SELECT 1 FROM {self.tables.entries} ORDER BY sort_key DESC OFFSET %s LIMIT 1",
-                [rows],
-            )
-            return keys, cursor.fetchone() is None
+            while True:
+                rows = min(rows, limit - read)
+                # The batch: the `rows` newest entries from `before` on (`row`: the next one).
+                older, older_params = (("WHERE sort_key <= %s", [before]) if before is not None
+                                        else ("", []))
+                cursor.execute(f"SELECT sort_key FROM {entries} {older} "
+                               "ORDER BY sort_key DESC OFFSET %s LIMIT 1", [*older_params, rows])
+                row = cursor.fetchone()
+                window = ["e.sort_key > %s" if row else "TRUE"]
+                window_params = [row[0]] if row else []
+                if before is not None:
+                    window.append("e.sort_key <= %s")
+                    window_params.append(before)
+                cursor.execute(
+                    f"SELECT m.sort_key FROM (SELECT {columns} FROM {entries} AS e "
+                    f"WHERE {' AND '.join(window)}) AS m "
+                    f"WHERE {text_sql} AND {scope_sql} ORDER BY m.sort_key DESC LIMIT %s",
+                    [*window_params, *text_params, *scope_params, wanted - len(keys)],
+                )
+                keys += [r[0] for r in cursor.fetchall()]
+                read += rows
+                if len(keys) >= wanted or row is None:
+                    return keys, read, True
+                if len(keys) >= target:
+                    return keys, read, False
+                observed = len(keys) / read
+                rows = (int(WALK_MARGIN * (target - len(keys)) / observed) + 100
+                        if observed else 4 * read)
+                if read + rows > limit:
+                    return keys, read, False
+                before = row[0]
 
     def _from_index(self, tier, candidates, params, unproven, scope_sql, scope_params,
-                    wanted) -> list[int]:
+                    limit) -> tuple[list[int], float]:
         """Matches by the gram index, newest first: the candidates, sorted, then checked one by
-        one against the text (terms longer than a gram) until `wanted` are found."""
+        one against the text (terms longer than a gram) and the scope until `limit` are found;
+        and the estimate of all matches: the share of matches among the candidates checked,
+        times the candidates (exact when every candidate was checked)."""
         text_sql, text_params = self._text_sql(tier, unproven)
+        numbered = ("(SELECT sort_key, row_number() OVER (ORDER BY sort_key DESC) AS n FROM c "
+                    "ORDER BY sort_key DESC) AS s")
         if unproven:
             columns = "title, doc_number" + (", body" if tier == REST else "")
             source = (
-                "(SELECT sort_key FROM c ORDER BY sort_key DESC) AS s CROSS JOIN LATERAL "
-                f"(SELECT sort_key, {columns} FROM {self.tables.entries} "
-                "WHERE sort_key = s.sort_key) AS m"
+                f"{numbered} CROSS JOIN LATERAL (SELECT sort_key, {columns} "
+                f"FROM {self.tables.entries} WHERE sort_key = s.sort_key) AS m"
             )
         else:
-            source = "(SELECT sort_key FROM c ORDER BY sort_key DESC) AS m"
+            source = numbered.replace("AS s", "AS m")
         sql = (
             f"WITH c AS MATERIALIZED (SELECT DISTINCT sort_key FROM ({candidates}) AS g) "
-            f"SELECT m.sort_key FROM {source} WHERE {text_sql} AND {scope_sql} "
-            "ORDER BY m.sort_key DESC LIMIT %s"
+            f"SELECT m.sort_key, n, (SELECT count(*) FROM c) FROM {source} "
+            f"WHERE {text_sql} AND {scope_sql} ORDER BY m.sort_key DESC LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *text_params, *scope_params, wanted])
-            return [row[0] for row in cursor.fetchall()]
+            cursor.execute(sql, [*params, *text_params, *scope_params, limit])
+            rows = cursor.fetchall()
+        if len(rows) < limit:  # every candidate checked
+            return [row[0] for row in rows], float(len(rows))
+        checked, total = rows[-1][1], rows[-1][2]
+        return [row[0] for row in rows], len(rows) / checked * total
 
     def remove(self, ids: Iterable[int]) -> None:
         t = self.tables
