@@ -261,7 +261,13 @@ def _build_postgresql_index(log, t1) -> None:
     from django.db import connection, transaction
 
     from gongkai.catalog.models import Document
-    from gongkai.search.backends.postgresql import COPY_ROWS, INDEXES, TABLE, create_indexes
+    from gongkai.search.backends.postgresql import (
+        COPY_ROWS,
+        INDEXES,
+        TABLE,
+        create_indexes,
+        order_entries,
+    )
 
     fields = ("pk", "title", "doc_number", "body", "published_on")
     last = Document.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
@@ -292,6 +298,7 @@ def _build_postgresql_index(log, t1) -> None:
     log(f"postgresql: building the GIN indexes ({time.perf_counter() - t1:.0f} s)")
     with connection.cursor() as cursor:
         cursor.execute("SET maintenance_work_mem = '1GB'")
+        order_entries(cursor)  # as the backend's rebuild does
         create_indexes(cursor)
         cursor.execute(f"ANALYZE search_searchentry, {TABLE}")
 

@@ -6,7 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from gongkai.agencies.models import Role
 from gongkai.catalog import services
@@ -127,3 +127,30 @@ def test_reindex_command_can_update_named_documents(publish, agency):
     Document.objects.filter(pk=document.pk).update(title="单独改名的信息")
     call_command("search_reindex", "--documents", str(document.pk), stdout=StringIO())
     assert _found("改名") == [document.pk]
+
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's heap order")
+def test_the_entries_are_rewritten_in_sort_order_on_postgresql(agency):
+    """The walk reads the newest entries: after `order_entries` (which the rebuild runs), entries
+    written in another order lie in the heap in sort-key order (consecutive pages, not one page
+    a row)."""
+    import datetime as dt
+
+    from gongkai.search.backends.base import EntryRow
+    from gongkai.search.backends.postgresql import PostgresBackend, order_entries
+
+    rows = [EntryRow.from_values(n, f"标题{n}", "", "<p>正文</p>",
+                                 dt.date(2020, 1, 1) + dt.timedelta(days))
+            for n, days in enumerate((30, 5, 400, 90, 1, 250), start=1)]
+    PostgresBackend().insert_rows(rows)
+
+    def heap_order():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT sort_key FROM search_searchentry ORDER BY ctid")
+            return [row[0] for row in cursor.fetchall()]
+
+    assert heap_order() != sorted(heap_order())
+    with connection.cursor() as cursor:
+        order_entries(cursor)
+    assert len(heap_order()) == 6 and heap_order() == sorted(heap_order())

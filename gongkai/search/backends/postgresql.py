@@ -128,6 +128,21 @@ def create_indexes(cursor, table: str = TABLE) -> None:
         cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin {definition}")
 
 
+def order_entries(cursor, table: str = DOCUMENTS.tables.entries) -> None:
+    """Rewrite the entries in sort-key order (CLUSTER on the unique sort_key index). The
+    walk reads the newest entries: on a site they were written in publication order, so they
+    lie on consecutive pages, but a bulk (re)index writes them in id order, and then every row
+    of a walk is on a page of its own (28,700 pages read for 28,500 rows at 1M documents)."""
+    cursor.execute(
+        "SELECT i.indexrelid::regclass::text FROM pg_index AS i "
+        "JOIN pg_attribute AS a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] "
+        "WHERE i.indrelid = %s::regclass AND i.indisunique AND i.indnatts = 1 "
+        "AND a.attname = 'sort_key'", [table])
+    row = cursor.fetchone()
+    if row:
+        cursor.execute(f"CLUSTER {table} USING {row[0]}")
+
+
 def entry_rows(row: EntryRow) -> list[tuple]:
     """The `search_grams` rows of one entry: (document_id, sort_key, is_title, part, multi,
     sorted grams)."""
@@ -409,6 +424,7 @@ class PostgresBackend(BaseBackend):
                     batch = []
             self.insert_rows(batch)
             total += len(batch)
+            order_entries(cursor, t.entries)
             create_indexes(cursor, t.grams)
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {t.entries}, {t.grams}")
